@@ -1,0 +1,72 @@
+package dev.aicost.catalog;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * One accelerator's specs: dense peak throughput per precision, memory, bandwidth and power.
+ * Immutable; figures are in SI units (FLOP/s, bytes, bytes/s, W).
+ */
+public record Accelerator(
+        String id,
+        String name,
+        String vendor,
+        Map<Precision, Double> peakTflops,
+        double memoryGb,
+        double bandwidthGBs,
+        double tdpW,
+        String interconnect,
+        double interconnectGBs,
+        double purchaseUsd,
+        Source source) {
+
+    public Accelerator {
+        Objects.requireNonNull(id, "id");
+        Checks.positive(memoryGb, id + ".memoryGb");
+        Checks.positive(bandwidthGBs, id + ".bandwidthGBs");
+        Checks.positive(tdpW, id + ".tdpW");
+        Checks.positive(interconnectGBs, id + ".interconnectGBs");
+        Checks.positive(purchaseUsd, id + ".purchaseUsd");
+        EnumMap<Precision, Double> copy = new EnumMap<>(Precision.class);
+        peakTflops.forEach((p, v) -> copy.put(p, Checks.positive(v, id + ".peak." + p)));
+        if (!copy.containsKey(Precision.BF16)) {
+            throw new IllegalArgumentException(id + ": a bf16/fp16 peak is required");
+        }
+        peakTflops = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Native tensor peak for a precision, if the hardware has one; fp16 shares the bf16 rate. */
+    public OptionalDouble nativePeakFlops(Precision precision) {
+        Precision key = precision == Precision.FP16 ? Precision.BF16 : precision;
+        Double tflops = peakTflops.get(key);
+        return tflops == null ? OptionalDouble.empty() : OptionalDouble.of(tflops * 1e12);
+    }
+
+    public double bf16PeakFlops() {
+        return peakTflops.get(Precision.BF16) * 1e12;
+    }
+
+    public double memoryBytes() {
+        return memoryGb * 1e9;
+    }
+
+    public double bandwidthBytesPerSecond() {
+        return bandwidthGBs * 1e9;
+    }
+
+    public double interconnectBytesPerSecond() {
+        return interconnectGBs * 1e9;
+    }
+
+    /** Peak bf16 FLOPs per byte of memory bandwidth: how hard the chip is to keep busy. */
+    public double machineBalance() {
+        return bf16PeakFlops() / bandwidthBytesPerSecond();
+    }
+
+    /** PCIe/Ethernet-linked parts pay more per collective than NVLink-class fabrics. */
+    public boolean fastInterconnect() {
+        return !(interconnect.startsWith("pcie") || interconnect.startsWith("ethernet"));
+    }
+}

@@ -1,0 +1,234 @@
+package dev.aicost.catalog;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The data every estimate draws on: accelerators, offers (prices), hosted APIs, models and energy
+ * profiles. Parsed and validated once from the data files under {@code /catalog}; immutable.
+ */
+public final class Catalog {
+    /** The data files, in load order; the native build must include each (application.properties). */
+    public static final List<String> RESOURCES = List.of(
+            "/catalog/accelerators.psv", "/catalog/offers.psv", "/catalog/hosted-apis.psv",
+            "/catalog/models.psv", "/catalog/energy.psv");
+
+    private final LocalDate asOf;
+    private final Map<String, Accelerator> accelerators;
+    private final Map<String, Offer> offers;
+    private final Map<String, HostedApi> hostedApis;
+    private final Map<String, ModelSpec> models;
+    private final Map<String, EnergyProfile> energy;
+
+    private Catalog(LocalDate asOf, Map<String, Accelerator> accelerators, Map<String, Offer> offers,
+            Map<String, HostedApi> hostedApis, Map<String, ModelSpec> models, Map<String, EnergyProfile> energy) {
+        this.asOf = asOf;
+        this.accelerators = Collections.unmodifiableMap(accelerators);
+        this.offers = Collections.unmodifiableMap(offers);
+        this.hostedApis = Collections.unmodifiableMap(hostedApis);
+        this.models = Collections.unmodifiableMap(models);
+        this.energy = Collections.unmodifiableMap(energy);
+    }
+
+    /** The bundled catalog, parsed on first use (at image build time in a native build). */
+    public static Catalog builtIn() {
+        return BuiltIn.CATALOG;
+    }
+
+    private static final class BuiltIn {
+        static final Catalog CATALOG = load(DataTable.resource(RESOURCES.get(0)), DataTable.resource(RESOURCES.get(1)),
+                DataTable.resource(RESOURCES.get(2)), DataTable.resource(RESOURCES.get(3)),
+                DataTable.resource(RESOURCES.get(4)));
+    }
+
+    static Catalog load(DataTable acceleratorTable, DataTable offerTable, DataTable apiTable, DataTable modelTable,
+            DataTable energyTable) {
+        Map<String, Accelerator> accelerators = new LinkedHashMap<>();
+        for (DataTable.Row row : acceleratorTable.rows()) {
+            EnumMap<Precision, Double> peaks = new EnumMap<>(Precision.class);
+            for (Precision p : List.of(Precision.FP32, Precision.TF32, Precision.BF16, Precision.FP8, Precision.INT8,
+                    Precision.INT4)) {
+                row.optionalPositive(p.wireName()).ifPresent(v -> peaks.put(p, v));
+            }
+            Accelerator a = build(row, () -> new Accelerator(row.text("id"), row.text("name"), row.text("vendor"), peaks,
+                    row.positive("memoryGb"), row.positive("bandwidthGBs"), row.positive("tdpW"),
+                    row.text("interconnect"), row.positive("interconnectGBs"), row.positive("purchaseUsd"),
+                    row.source()));
+            putUnique(accelerators, a.id(), a, row);
+        }
+
+        Map<String, Offer> offers = new LinkedHashMap<>();
+        for (DataTable.Row row : offerTable.rows()) {
+            String acc = row.text("accelerator");
+            if (!accelerators.containsKey(acc)) {
+                throw row.fail("accelerator", "unknown accelerator '" + acc + "'");
+            }
+            EnumMap<PricingMode, Double> prices = new EnumMap<>(PricingMode.class);
+            prices.put(PricingMode.ON_DEMAND, row.positive("onDemand"));
+            row.optionalPositive("spot").ifPresent(v -> prices.put(PricingMode.SPOT, v));
+            row.optionalPositive("commit1y").ifPresent(v -> prices.put(PricingMode.COMMIT_1Y, v));
+            row.optionalPositive("commit3y").ifPresent(v -> prices.put(PricingMode.COMMIT_3Y, v));
+            Offer o = build(row, () -> new Offer(row.text("id"), acc, row.text("provider"), row.text("instance"),
+                    row.positiveInt("perInstance"), row.text("region"), prices, row.yesNo("default"), row.source()));
+            checkPriceOrder(o, row);
+            putUnique(offers, o.id(), o, row);
+        }
+        for (String acc : accelerators.keySet()) {
+            long defaults = offers.values().stream().filter(o -> o.acceleratorId().equals(acc) && o.isDefault()).count();
+            if (defaults != 1) {
+                throw new CatalogException(offerTable.file(), 0,
+                        "accelerator '" + acc + "' needs exactly one default offer, found " + defaults);
+            }
+        }
+
+        Map<String, HostedApi> apis = new LinkedHashMap<>();
+        for (DataTable.Row row : apiTable.rows()) {
+            double input = row.positive("input");
+            HostedApi api = build(row, () -> new HostedApi(row.text("id"), row.text("provider"), row.text("model"), input,
+                    row.optionalPositive("cachedInput").orElse(input), row.positive("output"), row.yesNo("openWeights"),
+                    row.source()));
+            putUnique(apis, api.id(), api, row);
+        }
+
+        Map<String, ModelSpec> models = new LinkedHashMap<>();
+        for (DataTable.Row row : modelTable.rows()) {
+            String kind = row.oneOf("kind", Set.of("llm", "vision", "other"));
+            boolean llm = kind.equals("llm");
+            ModelSpec m = build(row, () -> new ModelSpec(row.text("id"), row.text("name"),
+                    llm ? ModelKind.LLM : ModelKind.OTHER, row.positive("parameters"), row.positive("activeParameters"),
+                    llm ? row.positiveInt("layers") : row.optionalPositiveInt("layers"),
+                    llm ? row.positiveInt("hiddenSize") : row.optionalPositiveInt("hiddenSize"),
+                    llm ? row.positiveInt("attentionHeads") : row.optionalPositiveInt("attentionHeads"),
+                    llm ? row.positiveInt("kvHeads") : row.optionalPositiveInt("kvHeads"),
+                    llm ? row.positiveInt("headDim") : row.optionalPositiveInt("headDim"),
+                    llm ? row.positiveInt("vocabSize") : row.optionalPositiveInt("vocabSize"),
+                    llm ? row.positiveInt("contextLength") : row.optionalPositiveInt("contextLength"),
+                    llm ? 0 : row.positive("flopsPerRequest"), llm ? 0 : row.positive("weightsBytes"), row.source()));
+            putUnique(models, m.id(), m, row);
+        }
+
+        Map<String, EnergyProfile> energy = new LinkedHashMap<>();
+        for (DataTable.Row row : energyTable.rows()) {
+            EnergyProfile e = build(row, () -> new EnergyProfile(row.text("id"), row.text("name"), row.positive("pue"),
+                    row.positive("carbonKgPerKwh"), row.positive("electricityUsdPerKwh"), row.source()));
+            putUnique(energy, e.id(), e, row);
+        }
+        if (!energy.containsKey("default")) {
+            throw new CatalogException(energyTable.file(), 0, "an energy profile with id 'default' is required");
+        }
+
+        LocalDate asOf = Stream.of(acceleratorTable, offerTable, apiTable, modelTable, energyTable)
+                .map(DataTable::asOf).min(LocalDate::compareTo).orElseThrow();
+        return new Catalog(asOf, accelerators, offers, apis, models, energy);
+    }
+
+    /** Spot is the cheapest mode, commitments sit between spot and on-demand, 3 years below 1 year. */
+    private static void checkPriceOrder(Offer o, DataTable.Row row) {
+        double onDemand = o.price(PricingMode.ON_DEMAND).getAsDouble();
+        double ceiling = onDemand;
+        for (PricingMode m : List.of(PricingMode.COMMIT_1Y, PricingMode.COMMIT_3Y, PricingMode.SPOT)) {
+            if (o.price(m).isPresent()) {
+                double p = o.price(m).getAsDouble();
+                if (p > ceiling) {
+                    throw row.fail(m.wireName(), "price " + p + " is above the next dearer mode's " + ceiling);
+                }
+                ceiling = p;
+            }
+        }
+    }
+
+    private static <T> T build(DataTable.Row row, java.util.function.Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(row.file(), row.line(), e.getMessage());
+        }
+    }
+
+    private static <T> void putUnique(Map<String, T> map, String id, T value, DataTable.Row row) {
+        if (map.putIfAbsent(id, value) != null) {
+            throw row.fail("id", "duplicate id '" + id + "'");
+        }
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    public Optional<Accelerator> accelerator(String id) {
+        return Optional.ofNullable(accelerators.get(id));
+    }
+
+    public Collection<Accelerator> accelerators() {
+        return accelerators.values();
+    }
+
+    public Optional<Offer> offer(String id) {
+        return Optional.ofNullable(offers.get(id));
+    }
+
+    public Collection<Offer> offers() {
+        return offers.values();
+    }
+
+    public List<Offer> offersFor(String acceleratorId) {
+        List<Offer> list = new ArrayList<>();
+        for (Offer o : offers.values()) {
+            if (o.acceleratorId().equals(acceleratorId)) {
+                list.add(o);
+            }
+        }
+        return list;
+    }
+
+    /** The offer an estimate uses when the request names none (exactly one per accelerator). */
+    public Offer defaultOffer(String acceleratorId) {
+        return offersFor(acceleratorId).stream().filter(Offer::isDefault).findFirst().orElseThrow(
+                () -> new IllegalStateException("no default offer for " + acceleratorId));
+    }
+
+    public Collection<HostedApi> hostedApis() {
+        return hostedApis.values();
+    }
+
+    public Optional<ModelSpec> model(String id) {
+        return Optional.ofNullable(models.get(id));
+    }
+
+    public Collection<ModelSpec> models() {
+        return models.values();
+    }
+
+    public Optional<EnergyProfile> energy(String id) {
+        return Optional.ofNullable(energy.get(id));
+    }
+
+    public EnergyProfile defaultEnergy() {
+        return energy.get("default");
+    }
+
+    public Set<String> acceleratorIds() {
+        return accelerators.keySet();
+    }
+
+    public Set<String> offerIds() {
+        return offers.keySet();
+    }
+
+    public Set<String> modelIds() {
+        return models.keySet();
+    }
+
+    public Set<String> energyIds() {
+        return energy.keySet();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.aicost.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aicost.catalog.Catalog;
+import dev.aicost.catalog.EnergyProfile;
+import dev.aicost.catalog.ModelKind;
+import dev.aicost.catalog.ModelSpec;
+import dev.aicost.report.BestPlan;
+import dev.aicost.report.CatalogInfo;
+import dev.aicost.report.CostReport;
+import dev.aicost.report.InferenceReport;
+import dev.aicost.report.LifecycleReport;
+import dev.aicost.report.ModelSummary;
+import dev.aicost.report.Optimization;
+import dev.aicost.report.Recommendation;
+import dev.aicost.report.TrainingReport;
+import dev.aicost.request.EstimateRequest;
+import dev.aicost.request.RequestReader;
+import java.util.List;
+
+/**
+ * The cost engine: request in, {@link CostReport} out. Plain Java (no framework), immutable and
+ * thread-safe; the same request always gives the same report.
+ */
+public final class CostEngine {
+    static final int DEFAULT_HORIZON_MONTHS = 24;
+
+    private final Catalog catalog;
+    private final RequestReader reader;
+    private final ModelResolver models;
+    private final TrainingEstimator training;
+    private final InferenceEstimator inference;
+
+    public CostEngine(Catalog catalog) {
+        this.catalog = catalog;
+        this.reader = new RequestReader(catalog);
+        this.models = new ModelResolver(catalog);
+        Hardware hardware = new Hardware(catalog);
+        this.training = new TrainingEstimator(hardware);
+        this.inference = new InferenceEstimator(hardware, models);
+    }
+
+    /** The engine over the bundled catalog, built once. */
+    public static CostEngine builtIn() {
+        return Holder.ENGINE;
+    }
+
+    private static final class Holder {
+        static final CostEngine ENGINE = new CostEngine(Catalog.builtIn());
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Validates a JSON request (throwing {@code InvalidRequestException} with every problem) and estimates it. */
+    public CostReport estimate(JsonNode request) {
+        return estimate(reader.read(request));
+    }
+
+    public CostReport estimate(EstimateRequest request) {
+        return run(request).report();
+    }
+
+    /** A full evaluation: the report and the internals the advisor re-runs levers against. */
+    record Run(CostReport report, TrainingEstimator.Result training, InferenceEstimator.Result inference) {
+    }
+
+    Run run(EstimateRequest req) {
+        Notes notes = new Notes();
+        ModelSpec model = models.resolve(req.model(), "model", notes);
+        EnergyProfile energy = catalog.energy(req.region() != null ? req.region() : "default").orElseThrow();
+        if (req.region() == null) {
+            notes.assume("region", "default", "world-average grid carbon and PUE " + energy.pue() + " ("
+                    + energy.source().cite() + ")");
+        }
+        int horizon = req.horizonMonths() != null ? req.horizonMonths() : DEFAULT_HORIZON_MONTHS;
+        if (req.horizonMonths() == null) {
+            notes.assume("horizonMonths", horizon, "two years of serving, the usual life of a model version");
+        }
+
+        TrainingEstimator.Result t = req.training() == null ? null : training.estimate(model, req.training(), energy,
+                notes);
+        InferenceEstimator.Result i = req.inference() == null ? null : inference.estimate(model, req.inference(),
+                energy, "inference", notes);
+
+        int start = 1;
+        if (i != null) {
+            if (req.inference().startMonth() != null) {
+                start = req.inference().startMonth();
+            } else if (t != null) {
+                start = Math.min(horizon, 1 + (int) Math.floor(t.wallClockDays() / Num.DAYS_PER_MONTH));
+                notes.assume("inference.startMonth", start, "serving starts in the month the initial training run ends");
+            }
+        }
+        double growth = i != null && req.inference().monthlyGrowth() != null ? req.inference().monthlyGrowth() : 0.0;
+        if (i != null && req.inference().monthlyGrowth() == null) {
+            notes.assume("inference.monthlyGrowth", 0, "flat traffic; set monthlyGrowth (e.g. 0.05) to compound it");
+        }
+        double decline = req.priceDeclinePerYear() != null ? req.priceDeclinePerYear() : 0.0;
+        if (req.priceDeclinePerYear() == null) {
+            notes.assume("priceDeclinePerYear", 0, "today's prices held flat; accelerator-hour prices have fallen "
+                    + "15–30 % a year (set priceDeclinePerYear)");
+        }
+        LifecycleReport life = Lifecycle.project(new Lifecycle.Plan(horizon, t, i, start,
+                i == null ? 0 : req.inference().requestsPerDay(), growth, decline, req.monthlyBudgetUsd()));
+        if (life.budgetExceededMonth() != null) {
+            notes.warn("Budget alert: month " + life.budgetExceededMonth() + " spends more than the monthly budget of $"
+                    + Advisor.usd(req.monthlyBudgetUsd()) + ".");
+        }
+        Recommendation rec = Advisor.focus(req, life);
+        List<Optimization> levers = List.of();
+        BestPlan best = null;
+
+        ModelSummary summary = new ModelSummary(model.id(), model.name(), model.kind() == ModelKind.LLM ? "llm"
+                : "other", model.parameters(), model.activeParameters(), model.mixtureOfExperts(),
+                llmInt(model, model.layers()), llmInt(model, model.hiddenSize()), llmInt(model, model.kvHeads()),
+                llmInt(model, model.headDim()), llmInt(model, model.contextLength()));
+        TrainingReport tr = t == null ? null : t.report();
+        InferenceReport ir = i == null ? null : i.report();
+        CostReport report = new CostReport(CostReport.SCHEMA_VERSION, summary, new CatalogInfo(catalog.asOf().toString()),
+                tr, ir, life, rec, levers, best, notes.assumptions(), notes.warnings(),
+                Summary.markdown(summary, tr, ir, life, rec, levers, best));
+        return new Run(report, t, i);
+    }
+
+    private static Integer llmInt(ModelSpec m, int v) {
+        return m.kind() == ModelKind.LLM ? v : null;
+    }
+}

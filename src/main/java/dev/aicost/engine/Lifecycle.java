@@ -1,0 +1,88 @@
+package dev.aicost.engine;
+
+import dev.aicost.report.LifecycleReport;
+import dev.aicost.report.LifecycleReport.Month;
+import dev.aicost.report.LifecycleReport.Scale;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Places training and serving spend month by month over the horizon: the initial run in month 1,
+ * retraining on its cadence, serving from its start month with compounding traffic growth, and an
+ * optional yearly decline of accelerator-hour prices. Totals are sums of the rounded months.
+ */
+final class Lifecycle {
+
+    record Plan(int horizon, TrainingEstimator.Result training, InferenceEstimator.Result inference,
+            int inferenceStartMonth, double requestsPerDay, double monthlyGrowth, double priceDeclinePerYear,
+            Double monthlyBudgetUsd) {
+    }
+
+    static LifecycleReport project(Plan p) {
+        List<Month> months = new ArrayList<>();
+        double cumTraining = 0;
+        double cumInference = 0;
+        Integer breakEven = null;
+        Integer overBudget = null;
+        for (int m = 1; m <= p.horizon(); m++) {
+            double priceFactor = Math.pow(1.0 - p.priceDeclinePerYear(), (m - 1) / 12.0);
+            double training = 0;
+            if (p.training() != null) {
+                if (m == 1) {
+                    training = p.training().runCostUsd() + p.training().engineeringUsd();
+                } else if (retrainsIn(m, p.training().retrainEveryMonths())) {
+                    training = p.training().retrainCostUsd() * priceFactor;
+                }
+            }
+            double inference = 0;
+            double rpd = 0;
+            if (p.inference() != null && m >= p.inferenceStartMonth()) {
+                rpd = p.requestsPerDay() * Math.pow(1.0 + p.monthlyGrowth(), m - p.inferenceStartMonth());
+                inference = p.inference().fleet().monthlyCostUsd(rpd) * priceFactor;
+            }
+            training = Num.money(training);
+            inference = Num.money(inference);
+            cumTraining = Num.money(cumTraining + training);
+            cumInference = Num.money(cumInference + inference);
+            double total = Num.money(training + inference);
+            months.add(new Month(m, training, inference, total, cumTraining, cumInference,
+                    Num.money(cumTraining + cumInference), Num.sig(rpd)));
+            if (breakEven == null && p.training() != null && p.inference() != null && cumTraining > 0
+                    && cumInference >= cumTraining) {
+                breakEven = m;
+            }
+            if (overBudget == null && p.monthlyBudgetUsd() != null && total > p.monthlyBudgetUsd()) {
+                overBudget = m;
+            }
+        }
+        double totalTraining = cumTraining;
+        double totalInference = cumInference;
+        double total = Num.money(totalTraining + totalInference);
+        double share = total > 0 ? Num.sig(totalInference / total) : 0;
+        Scale scale = null;
+        if (p.inference() != null) {
+            InferenceEstimator.Fleet f = p.inference().fleet();
+            scale = new Scale(Num.money(f.monthlyCostUsd(p.requestsPerDay())),
+                    Num.money(f.monthlyCostUsd(p.requestsPerDay() * 10)),
+                    Num.money(f.monthlyCostUsd(p.requestsPerDay() * 100)));
+        }
+        return new LifecycleReport(p.horizon(), List.copyOf(months), totalTraining, totalInference, total, share,
+                breakEven, p.monthlyBudgetUsd(), overBudget, scale);
+    }
+
+    /** Retraining runs at months 1 + k, 1 + 2k, ... (k may be fractional: 1.5 → months 2, 4, 5, ...). */
+    static boolean retrainsIn(int month, Double everyMonths) {
+        if (everyMonths == null) {
+            return false;
+        }
+        for (int j = 1; ; j++) {
+            int at = 1 + (int) Math.floor(j * everyMonths + 1e-9);
+            if (at == month) {
+                return true;
+            }
+            if (at > month) {
+                return false;
+            }
+        }
+    }
+}

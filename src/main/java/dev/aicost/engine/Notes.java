@@ -1,0 +1,31 @@
+package dev.aicost.engine;
+
+import dev.aicost.report.Assumption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects the assumptions and warnings of one estimate, in the order the engine made them. */
+final class Notes {
+    private final Map<String, Assumption> assumptions = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    void assume(String name, Object value, String reason) {
+        assumptions.putIfAbsent(name, new Assumption(name, String.valueOf(value), reason));
+    }
+
+    void warn(String text) {
+        if (!warnings.contains(text)) {
+            warnings.add(text);
+        }
+    }
+
+    List<Assumption> assumptions() {
+        return List.copyOf(assumptions.values());
+    }
+
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+}

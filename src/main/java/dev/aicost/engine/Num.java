@@ -1,0 +1,52 @@
+package dev.aicost.engine;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/** Rounding for reports: money to cents (small amounts to 4 significant digits), the rest to 4 significant digits. */
+final class Num {
+    static final double HOURS_PER_MONTH = 730.0;
+    static final double DAYS_PER_MONTH = 365.0 / 12.0;
+    static final double SECONDS_PER_DAY = 86_400.0;
+
+    private Num() {
+    }
+
+    static double money(double usd) {
+        check(usd, "money");
+        if (Math.abs(usd) >= 100) {
+            return Math.round(usd * 100.0) / 100.0;
+        }
+        return sig(usd, 4);
+    }
+
+    static double sig(double v, int digits) {
+        check(v, "value");
+        if (v == 0) {
+            return 0;
+        }
+        return new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN)).doubleValue();
+    }
+
+    static double sig(double v) {
+        return sig(v, 4);
+    }
+
+    static void check(double v, String what) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalStateException("non-finite " + what + ": " + v);
+        }
+    }
+
+    /** Compact human form for assumption values: 1.2e+12 → "1.2e12", 0.41234 → "0.4123". */
+    static String show(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return String.valueOf((long) v);
+        }
+        if (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3) {
+            return String.format(java.util.Locale.ROOT, "%.3g", v).replace("e+", "e");
+        }
+        return BigDecimal.valueOf(sig(v, 4)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.aicost.engine;
+
+import dev.aicost.catalog.Accelerator;
+import dev.aicost.catalog.ModelKind;
+import dev.aicost.catalog.ModelSpec;
+import dev.aicost.catalog.Precision;
+
+/**
+ * Roofline performance of one serving replica: {@code tensorParallel} accelerators holding the
+ * weights. Prefill is compute-bound; a decode step reads the weights once for the whole batch
+ * plus every sequence's KV cache, and is the slower of that memory time and its compute time,
+ * plus tensor-parallel all-reduces. Efficiencies are calibrated on published benchmarks (README).
+ */
+final class ServingModel {
+    /** Memory kept free for the runtime, activations and CUDA graphs (vLLM's gpu_memory_utilization 0.9). */
+    static final double MEMORY_RESERVE = 0.10;
+    static final double PREFILL_EFFICIENCY = 0.5;
+    static final double DECODE_COMPUTE_EFFICIENCY = 0.5;
+    static final double BANDWIDTH_EFFICIENCY = 0.7;
+    /** Per all-reduce latency: NVLink-class fabrics vs PCIe/Ethernet and cross-node links. */
+    static final double FAST_LINK_LATENCY_S = 8e-6;
+    static final double SLOW_LINK_LATENCY_S = 25e-6;
+    static final double CROSS_NODE_GBS = 50.0;
+    static final int MAX_BATCH_CAP = 65_536;
+    /** Non-LLM models: largest batch considered (activations are not modelled). */
+    static final int OTHER_MAX_BATCH = 256;
+    /**
+     * Non-LLM (convolution, small-matrix) models reach a lower share of tensor peak: a T4 at int8
+     * runs ResNet-50 at ~5k images/s in published offline results, about 35 % of its 130 TOPS.
+     */
+    static final double OTHER_EFFICIENCY = 0.35;
+
+    final ModelSpec model;
+    final Accelerator acc;
+    final Precision precision;
+    final int tp;
+    final int inputTokens;
+    final double uncachedInputTokens;
+    final int outputTokens;
+    final double weightsBytes;
+    final double kvBytesPerToken;
+    final double computeFlops;
+    final boolean computeFallback;
+    private final double linkBytesPerSecond;
+    private final double linkLatency;
+    private final double prefillSeconds;
+
+    ServingModel(ModelSpec model, Accelerator acc, Precision precision, int tp, int inputTokens, int outputTokens,
+            double prefixCacheHitRate) {
+        this.model = model;
+        this.acc = acc;
+        this.precision = precision;
+        this.tp = tp;
+        this.inputTokens = inputTokens;
+        this.outputTokens = outputTokens;
+        this.uncachedInputTokens = inputTokens * (1.0 - prefixCacheHitRate);
+        if (model.kind() == ModelKind.LLM) {
+            this.weightsBytes = model.parameters() * precision.bytesPerValue();
+            this.kvBytesPerToken = model.layers() * model.kvValuesPerTokenPerLayer() * kvBytes(precision);
+        } else {
+            this.weightsBytes = model.weightsBytes() * precision.bytesPerValue() / 4.0;
+            this.kvBytesPerToken = 0;
+        }
+        Precision computeAs = switch (precision) {
+            case FP8, INT8 -> precision;
+            default -> Precision.BF16;
+        };
+        this.computeFallback = acc.nativePeakFlops(computeAs).isEmpty();
+        this.computeFlops = acc.nativePeakFlops(computeAs).orElse(acc.bf16PeakFlops());
+        boolean crossNode = tp > 8;
+        this.linkBytesPerSecond = (crossNode ? CROSS_NODE_GBS * 1e9 : acc.interconnectBytesPerSecond());
+        this.linkLatency = crossNode || !acc.fastInterconnect() ? SLOW_LINK_LATENCY_S : FAST_LINK_LATENCY_S;
+        this.prefillSeconds = computePrefill();
+    }
+
+    /** KV cache precision: fp8/int8 deployments keep an 8-bit cache, others 16-bit (int4 is weight-only). */
+    static double kvBytes(Precision p) {
+        return p == Precision.FP8 || p == Precision.INT8 ? 1.0 : 2.0;
+    }
+
+    boolean llm() {
+        return model.kind() == ModelKind.LLM;
+    }
+
+    double usableBytes() {
+        return tp * acc.memoryBytes() * (1.0 - MEMORY_RESERVE);
+    }
+
+    /** Weights plus one full-length sequence fit in the replica's usable memory. */
+    boolean fits() {
+        return weightsBytes + (inputTokens + outputTokens) * kvBytesPerToken <= usableBytes();
+    }
+
+    double averageContext() {
+        return inputTokens + outputTokens / 2.0;
+    }
+
+    /** The largest batch the KV cache memory holds (paged attention: average context per sequence). */
+    int maxBatch() {
+        if (!fits()) {
+            return 0;
+        }
+        if (!llm()) {
+            return OTHER_MAX_BATCH;
+        }
+        double free = usableBytes() - weightsBytes;
+        double b = Math.floor(free / (averageContext() * kvBytesPerToken));
+        return (int) Math.max(1, Math.min(MAX_BATCH_CAP, b));
+    }
+
+    private double allReduceSeconds(double bytes) {
+        if (tp == 1) {
+            return 0;
+        }
+        return linkLatency + bytes * 2.0 * (tp - 1) / tp / linkBytesPerSecond;
+    }
+
+    private double computePrefill() {
+        double weightRead = weightsBytes / (tp * acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY);
+        if (!llm()) {
+            return Math.max(model.flopsPerRequest() / (tp * computeFlops * OTHER_EFFICIENCY), weightRead);
+        }
+        double cached = inputTokens - uncachedInputTokens;
+        double attention = 4.0 * model.layers() * model.attentionHeads() * (double) model.headDim()
+                * uncachedInputTokens * (cached + uncachedInputTokens / 2.0);
+        double flops = 2.0 * model.activeParameters() * uncachedInputTokens + attention;
+        double compute = flops / (tp * computeFlops * PREFILL_EFFICIENCY);
+        double comm = 2.0 * model.layers() * allReduceSeconds(uncachedInputTokens * model.hiddenSize() * 2.0);
+        return Math.max(compute, weightRead) + comm;
+    }
+
+    double prefillSeconds() {
+        return prefillSeconds;
+    }
+
+    /** One operating point of the replica at a given concurrency. */
+    record Point(int batch, double ttftMs, double tpotMs, double e2eMs, double requestsPerSecond,
+            double prefillShare, boolean memoryBound) {
+        double outputTokensPerSecond(int outputTokens) {
+            return requestsPerSecond * outputTokens;
+        }
+    }
+
+    Point at(int batch) {
+        if (!llm()) {
+            double compute = batch * model.flopsPerRequest() / (tp * computeFlops * OTHER_EFFICIENCY);
+            double memory = weightsBytes / (tp * acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY);
+            double t = Math.max(compute, memory);
+            return new Point(batch, t * 1e3, 0, t * 1e3, batch / t, 1.0, memory >= compute);
+        }
+        double step = stepSeconds(batch);
+        double prefill = prefillSeconds;
+        double perRequest = prefill + outputTokens * step / batch;
+        double tpot = step + prefill * (batch - 1) / outputTokens;
+        double ttft = prefill + (batch > 1 ? step : 0);
+        double e2e = ttft + Math.max(0, outputTokens - 1) * tpot;
+        return new Point(batch, ttft * 1e3, tpot * 1e3, e2e * 1e3, 1.0 / perRequest, prefill / perRequest,
+                memorySeconds(batch) >= computeSeconds(batch));
+    }
+
+    private double memorySeconds(int batch) {
+        double bytes = (weightsBytes + batch * averageContext() * kvBytesPerToken) / tp;
+        return bytes / (acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY);
+    }
+
+    private double computeSeconds(int batch) {
+        double attention = 4.0 * model.layers() * model.attentionHeads() * (double) model.headDim() * averageContext();
+        double flops = batch * (2.0 * model.activeParameters() + attention);
+        return flops / (tp * computeFlops * DECODE_COMPUTE_EFFICIENCY);
+    }
+
+    double stepSeconds(int batch) {
+        double comm = 2.0 * model.layers() * allReduceSeconds(batch * model.hiddenSize() * 2.0);
+        return Math.max(memorySeconds(batch), computeSeconds(batch)) + comm;
+    }
+}

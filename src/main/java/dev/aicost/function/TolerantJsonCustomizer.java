@@ -1,0 +1,55 @@
+package dev.aicost.function;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.request.RequestReader;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+
+/**
+ * Funqy reads the event into a tree before our function runs and answers broken JSON with a bare
+ * "Could not deserialize the provided message". This turns a parse error inside the body into a
+ * marker node that {@link RequestReader} reports as a structured problem with line and column.
+ */
+@Singleton
+public class TolerantJsonCustomizer implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("tolerant-json").addDeserializer(JsonNode.class, new Tolerant()));
+    }
+
+    static final class Tolerant extends JsonDeserializer<JsonNode> {
+        @SuppressWarnings("unchecked")
+        private final JsonDeserializer<JsonNode> delegate =
+                (JsonDeserializer<JsonNode>) (JsonDeserializer<?>) JsonNodeDeserializer.getDeserializer(JsonNode.class);
+
+        @Override
+        public JsonNode deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            try {
+                return delegate.deserialize(p, ctxt);
+            } catch (StreamReadException e) {
+                JsonLocation at = e.getLocation();
+                ObjectNode marker = JsonNodeFactory.instance.objectNode();
+                marker.put(RequestReader.MALFORMED_JSON_MARKER, e.getOriginalMessage()
+                        + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+                return marker;
+            }
+        }
+
+        @Override
+        public JsonNode getNullValue(DeserializationContext ctxt) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.aicost.report;
+
+import java.util.List;
+
+/**
+ * The answer to an estimate request. Its JSON paths are the public contract (README, "Report"):
+ * they are extended, never renamed or removed. Sections that were not requested are null.
+ */
+public record CostReport(
+        String schemaVersion,
+        ModelSummary model,
+        CatalogInfo catalog,
+        TrainingReport training,
+        InferenceReport inference,
+        LifecycleReport lifecycle,
+        Recommendation recommendation,
+        List<Optimization> optimizations,
+        BestPlan bestPlan,
+        List<Assumption> assumptions,
+        List<String> warnings,
+        String summary) {
+
+    public static final String SCHEMA_VERSION = "1.0";
+}

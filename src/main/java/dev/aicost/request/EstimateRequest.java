@@ -1,0 +1,42 @@
+package dev.aicost.request;
+
+/**
+ * A validated estimate request. Built only by {@link RequestReader}, which checks every field;
+ * a null field was not sent and gets a default that the report states in its assumptions.
+ */
+public record EstimateRequest(
+        ModelInput model,
+        TrainingInput training,
+        InferenceInput inference,
+        Integer horizonMonths,
+        Double monthlyBudgetUsd,
+        Double priceDeclinePerYear,
+        String region,
+        Stage stage,
+        Boolean platform) {
+
+    /** What the team is doing with the model; it steers the advice. */
+    public enum Stage {
+        RESEARCH("research"), PRODUCTION("production");
+
+        private final String wireName;
+
+        Stage(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    public EstimateRequest withTraining(TrainingInput t) {
+        return new EstimateRequest(model, t, inference, horizonMonths, monthlyBudgetUsd, priceDeclinePerYear, region,
+                stage, platform);
+    }
+
+    public EstimateRequest withInference(InferenceInput i) {
+        return new EstimateRequest(model, training, i, horizonMonths, monthlyBudgetUsd, priceDeclinePerYear, region,
+                stage, platform);
+    }
+}

@@ -1,0 +1,227 @@
+package dev.aicost.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads one JSON object field by field, checking each value and collecting problems with their
+ * paths instead of stopping at the first. {@link #finish()} reports every field that no reader
+ * asked for, so nothing a caller sent is silently ignored.
+ */
+final class Fields {
+    private final JsonNode node;
+    private final String path;
+    private final List<Problem> problems;
+    private final Set<String> known = new LinkedHashSet<>();
+
+    Fields(JsonNode node, String path, List<Problem> problems) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    String path(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    boolean has(String name) {
+        known.add(name);
+        JsonNode v = node.get(name);
+        return v != null && !v.isNull();
+    }
+
+    JsonNode raw(String name) {
+        known.add(name);
+        JsonNode v = node.get(name);
+        return v == null || v.isNull() ? null : v;
+    }
+
+    void problem(String name, String problem, String allowed) {
+        problems.add(new Problem(path(name), problem, allowed));
+    }
+
+    Double number(String name, double min, double max, boolean minExclusive) {
+        JsonNode v = raw(name);
+        if (v == null) {
+            return null;
+        }
+        String allowed = (minExclusive ? "a number > " : "a number >= ") + fmt(min) + " and <= " + fmt(max);
+        if (!v.isNumber()) {
+            problem(name, "must be a number, got " + describe(v), allowed);
+            return null;
+        }
+        double d = v.doubleValue();
+        if (!Double.isFinite(d) || d > max || d < min || (minExclusive && d == min)) {
+            problem(name, "is out of range: " + v.asText(), allowed);
+            return null;
+        }
+        return d;
+    }
+
+    Double positive(String name, double max) {
+        return number(name, 0, max, true);
+    }
+
+    Double fraction(String name) {
+        return number(name, 0, 1, false);
+    }
+
+    Integer integer(String name, long min, long max) {
+        JsonNode v = raw(name);
+        if (v == null) {
+            return null;
+        }
+        String allowed = "a whole number from " + min + " to " + max;
+        if (!v.isNumber()) {
+            problem(name, "must be a whole number, got " + describe(v), allowed);
+            return null;
+        }
+        double d = v.doubleValue();
+        if (d != Math.rint(d)) {
+            problem(name, "must be a whole number, got " + v.asText(), allowed);
+            return null;
+        }
+        if (d < min || d > max) {
+            problem(name, "is out of range: " + v.asText(), allowed);
+            return null;
+        }
+        return (int) d;
+    }
+
+    Boolean bool(String name) {
+        JsonNode v = raw(name);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            problem(name, "must be true or false, got " + describe(v), "true or false");
+            return null;
+        }
+        return v.booleanValue();
+    }
+
+    String text(String name) {
+        JsonNode v = raw(name);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            problem(name, "must be a string, got " + describe(v), "a string");
+            return null;
+        }
+        String s = v.textValue().strip();
+        if (s.isEmpty() || s.length() > Limits.MAX_STRING_LENGTH) {
+            problem(name, "must be a non-empty string of at most " + Limits.MAX_STRING_LENGTH + " characters", null);
+            return null;
+        }
+        return s;
+    }
+
+    /** A string from a fixed set of choices, e.g. precision names. */
+    <E> E choice(String name, Map<String, E> options) {
+        String s = text(name);
+        if (s == null) {
+            return null;
+        }
+        E e = options.get(s);
+        if (e == null) {
+            problem(name, "'" + s + "' is not allowed" + Suggest.didYouMean(s, options.keySet()),
+                    "one of " + String.join(", ", options.keySet()));
+        }
+        return e;
+    }
+
+    /** A nested object; null (and a problem) if the value is of another type. */
+    Fields object(String name) {
+        JsonNode v = raw(name);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isObject()) {
+            problem(name, "must be an object, got " + describe(v), "a JSON object");
+            return null;
+        }
+        return new Fields(v, path(name), problems);
+    }
+
+    double[] numbers(String name, int size, double min, double max) {
+        JsonNode v = raw(name);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isArray() || v.size() != size) {
+            problem(name, "must be an array of " + size + " numbers, got " + describe(v), size + " numbers");
+            return null;
+        }
+        double[] out = new double[size];
+        for (int i = 0; i < size; i++) {
+            JsonNode e = v.get(i);
+            if (!e.isNumber() || !(e.doubleValue() >= min) || e.doubleValue() > max) {
+                problems.add(new Problem(path(name) + "[" + i + "]", "must be a number from " + fmt(min) + " to "
+                        + fmt(max) + ", got " + describe(e), null));
+                return null;
+            }
+            out[i] = e.doubleValue();
+        }
+        return out;
+    }
+
+    /** Reports fields that no reader asked for: a typo must not silently become a default. */
+    void finish() {
+        List<String> unknown = new ArrayList<>();
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!known.contains(n)) {
+                unknown.add(n);
+            }
+        }
+        for (String n : unknown) {
+            problem(n, "is not a known field" + Suggest.didYouMean(n, known),
+                    "fields here: " + String.join(", ", known));
+        }
+    }
+
+    <T> T read(String name, Function<Fields, T> reader) {
+        Fields f = object(name);
+        if (f == null) {
+            return null;
+        }
+        T t = reader.apply(f);
+        f.finish();
+        return t;
+    }
+
+    static String describe(JsonNode v) {
+        if (v.isTextual()) {
+            String t = v.textValue();
+            return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+        }
+        if (v.isObject()) {
+            return "an object";
+        }
+        if (v.isArray()) {
+            return "an array";
+        }
+        if (v.isBoolean()) {
+            return v.asText();
+        }
+        if (v.isNull()) {
+            return "null";
+        }
+        return v.asText();
+    }
+
+    static String fmt(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e7) {
+            return String.valueOf((long) d);
+        }
+        return String.valueOf(d).replace("E", "e");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.aicost.request;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * A request that cannot be estimated, with every problem found. Its {@link #toString()} is the
+ * JSON error body callers read ({@code {"error":"INVALID_REQUEST","message":...,"problems":[...]}}):
+ * Funqy reports a function's exception as its toString(), so no class name or stack frame leaks.
+ * Built without reflection (a tree), so the native image needs no registration for it.
+ */
+public final class InvalidRequestException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String ERROR_CODE = "INVALID_REQUEST";
+
+    private final transient List<Problem> problems;
+
+    public InvalidRequestException(List<Problem> problems) {
+        super(summary(problems), null, false, false);
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("an invalid request needs at least one problem");
+        }
+        this.problems = List.copyOf(problems);
+    }
+
+    public static InvalidRequestException of(String path, String problem, String allowed) {
+        return new InvalidRequestException(List.of(new Problem(path, problem, allowed)));
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String summary(List<Problem> problems) {
+        return problems.size() == 1 ? "The request has 1 problem: " + problems.get(0).path() + " "
+                + problems.get(0).problem() : "The request has " + problems.size() + " problems";
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("error", ERROR_CODE);
+        root.put("message", getMessage());
+        ArrayNode list = root.putArray("problems");
+        for (Problem p : problems) {
+            ObjectNode n = list.addObject();
+            n.put("path", p.path());
+            n.put("problem", p.problem());
+            if (p.allowed() != null) {
+                n.put("allowed", p.allowed());
+            }
+        }
+        return root;
+    }
+
+    @Override
+    public String toString() {
+        try {
+            return JSON.writeValueAsString(toJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "{\"error\":\"" + ERROR_CODE + "\"}";
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.aicost.request;
+
+/** The model: a catalog id, a custom architecture, or an id with fields that override the catalog's. */
+public record ModelInput(
+        String id,
+        String name,
+        Double parameters,
+        Double activeParameters,
+        Integer layers,
+        Integer hiddenSize,
+        Integer attentionHeads,
+        Integer kvHeads,
+        Integer headDim,
+        Integer vocabSize,
+        Integer contextLength,
+        Double flopsPerRequest,
+        Double weightsBytes) {
+
+    public static ModelInput ofId(String id) {
+        return new ModelInput(id, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,317 @@
+package dev.aicost.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aicost.catalog.Catalog;
+import dev.aicost.catalog.Precision;
+import dev.aicost.catalog.PricingMode;
+import dev.aicost.request.InferenceInput.LatencyTarget;
+import dev.aicost.request.InferenceInput.Routing;
+import dev.aicost.request.InferenceInput.Scaling;
+import dev.aicost.request.TrainingInput.Engineering;
+import dev.aicost.request.TrainingInput.Kind;
+import dev.aicost.request.TrainingInput.Optimizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds and validates a request from its JSON tree: every problem at once, each with its path,
+ * what was wrong and what is allowed. Ids are checked against the catalog here, so an unknown
+ * accelerator or model is a request problem (with the known ids), never a failure later.
+ */
+public final class RequestReader {
+    private static final Map<String, Precision> TRAINING_PRECISIONS = choices(
+            List.of(Precision.FP32, Precision.TF32, Precision.BF16, Precision.FP16, Precision.FP8), Precision::wireName);
+    private static final Map<String, Precision> INFERENCE_PRECISIONS = choices(
+            List.of(Precision.BF16, Precision.FP16, Precision.FP8, Precision.INT8, Precision.INT4), Precision::wireName);
+    private static final Map<String, PricingMode> PRICING = choices(List.of(PricingMode.values()), PricingMode::wireName);
+    private static final Map<String, Kind> KINDS = choices(List.of(Kind.values()), Kind::wireName);
+    private static final Map<String, Optimizer> OPTIMIZERS = choices(List.of(Optimizer.values()), Optimizer::wireName);
+    private static final Map<String, Scaling> SCALING = choices(List.of(Scaling.values()), Scaling::wireName);
+    private static final Map<String, EstimateRequest.Stage> STAGES = choices(List.of(EstimateRequest.Stage.values()),
+            EstimateRequest.Stage::wireName);
+
+    /** Field of the marker node that stands for a body that is not valid JSON (set by the function layer). */
+    public static final String MALFORMED_JSON_MARKER = "$malformedJson";
+
+    private final Catalog catalog;
+
+    public RequestReader(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public EstimateRequest read(JsonNode root) {
+        List<Problem> problems = new ArrayList<>();
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            throw InvalidRequestException.of("$", "the request is empty", "a JSON object with 'model' and 'training' and/or 'inference'");
+        }
+        if (root.isObject() && root.size() == 1 && root.has(MALFORMED_JSON_MARKER)) {
+            throw InvalidRequestException.of("$", "is not valid JSON: " + root.get(MALFORMED_JSON_MARKER).asText(),
+                    "a complete JSON object");
+        }
+        if (!root.isObject()) {
+            throw InvalidRequestException.of("$", "must be a JSON object, got " + Fields.describe(root),
+                    "a JSON object with 'model' and 'training' and/or 'inference'");
+        }
+        if (depth(root, 0) > Limits.MAX_DEPTH) {
+            throw InvalidRequestException.of("$", "is nested too deeply", "at most " + Limits.MAX_DEPTH + " levels");
+        }
+        Fields f = new Fields(root, "", problems);
+        ModelInput model = f.read("model", m -> model(m));
+        if (model == null && !f.has("model")) {
+            problems.add(new Problem("model", "is required", "an object with 'id' (one of " + ids(catalog.modelIds())
+                    + ") or 'parameters'"));
+        }
+        TrainingInput training = f.read("training", this::training);
+        InferenceInput inference = f.read("inference", this::inference);
+        if (!f.has("training") && !f.has("inference")) {
+            problems.add(new Problem("$", "needs 'training', 'inference' or both", "at least one of training, inference"));
+        }
+        Integer horizon = f.integer("horizonMonths", 1, Limits.MAX_HORIZON_MONTHS);
+        Double budget = f.positive("monthlyBudgetUsd", Limits.MAX_MONEY_USD);
+        Double decline = f.number("priceDeclinePerYear", 0, 0.9, false);
+        String region = f.text("region");
+        if (region != null && catalog.energy(region).isEmpty()) {
+            f.problem("region", "unknown region '" + region + "'" + Suggest.didYouMean(region, catalog.energyIds()),
+                    "one of " + ids(catalog.energyIds()));
+        }
+        EstimateRequest.Stage stage = f.choice("stage", STAGES);
+        Boolean platform = f.bool("platform");
+        f.finish();
+        if (model != null && inference != null && model.flopsPerRequest() != null && inference.routing() != null) {
+            problems.add(new Problem("inference.routing", "is only supported for language models", null));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return new EstimateRequest(model, training, inference, horizon, budget, decline, region, stage, platform);
+    }
+
+    private ModelInput model(Fields m) {
+        String id = m.text("id");
+        if (id != null && catalog.model(id).isEmpty()) {
+            m.problem("id", "unknown model '" + id + "'" + Suggest.didYouMean(id, catalog.modelIds()),
+                    "one of " + ids(catalog.modelIds()) + ", or give 'parameters' and the architecture");
+        }
+        Double params = m.number("parameters", Limits.MIN_PARAMETERS, Limits.MAX_PARAMETERS, false);
+        Double active = m.number("activeParameters", Limits.MIN_PARAMETERS, Limits.MAX_PARAMETERS, false);
+        ModelInput in = new ModelInput(id, m.text("name"), params, active,
+                m.integer("layers", 1, Limits.MAX_LAYERS), m.integer("hiddenSize", 1, Limits.MAX_HIDDEN),
+                m.integer("attentionHeads", 1, Limits.MAX_HEADS), m.integer("kvHeads", 1, Limits.MAX_HEADS),
+                m.integer("headDim", 1, Limits.MAX_HIDDEN), m.integer("vocabSize", 1, Limits.MAX_VOCAB),
+                m.integer("contextLength", 1, Limits.MAX_SEQUENCE_TOKENS),
+                m.positive("flopsPerRequest", Limits.MAX_FLOPS_PER_REQUEST),
+                m.positive("weightsBytes", Limits.MAX_WEIGHTS_BYTES));
+        if (id == null && params == null && !m.has("id") && !m.has("parameters")) {
+            m.problem("id", "is required unless 'parameters' is given", "one of " + ids(catalog.modelIds()));
+        }
+        if (params != null && active != null && active > params) {
+            m.problem("activeParameters", "(" + Fields.fmt(active) + ") exceeds parameters (" + Fields.fmt(params) + ")",
+                    "at most 'parameters'");
+        }
+        if (in.kvHeads() != null && in.attentionHeads() != null && in.kvHeads() > in.attentionHeads()) {
+            m.problem("kvHeads", "exceeds attentionHeads", "at most 'attentionHeads'");
+        }
+        if ((in.flopsPerRequest() == null) != (in.weightsBytes() == null) && id == null) {
+            m.problem(in.flopsPerRequest() == null ? "flopsPerRequest" : "weightsBytes",
+                    "is required with the other one for a non-LLM model", "both flopsPerRequest and weightsBytes");
+        }
+        return in;
+    }
+
+    private AcceleratorInput accelerator(Fields parent, String name) {
+        JsonNode raw = parent.raw(name);
+        if (raw == null) {
+            return null;
+        }
+        if (raw.isTextual()) {
+            String id = parent.text(name);
+            if (id != null && catalog.accelerator(id).isEmpty()) {
+                parent.problem(name, "unknown accelerator '" + id + "'" + Suggest.didYouMean(id, catalog.acceleratorIds()),
+                        "one of " + ids(catalog.acceleratorIds()) + ", or an object with the accelerator's specs");
+                return null;
+            }
+            return id == null ? null : AcceleratorInput.ofId(id);
+        }
+        Fields a = parent.object(name);
+        if (a == null) {
+            return null;
+        }
+        String id = a.text("id");
+        boolean custom = id == null || catalog.accelerator(id).isEmpty();
+        Map<Precision, Double> peaks = new EnumMap<>(Precision.class);
+        Fields p = a.object("peakTflops");
+        if (p != null) {
+            for (Precision prec : Precision.values()) {
+                Double v = p.positive(prec.wireName(), Limits.MAX_TFLOPS);
+                if (v != null) {
+                    peaks.put(prec, v);
+                }
+            }
+            p.finish();
+        }
+        if (peaks.containsKey(Precision.FP16) && !peaks.containsKey(Precision.BF16)) {
+            peaks.put(Precision.BF16, peaks.remove(Precision.FP16));
+        }
+        peaks.remove(Precision.FP16);
+        AcceleratorInput in = new AcceleratorInput(id == null ? "custom" : id, custom, a.text("name"), peaks,
+                a.positive("memoryGb", Limits.MAX_MEMORY_GB), a.positive("bandwidthGBs", Limits.MAX_BANDWIDTH_GBS),
+                a.positive("tdpW", 1e5), a.positive("interconnectGBs", Limits.MAX_BANDWIDTH_GBS), a.text("interconnect"),
+                a.positive("purchaseUsd", 1e8), a.positive("pricePerHourUsd", Limits.MAX_PRICE_PER_HOUR_USD));
+        if (custom) {
+            if (!peaks.containsKey(Precision.BF16) && (p == null || !p.has("bf16"))) {
+                a.problem("peakTflops", "a custom accelerator needs at least its bf16 (or fp16) dense peak",
+                        "an object such as {\"bf16\": 312, \"fp8\": 624}");
+            }
+            for (String req : List.of("memoryGb", "bandwidthGBs")) {
+                if (!a.has(req)) {
+                    a.problem(req, "is required for a custom accelerator (id '" + in.id() + "' is not in the catalog)",
+                            "a positive number; or use a catalog id: " + ids(catalog.acceleratorIds()));
+                }
+            }
+        }
+        a.finish();
+        return in;
+    }
+
+    private TrainingInput training(Fields t) {
+        Kind kind = t.choice("kind", KINDS);
+        AcceleratorInput acc = accelerator(t, "accelerator");
+        Integer count = t.integer("accelerators", 1, Limits.MAX_ACCELERATORS);
+        Double deadline = t.positive("deadlineDays", Limits.MAX_DEADLINE_DAYS);
+        if (count != null && deadline != null) {
+            t.problem("deadlineDays", "cannot be combined with 'accelerators'",
+                    "either accelerators (→ wall-clock days) or deadlineDays (→ accelerators needed)");
+        }
+        PricingMode mode = t.choice("pricingMode", PRICING);
+        String offer = offer(t, acc);
+        Double price = t.number("pricePerAcceleratorHourUsd", 0, Limits.MAX_PRICE_PER_HOUR_USD, false);
+        Engineering eng = t.read("engineering", e -> {
+            Integer people = e.integer("people", 1, 10_000);
+            Double months = e.positive("months", Limits.MAX_HORIZON_MONTHS);
+            Double monthly = e.positive("monthlyCostUsd", 1e7);
+            for (String req : List.of("people", "months", "monthlyCostUsd")) {
+                if (!e.has(req)) {
+                    e.problem(req, "is required in engineering", "a positive number");
+                }
+            }
+            return people == null || months == null || monthly == null ? null : new Engineering(people, months, monthly);
+        });
+        TrainingInput in = new TrainingInput(kind, t.positive("tokens", Limits.MAX_TOKENS),
+                t.positive("flops", Limits.MAX_FLOPS), t.positive("acceleratorHours", Limits.MAX_ACCELERATOR_HOURS), acc,
+                count, deadline, t.choice("precision", TRAINING_PRECISIONS), t.number("mfu", 0.01, 1, false),
+                t.number("goodput", 0.1, 1, false), t.integer("sequenceLength", 1, Limits.MAX_SEQUENCE_TOKENS),
+                t.bool("activationCheckpointing"), t.choice("optimizer", OPTIMIZERS), t.integer("loraRank", 1, 4096),
+                mode, offer, price, t.number("spotRestartOverhead", 0, 1, false),
+                t.number("experimentsOverhead", 0, 100, false), eng, t.number("retrainEveryMonths", 1, 120, false),
+                t.positive("retrainTokens", Limits.MAX_TOKENS), t.number("hardwareLifeYears", 0.5, 15, false));
+        if (in.loraRank() != null && kind != Kind.LORA) {
+            t.problem("loraRank", "only applies when kind is 'lora'", "set kind to 'lora' or remove loraRank");
+        }
+        if (in.retrainTokens() != null && in.retrainEveryMonths() == null) {
+            t.problem("retrainTokens", "needs retrainEveryMonths", "set retrainEveryMonths");
+        }
+        if (acc != null && acc.custom() && price == null && acc.pricePerHourUsd() == null && mode != PricingMode.OWNED) {
+            t.problem("pricePerAcceleratorHourUsd", "is required for a custom accelerator",
+                    "a price in USD per accelerator-hour, or pricingMode 'owned' with the accelerator's purchaseUsd");
+        }
+        return in;
+    }
+
+    private InferenceInput inference(Fields i) {
+        Double rpd = i.positive("requestsPerDay", Limits.MAX_REQUESTS_PER_DAY);
+        if (!i.has("requestsPerDay")) {
+            i.problem("requestsPerDay", "is required", "a number > 0 and <= " + Fields.fmt(Limits.MAX_REQUESTS_PER_DAY));
+        }
+        AcceleratorInput acc = accelerator(i, "accelerator");
+        PricingMode mode = i.choice("pricingMode", PRICING);
+        String offer = offer(i, acc);
+        Double price = i.number("pricePerAcceleratorHourUsd", 0, Limits.MAX_PRICE_PER_HOUR_USD, false);
+        LatencyTarget target = i.read("latencyTargetMs", l -> new LatencyTarget(
+                l.positive("ttftMs", Limits.MAX_LATENCY_MS), l.positive("tpotMs", Limits.MAX_LATENCY_MS),
+                l.positive("e2eMs", Limits.MAX_LATENCY_MS)));
+        Routing routing = i.read("routing", r -> {
+            Double share = r.number("share", 0, 1, true);
+            if (!r.has("share")) {
+                r.problem("share", "is required", "the fraction of requests routed, 0 < share < 1");
+            } else if (share != null && share >= 1) {
+                r.problem("share", "must be below 1", "0 < share < 1");
+            }
+            ModelInput m = r.read("model", mm -> model(mm));
+            if (!r.has("model")) {
+                r.problem("model", "is required", "the smaller model: {\"id\": ...} or its parameters");
+            }
+            AcceleratorInput ra = accelerator(r, "accelerator");
+            Precision rp = r.choice("precision", INFERENCE_PRECISIONS);
+            Integer tp = r.integer("tensorParallel", 1, Limits.MAX_TENSOR_PARALLEL);
+            return share == null || m == null || share >= 1 ? null : new Routing(share, m, ra, rp, tp);
+        });
+        InferenceInput in = new InferenceInput(rpd, i.positive("users", Limits.MAX_USERS),
+                i.integer("inputTokens", 1, Limits.MAX_SEQUENCE_TOKENS),
+                i.integer("outputTokens", 1, Limits.MAX_SEQUENCE_TOKENS), acc, i.choice("precision", INFERENCE_PRECISIONS),
+                i.integer("tensorParallel", 1, Limits.MAX_TENSOR_PARALLEL), i.integer("batchSize", 1, Limits.MAX_BATCH),
+                mode, offer, price, target, i.number("peakToAverage", 1, Limits.MAX_PEAK_TO_AVERAGE, false),
+                i.choice("scaling", SCALING), i.numbers("hourlyShape", 24, 0, 1e6), i.fraction("cacheHitRate"),
+                i.fraction("prefixCacheHitRate"), routing, i.number("monthlyGrowth", -0.5, 10, false),
+                i.integer("startMonth", 1, Limits.MAX_HORIZON_MONTHS), i.integer("minReplicas", 0, 100_000));
+        if (in.cacheHitRate() != null && in.cacheHitRate() >= 1) {
+            i.problem("cacheHitRate", "must be below 1: a fleet that serves nothing is not an estimate", "0 <= rate < 1");
+        }
+        if (in.hourlyShape() != null && java.util.Arrays.stream(in.hourlyShape()).sum() <= 0) {
+            i.problem("hourlyShape", "must have at least one positive hour", "24 non-negative weights, not all zero");
+        }
+        if (acc != null && acc.custom() && price == null && acc.pricePerHourUsd() == null && mode != PricingMode.OWNED) {
+            i.problem("pricePerAcceleratorHourUsd", "is required for a custom accelerator",
+                    "a price in USD per accelerator-hour, or pricingMode 'owned' with the accelerator's purchaseUsd");
+        }
+        return in;
+    }
+
+    private String offer(Fields f, AcceleratorInput acc) {
+        String offer = f.text("offer");
+        if (offer == null) {
+            return null;
+        }
+        var o = catalog.offer(offer);
+        if (o.isEmpty()) {
+            f.problem("offer", "unknown offer '" + offer + "'" + Suggest.didYouMean(offer, catalog.offerIds()),
+                    "one of " + ids(catalog.offerIds()));
+            return null;
+        }
+        if (acc != null && !acc.custom() && !o.get().acceleratorId().equals(acc.id())) {
+            f.problem("offer", "'" + offer + "' rents " + o.get().acceleratorId() + ", not " + acc.id(),
+                    "an offer for " + acc.id() + ": " + ids(catalog.offersFor(acc.id()).stream().map(x -> x.id()).toList()));
+        }
+        return offer;
+    }
+
+    private static int depth(JsonNode n, int d) {
+        if (d > Limits.MAX_DEPTH) {
+            return d;
+        }
+        int max = d;
+        for (Iterator<JsonNode> it = n.elements(); it.hasNext();) {
+            JsonNode c = it.next();
+            if (c.isContainerNode()) {
+                max = Math.max(max, depth(c, d + 1));
+            }
+        }
+        return max;
+    }
+
+    private static String ids(Collection<String> ids) {
+        return String.join(", ", ids);
+    }
+
+    private static <E> Map<String, E> choices(List<E> values, java.util.function.Function<E, String> name) {
+        Map<String, E> m = new LinkedHashMap<>();
+        for (E v : values) {
+            m.put(name.apply(v), v);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.aicost.function;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The function on the wire: Quarkus' mock Lambda event server, posted to with REST Assured. */
+@QuarkusTest
+class EstimateFunctionTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<Path> examples() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("infra/events"))) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
+        }
+    }
+
+    static JsonNode post(String body, int status) throws IOException {
+        Response r = given().contentType("application/json").body(body).when().post();
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(status);
+        return JSON.readTree(r.asString());
+    }
+
+    /** A function error reaches the caller as {"errorType", "errorMessage"}; our message is the JSON error body. */
+    static JsonNode error(String body) throws IOException {
+        JsonNode envelope = post(body, 500);
+        String message = envelope.get("errorMessage").asText();
+        assertThat(message).doesNotContain("Exception").doesNotContain("at dev.").doesNotContain("java.");
+        JsonNode error = JSON.readTree(message);
+        assertThat(error.get("error").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(error.get("problems").size()).isPositive();
+        return error;
+    }
+
+    static List<String> paths(JsonNode error) {
+        return error.get("problems").findValuesAsText("path");
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyBundledExampleGivesAReportWithTheContractPaths(Path example) throws IOException {
+        JsonNode request = JSON.readTree(example.toFile());
+        JsonNode r = post(Files.readString(example), 200);
+
+        assertThat(r.path("catalog").path("asOf").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        if (request.has("training")) {
+            JsonNode t = r.get("training");
+            for (String f : List.of("flops", "acceleratorHours", "wallClockDays", "accelerators", "costUsd")) {
+                assertThat(t.get(f).asDouble()).as("training." + f).isPositive();
+            }
+        } else {
+            assertThat(r.get("training").isNull()).isTrue();
+        }
+        if (request.has("inference")) {
+            JsonNode i = r.get("inference");
+            for (String f : List.of("ttftMs", "accelerators", "costPerRequestUsd", "monthlyCostUsd")) {
+                assertThat(i.get(f).asDouble()).as("inference." + f).isPositive();
+            }
+            assertThat(i.get("tokensPerSecondPerAccelerator").asDouble()).isNotNegative();
+            assertThat(i.get("tpotMs").asDouble()).isNotNegative();
+        }
+        JsonNode life = r.get("lifecycle");
+        int horizon = request.path("horizonMonths").asInt(24);
+        assertThat(life.get("months")).hasSize(horizon);
+        JsonNode first = life.get("months").get(0);
+        assertThat(first.has("month") && first.has("trainingUsd") && first.has("inferenceUsd")).isTrue();
+        assertThat(life.get("totalUsd").asDouble()).isPositive();
+        assertThat(life.get("inferenceShare").asDouble()).isBetween(0.0, 1.0);
+        assertThat(life.has("breakEvenMonth")).isTrue();
+        assertThat(r.path("recommendation").path("focus").asText()).isIn("TRAINING", "INFERENCE", "BALANCED");
+        assertThat(r.path("recommendation").path("reasons").size()).isPositive();
+        assertThat(r.get("assumptions").size()).isPositive();
+        assertThat(r.get("assumptions").get(0).has("reason")).isTrue();
+        assertThat(r.get("warnings").isArray()).isTrue();
+        assertThat(r.get("summary").asText()).startsWith("**AI cost estimate").hasSizeLessThanOrEqualTo(1500);
+        assertThat(r.toString()).doesNotContain("NaN").doesNotContain("Infinity");
+    }
+
+    @Test
+    void chatbotReportIsPlausibleAndDeterministic() throws IOException {
+        String body = Files.readString(Path.of("infra/events/startup-chatbot.json"));
+        JsonNode a = post(body, 200);
+        JsonNode b = post(body, 200);
+        assertThat(a).isEqualTo(b);
+        double perRequest = a.at("/inference/costPerRequestUsd").asDouble();
+        assertThat(perRequest).isBetween(0.0001, 0.1);
+        assertThat(a.at("/inference/latencyTargetMet").asBoolean()).isTrue();
+        assertThat(a.at("/inference/tpotMs").asDouble()).isLessThanOrEqualTo(50.0);
+    }
+
+    @Test
+    void malformedJsonIsAStructuredErrorWithItsPosition() throws IOException {
+        JsonNode truncated = error("{\"model\": {\"id\": ");
+        assertThat(paths(truncated)).containsExactly("$");
+        assertThat(truncated.toString()).contains("is not valid JSON").contains("line 1");
+        JsonNode badNumber = error("{\"model\": {\"id\": \"llama-3.1-8b\"}, \"inference\": {\"requestsPerDay\": 12x}}");
+        assertThat(badNumber.toString()).contains("is not valid JSON");
+    }
+
+    @Test
+    void wrongTypesNameTheFieldAndTheType() throws IOException {
+        JsonNode e = error("{\"model\":{\"id\":\"llama-3.1-8b\"},\"training\":{\"tokens\":\"lots\"}}");
+        assertThat(paths(e)).containsExactly("training.tokens");
+        assertThat(e.toString()).contains("must be a number").contains("lots");
+    }
+
+    @Test
+    void missingPartsAreReported() throws IOException {
+        assertThat(paths(error("{}"))).contains("model", "$");
+        assertThat(paths(error("{\"model\":{\"id\":\"llama-3.1-8b\"}}"))).containsExactly("$");
+        assertThat(paths(error("{\"model\":{\"id\":\"llama-3.1-8b\"},\"inference\":{}}")))
+                .containsExactly("inference.requestsPerDay");
+    }
+
+    @Test
+    void negativeAndZeroCountsAreRefused() throws IOException {
+        JsonNode e = error("{\"model\":{\"id\":\"llama-3.1-8b\"},\"training\":{\"tokens\":-5,\"accelerators\":0},"
+                + "\"inference\":{\"requestsPerDay\":0}}");
+        assertThat(paths(e)).containsExactlyInAnyOrder("training.tokens", "training.accelerators",
+                "inference.requestsPerDay");
+    }
+
+    @Test
+    void fractionsOutsideZeroToOneAreRefused() throws IOException {
+        JsonNode e = error("{\"model\":{\"id\":\"llama-3.1-8b\"},\"training\":{\"mfu\":1.5},"
+                + "\"inference\":{\"requestsPerDay\":1000,\"cacheHitRate\":-0.1}}");
+        assertThat(paths(e)).containsExactlyInAnyOrder("training.mfu", "inference.cacheHitRate");
+    }
+
+    @Test
+    void unknownIdsListTheKnownOnesAndANearMatch() throws IOException {
+        JsonNode e = error("{\"model\":{\"id\":\"llama-3.1-80b\"},\"training\":{\"accelerator\":\"h100\"}}");
+        assertThat(paths(e)).containsExactlyInAnyOrder("model.id", "training.accelerator");
+        String text = e.toString();
+        assertThat(text).contains("did you mean 'llama-3.1-8b'").contains("a100-80gb").contains("h100-sxm");
+    }
+
+    @Test
+    void absurdMagnitudesAreRefusedWithTheBound() throws IOException {
+        JsonNode e = error("{\"model\":{\"parameters\":1e20},\"training\":{\"tokens\":1e30}}");
+        assertThat(paths(e)).containsExactlyInAnyOrder("model.parameters", "training.tokens");
+        assertThat(e.toString()).contains("<= 1.0e14").contains("<= 1.0e17");
+    }
+
+    @Test
+    void unknownFieldsAreReportedNotDropped() throws IOException {
+        JsonNode e = error("{\"model\":{\"id\":\"llama-3.1-8b\"},\"inference\":{\"requestPerDay\":1000},\"colour\":1}");
+        assertThat(paths(e)).contains("inference.requestPerDay", "colour", "inference.requestsPerDay");
+        assertThat(e.toString()).contains("did you mean 'requestsPerDay'");
+    }
+
+    @Test
+    void nonObjectRequestIsRefused() throws IOException {
+        assertThat(paths(error("[1,2,3]"))).containsExactly("$");
+    }
+}
