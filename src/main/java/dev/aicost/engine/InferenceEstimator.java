@@ -189,7 +189,7 @@ final class InferenceEstimator {
                 replica.maxBatch(), point.memoryBound() ? "memory-bandwidth" : "compute",
                 Num.sig(tokensPerSecondPerAccelerator), Num.sig(point.requestsPerSecond()), Num.sig(point.ttftMs()),
                 Num.sig(point.tpotMs()), Num.sig(point.e2eMs()), met, Num.sig(replica.weightsBytes / replica.tp / 1e9),
-                Num.sig(replica.kvBytesPerToken), Num.sig(rpd), Num.sig(served),
+                (double) Math.round(replica.kvBytesPerToken), Num.sig(rpd), Num.sig(served),
                 Num.sig(served / Num.SECONDS_PER_DAY * peakToAverage), scaling.wireName(), replicas,
                 replicas * replica.tp, Num.sig(hours), Num.sig(utilization), mode.wireName(), price.offer(),
                 Num.money(price.perHourUsd()), Num.money(monthly), Num.money(monthly / (rpd * Num.DAYS_PER_MONTH)),

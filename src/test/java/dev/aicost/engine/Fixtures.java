@@ -1,0 +1,47 @@
+package dev.aicost.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.report.CostReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Test helpers: JSON requests in, reports out, through the same reader the function uses. */
+final class Fixtures {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final CostEngine ENGINE = CostEngine.builtIn();
+
+    private Fixtures() {
+    }
+
+    static ObjectNode json(String text) {
+        try {
+            return (ObjectNode) JSON.readTree(text.replace('\'', '"'));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static CostReport estimate(String jsonWithSingleQuotes) {
+        return ENGINE.estimate(json(jsonWithSingleQuotes));
+    }
+
+    static CostReport estimate(JsonNode request) {
+        return ENGINE.estimate(request);
+    }
+
+    static JsonNode resource(String path) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String assumption(CostReport r, String name) {
+        return r.assumptions().stream().filter(a -> a.name().equals(name)).map(a -> a.value() + " | " + a.reason())
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.aicost.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.report.InferenceReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Published serving measurements, estimated with the engine's default efficiencies. */
+class InferenceCalibrationTest {
+    /** The MLPerf case gives no lengths: OpenOrca subset means, our stated assumption. */
+    static final int OPENORCA_MEAN_TOKENS = 294;
+
+    static Stream<Arguments> cases() {
+        List<Arguments> list = new ArrayList<>();
+        for (JsonNode c : Fixtures.resource("/reference/inference-runs.json").get("cases")) {
+            list.add(Arguments.of(c.get("id").asText(), c));
+        }
+        return list.stream();
+    }
+
+    static InferenceReport estimate(JsonNode in) {
+        ObjectNode inference = Fixtures.JSON.createObjectNode();
+        inference.put("requestsPerDay", 1_000_000);
+        inference.set("accelerator", in.get("accelerator"));
+        inference.set("precision", in.get("precision"));
+        inference.put("inputTokens", in.path("inputTokens").asInt(OPENORCA_MEAN_TOKENS));
+        inference.put("outputTokens", in.path("outputTokens").asInt(OPENORCA_MEAN_TOKENS));
+        if (in.has("tensorParallel")) {
+            inference.set("tensorParallel", in.get("tensorParallel"));
+        }
+        if (in.has("concurrency")) {
+            inference.set("batchSize", in.get("concurrency"));
+        }
+        ObjectNode req = Fixtures.JSON.createObjectNode();
+        req.putObject("model").set("id", in.get("model"));
+        req.set("inference", inference);
+        return Fixtures.estimate(req).inference();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void throughputAndLatenciesWithin35Percent(String id, JsonNode c) {
+        InferenceReport r = estimate(c.get("inputs"));
+        JsonNode pub = c.get("published");
+        int checked = 0;
+        if (pub.has("perAccelerator")) {
+            assertRatio(id + " tokens/s per accelerator", r.tokensPerSecondPerAccelerator(),
+                    pub.get("perAccelerator").asDouble());
+            checked++;
+        } else if (pub.has("outputTokensPerSecond")) {
+            double system = r.tokensPerSecondPerAccelerator() * c.at("/inputs/accelerators").asInt(r.tensorParallel());
+            assertRatio(id + " tokens/s", system, pub.get("outputTokensPerSecond").asDouble());
+            checked++;
+        }
+        if (pub.has("ttftMs")) {
+            assertRatio(id + " TTFT", r.ttftMs(), pub.get("ttftMs").asDouble());
+            checked++;
+        }
+        if (pub.has("interTokenLatencyMs")) {
+            assertRatio(id + " inter-token latency", r.tpotMs(), pub.get("interTokenLatencyMs").asDouble());
+            checked++;
+        }
+        assertThat(checked).isPositive();
+    }
+
+    private static void assertRatio(String what, double estimated, double published) {
+        assertThat(estimated / published).as(what + ": estimated " + estimated + " vs published " + published)
+                .isBetween(0.65, 1.35);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.aicost.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.report.CostReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Published training runs, estimated with the engine's default MFU (no override). */
+class TrainingCalibrationTest {
+
+    static Stream<Arguments> runs() {
+        List<Arguments> list = new ArrayList<>();
+        for (String file : List.of("/reference/training-runs.json", "/reference/extra-training-runs.json")) {
+            for (JsonNode c : Fixtures.resource(file).get("cases")) {
+                if (c.path("published").has("acceleratorHours")) {
+                    list.add(Arguments.of(c.get("id").asText(), c));
+                }
+            }
+        }
+        return list.stream();
+    }
+
+    static CostReport estimate(JsonNode inputs) {
+        ObjectNode model = Fixtures.JSON.createObjectNode();
+        model.set("parameters", inputs.get("parameters"));
+        if (inputs.has("activeParameters")) {
+            model.set("activeParameters", inputs.get("activeParameters"));
+        }
+        ObjectNode training = Fixtures.JSON.createObjectNode();
+        for (String f : List.of("tokens", "accelerator", "accelerators", "precision")) {
+            if (inputs.has(f)) {
+                training.set(f, inputs.get(f));
+            }
+        }
+        ObjectNode req = Fixtures.JSON.createObjectNode();
+        req.set("model", model);
+        req.set("training", training);
+        return Fixtures.estimate(req);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runs")
+    void acceleratorHoursWithin30Percent(String id, JsonNode c) {
+        CostReport r = estimate(c.get("inputs"));
+        double published = c.at("/published/acceleratorHours").asDouble();
+        assertThat(r.training().acceleratorHours() / published).as(id + ": estimated " + r.training()
+                .acceleratorHours() + " vs published " + published).isBetween(0.70, 1.30);
+        assertThat(Fixtures.assumption(r, "training.mfu")).contains("default for");
+    }
+
+    @Test
+    void gpt3FlopsWithin2Percent() {
+        JsonNode c = Fixtures.resource("/reference/training-runs.json").get("cases").get(3);
+        assertThat(c.get("id").asText()).isEqualTo("gpt-3-175b");
+        ObjectNode inputs = ((ObjectNode) c.get("inputs").deepCopy());
+        inputs.put("accelerator", "a100-80gb");
+        double flops = estimate(inputs).training().flops();
+        assertThat(flops / c.at("/published/trainingFlops").asDouble()).isBetween(0.98, 1.02);
+    }
+
+    @Test
+    void llama31FlopsMatchThePaper() {
+        CostReport r = estimate(Fixtures.resource("/reference/training-runs.json").get("cases").get(1).get("inputs"));
+        assertThat(r.training().flops() / 3.8e25).isBetween(0.98, 1.02);
+        assertThat(r.training().mfu()).isBetween(0.34, 0.43); // Meta reports 38-43 % MFU
+    }
+
+    @Test
+    void deepSeekV3PublishedArithmeticIsReproducible() {
+        CostReport r = Fixtures.estimate("{'model':{'id':'deepseek-v3'},'training':{'acceleratorHours':2788000,"
+                + "'accelerator':'h800','accelerators':2048,'precision':'fp8','pricePerAcceleratorHourUsd':2}}");
+        assertThat(r.training().costUsd()).isEqualTo(5_576_000.0);
+        assertThat(r.training().breakdown().computeUsd()).isEqualTo(5_576_000.0);
+        assertThat(r.training().wallClockDays()).isBetween(56.0, 57.0); // 2.788M h / 2048 GPUs ≈ 56.7 days
+    }
+}

@@ -1,0 +1,171 @@
+package dev.aicost.engine;
+
+import static dev.aicost.engine.Fixtures.assumption;
+import static dev.aicost.engine.Fixtures.estimate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aicost.report.CostReport;
+import dev.aicost.report.TrainingReport;
+import dev.aicost.request.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+
+class TrainingEstimatorTest {
+
+    static TrainingReport train(String training) {
+        return estimate("{'model':{'id':'llama-3.1-8b'},'training':{" + training + "}}").training();
+    }
+
+    @Test
+    void pretrainingDefaultsToChinchillaTokensAndSaysSo() {
+        CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'training':{}}");
+        assertThat(r.training().tokens()).isEqualTo(20 * 8.03e9, within(1e8));
+        assertThat(assumption(r, "training.tokens")).contains("Chinchilla");
+        assertThat(assumption(r, "training.kind")).startsWith("pretraining");
+        assertThat(assumption(r, "training.accelerators")).contains("30 days");
+        assertThat(r.training().wallClockDays()).isLessThanOrEqualTo(30.5);
+    }
+
+    @Test
+    void flopsAreSixTimesActiveParametersTimesTokensAndEightWithRecomputation() {
+        TrainingReport plain = train("'tokens':1e12");
+        TrainingReport ckpt = train("'tokens':1e12,'activationCheckpointing':true");
+        assertThat(plain.flops()).isEqualTo(6 * 8.03e9 * 1e12, within(1e20));
+        assertThat(ckpt.flops()).isEqualTo(8 * 8.03e9 * 1e12, within(1e20));
+        assertThat(ckpt.acceleratorHours()).isGreaterThan(plain.acceleratorHours() * 1.3);
+        assertThat(ckpt.memoryPlan().activationsGbPerAccelerator())
+                .isLessThan(plain.memoryPlan().activationsGbPerAccelerator());
+    }
+
+    @Test
+    void mixtureOfExpertsUsesActiveParameters() {
+        TrainingReport moe = estimate("{'model':{'id':'mixtral-8x7b'},'training':{'tokens':1e12}}").training();
+        assertThat(moe.flops()).isEqualTo(6 * 1.29e10 * 1e12, within(1e20));
+        assertThat(moe.memoryPlan().trainableParameters()).isEqualTo(4.67e10, within(1e8));
+    }
+
+    @Test
+    void explicitFlopsOverrideTheRule() {
+        assertThat(train("'flops':1e22").flops()).isEqualTo(1e22);
+    }
+
+    @Test
+    void loraCostsLessComputeAndFarLessMemoryThanFullFineTuning() {
+        TrainingReport full = train("'kind':'full-finetune','tokens':1e9");
+        TrainingReport lora = train("'kind':'lora','tokens':1e9");
+        assertThat(lora.flops() / full.flops()).isEqualTo(4.0 / 6.0, within(1e-3));
+        assertThat(lora.memoryPlan().modelStatesGb()).isLessThan(full.memoryPlan().modelStatesGb() / 4);
+        assertThat(lora.memoryPlan().trainableParameters()).isLessThan(full.memoryPlan().trainableParameters() / 50);
+        CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'training':{'kind':'lora'}}");
+        assertThat(assumption(r, "training.tokens")).contains("fine-tuning");
+        assertThat(assumption(r, "training.memory")).contains("frozen");
+    }
+
+    @Test
+    void mixedPrecisionAdamNeedsSixteenBytesPerParameterAnd8BitLess() {
+        assertThat(train("'tokens':1e9").memoryPlan().bytesPerTrainableParameter()).isEqualTo(16);
+        assertThat(train("'tokens':1e9,'optimizer':'adam-8bit'").memoryPlan().bytesPerTrainableParameter())
+                .isEqualTo(10);
+    }
+
+    @Test
+    void fp8IsFasterThanBf16ButNotTwiceAsFast() {
+        TrainingReport bf16 = train("'tokens':1e12,'accelerator':'h100-sxm','accelerators':64");
+        TrainingReport fp8 = train("'tokens':1e12,'accelerator':'h100-sxm','accelerators':64,'precision':'fp8'");
+        double speedup = bf16.acceleratorHours() / fp8.acceleratorHours();
+        assertThat(speedup).isBetween(1.2, 1.5);
+    }
+
+    @Test
+    void moreAcceleratorsFinishSoonerAtTheSameAcceleratorHours() {
+        TrainingReport small = train("'tokens':1e12,'accelerators':64");
+        TrainingReport big = train("'tokens':1e12,'accelerators':256");
+        assertThat(big.wallClockDays()).isEqualTo(small.wallClockDays() / 4, within(0.01));
+        assertThat(big.acceleratorHours()).isEqualTo(small.acceleratorHours());
+    }
+
+    @Test
+    void deadlineModeFindsTheAcceleratorsNeeded() {
+        TrainingReport r = train("'tokens':2e12,'deadlineDays':14");
+        assertThat(r.wallClockDays()).isLessThanOrEqualTo(14.0);
+        assertThat(r.accelerators() % 8).isZero();
+        TrainingReport fewer = train("'tokens':2e12,'accelerators':" + (r.accelerators() - 8));
+        assertThat(fewer.wallClockDays()).isGreaterThan(14.0);
+    }
+
+    @Test
+    void aPlanThatDoesNotFitIsWarnedAboutWithTheMinimum() {
+        CostReport r = estimate("{'model':{'id':'llama-3.1-70b'},'training':{'tokens':1e9,'accelerators':2,"
+                + "'accelerator':'a100-80gb'}}");
+        assertThat(r.training().memoryPlan().fits()).isFalse();
+        assertThat(r.training().memoryPlan().minAccelerators()).isGreaterThan(2);
+        assertThat(r.warnings()).anyMatch(w -> w.contains("does not fit") && w.contains("at least"));
+        CostReport ok = estimate("{'model':{'id':'llama-3.1-70b'},'training':{'tokens':1e9,'accelerators':64,"
+                + "'accelerator':'a100-80gb'}}");
+        assertThat(ok.training().memoryPlan().fits()).isTrue();
+        assertThat(ok.training().memoryPlan().strategy()).contains("ZeRO-3/FSDP");
+        assertThat(ok.warnings()).noneMatch(w -> w.contains("does not fit"));
+    }
+
+    @Test
+    void pricingModesOrderAsTheCatalogDoes() {
+        double onDemand = train("'tokens':1e11,'accelerators':8").costUsd();
+        double c1 = train("'tokens':1e11,'accelerators':8,'pricingMode':'commit-1y'").costUsd();
+        double c3 = train("'tokens':1e11,'accelerators':8,'pricingMode':'commit-3y'").costUsd();
+        TrainingReport spot = train("'tokens':1e11,'accelerators':8,'pricingMode':'spot'");
+        assertThat(c1).isLessThan(onDemand);
+        assertThat(c3).isLessThan(c1);
+        assertThat(spot.costUsd()).isLessThan(c3);
+        assertThat(spot.breakdown().restartOverheadUsd()).isEqualTo(spot.breakdown().computeUsd() * 0.10, within(0.05));
+        assertThat(spot.wallClockDays()).isGreaterThan(train("'tokens':1e11,'accelerators':8").wallClockDays());
+    }
+
+    @Test
+    void ownedHardwareIsAmortisedAndPaysForPower() {
+        CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'training':{'tokens':1e11,'accelerators':8,"
+                + "'pricingMode':'owned','hardwareLifeYears':5}}");
+        TrainingReport t = r.training();
+        assertThat(t.breakdown().powerUsd()).isPositive();
+        assertThat(t.breakdown().computeUsd()).isPositive();
+        // $35,000 over 5 years at 80 % utilisation ≈ $1.00/h, plus ~0.05/h of power.
+        assertThat(t.pricePerAcceleratorHourUsd()).isBetween(1.0, 1.2);
+        assertThat(assumption(r, "training.pricePerAcceleratorHourUsd")).contains("amortised");
+    }
+
+    @Test
+    void breakdownSumsToTheCostAndIncludesOverheadsAndEngineering() {
+        TrainingReport t = train("'tokens':1e11,'accelerators':8,'pricingMode':'spot','experimentsOverhead':0.5,"
+                + "'engineering':{'people':2,'months':3,'monthlyCostUsd':20000}");
+        var b = t.breakdown();
+        assertThat(b.computeUsd() + b.restartOverheadUsd() + b.powerUsd() + b.experimentsUsd() + b.engineeringUsd())
+                .isEqualTo(t.costUsd(), within(0.05));
+        assertThat(b.engineeringUsd()).isEqualTo(120_000);
+        assertThat(b.experimentsUsd()).isEqualTo((b.computeUsd() + b.restartOverheadUsd()) * 0.5, within(0.05));
+    }
+
+    @Test
+    void energyAndCarbonFollowTdpPueAndTheRegion() {
+        CostReport r = estimate("{'model':{'id':'llama-2-70b'},'training':{'tokens':2e12,'accelerator':'a100-80gb'},"
+                + "'region':'us'}");
+        TrainingReport t = r.training();
+        assertThat(t.energyKwh()).isEqualTo(t.acceleratorHours() * 0.4 * 0.75 * 1.2, within(t.energyKwh() * 1e-3));
+        assertThat(t.co2Tonnes()).isEqualTo(t.energyKwh() * 0.37 / 1000, within(t.co2Tonnes() * 1e-3));
+        CostReport france = estimate("{'model':{'id':'llama-2-70b'},'training':{'tokens':2e12,'accelerator':"
+                + "'a100-80gb'},'region':'france'}");
+        assertThat(france.training().co2Tonnes()).isLessThan(t.co2Tonnes() / 4);
+    }
+
+    @Test
+    void retrainingCadenceIsPricedPerRun() {
+        TrainingReport t = train("'kind':'lora','tokens':1e9,'retrainEveryMonths':3,'retrainTokens':5e8");
+        assertThat(t.retraining().everyMonths()).isEqualTo(3);
+        assertThat(t.retraining().costPerRunUsd()).isEqualTo(t.costUsd() / 2, within(0.02));
+    }
+
+    @Test
+    void nonLanguageModelsCannotBeTrainedHere() {
+        assertThatThrownBy(() -> estimate("{'model':{'id':'resnet-50'},'training':{}}"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("training");
+    }
+}
