@@ -1,6 +1,7 @@
 package dev.aicost.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.EnergyProfile;
 import dev.aicost.catalog.ModelKind;
@@ -53,20 +54,26 @@ public final class CostEngine {
         return catalog;
     }
 
-    /** Validates a JSON request (throwing {@code InvalidRequestException} with every problem) and estimates it. */
+    /**
+     * Validates a JSON request (throwing {@code InvalidRequestException} with every problem) and
+     * estimates it, with the levers priced by re-running the engine on patched copies of the request.
+     */
     public CostReport estimate(JsonNode request) {
-        return estimate(reader.read(request));
+        EstimateRequest req = reader.read(request);
+        CostReport base = run(req, true);
+        Levers.Advice advice = Levers.advise(this, (ObjectNode) request, req, base);
+        return new CostReport(base.schemaVersion(), base.model(), base.catalog(), base.training(), base.inference(),
+                base.lifecycle(), base.recommendation(), advice.levers(), advice.best(), base.assumptions(),
+                base.warnings(), Summary.markdown(base.model(), base.training(), base.inference(), base.lifecycle(),
+                        base.recommendation(), advice.levers(), advice.best()));
     }
 
-    public CostReport estimate(EstimateRequest request) {
-        return run(request).report();
+    /** The report of a what-if request: no levers, no hosted-API comparison (the advisor's re-runs). */
+    CostReport evaluate(JsonNode request) {
+        return run(reader.read(request), false);
     }
 
-    /** A full evaluation: the report and the internals the advisor re-runs levers against. */
-    record Run(CostReport report, TrainingEstimator.Result training, InferenceEstimator.Result inference) {
-    }
-
-    Run run(EstimateRequest req) {
+    CostReport run(EstimateRequest req, boolean full) {
         Notes notes = new Notes();
         ModelSpec model = models.resolve(req.model(), "model", notes);
         EnergyProfile energy = catalog.energy(req.region() != null ? req.region() : "default").orElseThrow();
@@ -82,7 +89,7 @@ public final class CostEngine {
         TrainingEstimator.Result t = req.training() == null ? null : training.estimate(model, req.training(), energy,
                 notes);
         InferenceEstimator.Result i = req.inference() == null ? null : inference.estimate(model, req.inference(),
-                energy, "inference", notes);
+                energy, "inference", full, notes);
 
         int start = 1;
         if (i != null) {
@@ -118,10 +125,9 @@ public final class CostEngine {
                 llmInt(model, model.headDim()), llmInt(model, model.contextLength()));
         TrainingReport tr = t == null ? null : t.report();
         InferenceReport ir = i == null ? null : i.report();
-        CostReport report = new CostReport(CostReport.SCHEMA_VERSION, summary, new CatalogInfo(catalog.asOf().toString()),
+        return new CostReport(CostReport.SCHEMA_VERSION, summary, new CatalogInfo(catalog.asOf().toString()),
                 tr, ir, life, rec, levers, best, notes.assumptions(), notes.warnings(),
-                Summary.markdown(summary, tr, ir, life, rec, levers, best));
-        return new Run(report, t, i);
+                full ? Summary.markdown(summary, tr, ir, life, rec, levers, best) : "");
     }
 
     private static Integer llmInt(ModelSpec m, int v) {

@@ -81,7 +81,8 @@ final class InferenceEstimator {
     record Result(InferenceReport report, Fleet fleet, int startMonth, LatencyTarget target) {
     }
 
-    Result estimate(ModelSpec model, InferenceInput in, EnergyProfile energy, String path, Notes notes) {
+    Result estimate(ModelSpec model, InferenceInput in, EnergyProfile energy, String path, boolean withApis,
+            Notes notes) {
         boolean llm = model.kind() == ModelKind.LLM;
         Accelerator acc = hardware.resolve(in.accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator", llm
                 ? "the most widely deployed data-centre accelerator for LLM serving"
@@ -152,7 +153,7 @@ final class InferenceEstimator {
                     : in.accelerator()).precision(r.precision() != null ? r.precision() : precision)
                     .tensorParallel(r.tensorParallel()).batchSize(null).routing(null).cacheHitRate(0.0)
                     .scaling(scaling).build();
-            Result sr = estimate(small, smallInput, energy, path + ".routing", notes);
+            Result sr = estimate(small, smallInput, energy, path + ".routing", false, notes);
             routedFleet = sr.fleet();
             double rpd = in.requestsPerDay() * (1 - cacheHit) * routedShare;
             routingReport = new RoutingReport(routedShare, small.id().equals("custom") ? small.name() : small.id(),
@@ -181,7 +182,7 @@ final class InferenceEstimator {
         double outputPerMillion = llm ? own * (1 - point.prefillShare()) / (servedPerMonth * output) * 1e6 : 0;
         double tokensPerSecondPerAccelerator = llm ? point.requestsPerSecond() * output / replica.tp : 0;
 
-        List<HostedApiComparison> apis = llm ? hostedApis(fleet, rpd, input, output, cacheHit, prefixHit, monthly,
+        List<HostedApiComparison> apis = llm && withApis ? hostedApis(fleet, rpd, input, output, cacheHit, prefixHit, monthly,
                 path, notes) : List.of();
         int startMonth = in.startMonth() != null ? in.startMonth() : 1;
 
