@@ -1,0 +1,29 @@
+package dev.aicost.function;
+
+import dev.aicost.report.Assumption;
+import dev.aicost.report.BestPlan;
+import dev.aicost.report.CatalogInfo;
+import dev.aicost.report.CostReport;
+import dev.aicost.report.InferenceReport;
+import dev.aicost.report.LifecycleReport;
+import dev.aicost.report.ModelSummary;
+import dev.aicost.report.Optimization;
+import dev.aicost.report.Recommendation;
+import dev.aicost.report.TrainingReport;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Every type Jackson serialises for callers, registered for the native image. Funqy registers the
+ * {@code @Funq} return type itself; listing the whole report tree here as well keeps the native
+ * build independent of how deep Funqy walks generics (a test checks this list is complete).
+ */
+@RegisterForReflection(targets = {
+    CostReport.class, ModelSummary.class, CatalogInfo.class, TrainingReport.class,
+    TrainingReport.TrainingBreakdown.class, TrainingReport.MemoryPlan.class, TrainingReport.Retraining.class,
+    InferenceReport.class, InferenceReport.RoutingReport.class, InferenceReport.HostedApiComparison.class,
+    LifecycleReport.class, LifecycleReport.Month.class, LifecycleReport.Scale.class, Recommendation.class,
+    Optimization.class, BestPlan.class, Assumption.class})
+public final class NativeReflection {
+    private NativeReflection() {
+    }
+}
