@@ -28,6 +28,8 @@ public final class Catalog {
     private final Map<String, HostedApi> hostedApis;
     private final Map<String, ModelSpec> models;
     private final Map<String, EnergyProfile> energy;
+    private final Map<String, Offer> defaultOffers = new java.util.HashMap<>();
+    private final String asOfText;
 
     private Catalog(LocalDate asOf, Map<String, Accelerator> accelerators, Map<String, Offer> offers,
             Map<String, HostedApi> hostedApis, Map<String, ModelSpec> models, Map<String, EnergyProfile> energy) {
@@ -37,6 +39,12 @@ public final class Catalog {
         this.hostedApis = Collections.unmodifiableMap(hostedApis);
         this.models = Collections.unmodifiableMap(models);
         this.energy = Collections.unmodifiableMap(energy);
+        for (Offer o : offers.values()) {
+            if (o.isDefault()) {
+                defaultOffers.put(o.acceleratorId(), o);
+            }
+        }
+        this.asOfText = asOf.toString();
     }
 
     /** The bundled catalog, parsed on first use (at image build time in a native build). */
@@ -45,7 +53,12 @@ public final class Catalog {
     }
 
     private static final class BuiltIn {
-        static final Catalog CATALOG = load(DataTable.resource(RESOURCES.get(0)), DataTable.resource(RESOURCES.get(1)),
+        static final Catalog CATALOG = loadBundled();
+    }
+
+    /** Parses and validates the bundled data files afresh (builtIn() keeps the one parsed copy). */
+    public static Catalog loadBundled() {
+        return load(DataTable.resource(RESOURCES.get(0)), DataTable.resource(RESOURCES.get(1)),
                 DataTable.resource(RESOURCES.get(2)), DataTable.resource(RESOURCES.get(3)),
                 DataTable.resource(RESOURCES.get(4)));
     }
@@ -164,6 +177,11 @@ public final class Catalog {
         return asOf;
     }
 
+    /** {@link #asOf()} as YYYY-MM-DD, formatted once. */
+    public String asOfText() {
+        return asOfText;
+    }
+
     public Optional<Accelerator> accelerator(String id) {
         return Optional.ofNullable(accelerators.get(id));
     }
@@ -192,8 +210,11 @@ public final class Catalog {
 
     /** The offer an estimate uses when the request names none (exactly one per accelerator). */
     public Offer defaultOffer(String acceleratorId) {
-        return offersFor(acceleratorId).stream().filter(Offer::isDefault).findFirst().orElseThrow(
-                () -> new IllegalStateException("no default offer for " + acceleratorId));
+        Offer o = defaultOffers.get(acceleratorId);
+        if (o == null) {
+            throw new IllegalStateException("no default offer for " + acceleratorId);
+        }
+        return o;
     }
 
     public Collection<HostedApi> hostedApis() {

@@ -59,9 +59,26 @@ public final class CostEngine {
      * estimates it, with the levers priced by re-running the engine on patched copies of the request.
      */
     public CostReport estimate(JsonNode request) {
+        return estimate(request, Advice.FULL);
+    }
+
+    /** How much of the advice to compute: the levers re-run the engine, the catalog search most often. */
+    public enum Advice {
+        /** The report without optimizations and best plan. */
+        NONE,
+        /** Every lever except the search of the catalog for a cheaper accelerator. */
+        WITHOUT_CATALOG_SEARCH,
+        /** Everything (what the function returns). */
+        FULL
+    }
+
+    public CostReport estimate(JsonNode request, Advice mode) {
         EstimateRequest req = reader.read(request);
         CostReport base = run(req, true);
-        Levers.Advice advice = Levers.advise(this, (ObjectNode) request, req, base);
+        if (mode == Advice.NONE) {
+            return base;
+        }
+        Levers.Advice advice = Levers.advise(this, (ObjectNode) request, req, base, mode == Advice.FULL);
         return new CostReport(base.schemaVersion(), base.model(), base.catalog(), base.training(), base.inference(),
                 base.lifecycle(), base.recommendation(), advice.levers(), advice.best(), base.assumptions(),
                 base.warnings(), Summary.markdown(base.model(), base.training(), base.inference(), base.lifecycle(),
@@ -74,16 +91,16 @@ public final class CostEngine {
     }
 
     CostReport run(EstimateRequest req, boolean full) {
-        Notes notes = new Notes();
+        Notes notes = full ? new Notes() : Notes.quiet();
         ModelSpec model = models.resolve(req.model(), "model", notes);
         EnergyProfile energy = catalog.energy(req.region() != null ? req.region() : "default").orElseThrow();
         if (req.region() == null) {
-            notes.assume("region", "default", "world-average grid carbon and PUE " + energy.pue() + " ("
+            if (notes.on()) notes.assume("region", "default", "world-average grid carbon and PUE " + energy.pue() + " ("
                     + energy.source().cite() + ")");
         }
         int horizon = req.horizonMonths() != null ? req.horizonMonths() : DEFAULT_HORIZON_MONTHS;
         if (req.horizonMonths() == null) {
-            notes.assume("horizonMonths", horizon, "two years of serving, the usual life of a model version");
+            if (notes.on()) notes.assume("horizonMonths", horizon, "two years of serving, the usual life of a model version");
         }
 
         TrainingEstimator.Result t = req.training() == null ? null : training.estimate(model, req.training(), energy,
@@ -97,25 +114,25 @@ public final class CostEngine {
                 start = req.inference().startMonth();
             } else if (t != null) {
                 start = Math.min(horizon, 1 + (int) Math.floor(t.wallClockDays() / Num.DAYS_PER_MONTH));
-                notes.assume("inference.startMonth", start, "serving starts in the month the initial training run ends");
+                if (notes.on()) notes.assume("inference.startMonth", start, "serving starts in the month the initial training run ends");
             }
         }
         double growth = i != null && req.inference().monthlyGrowth() != null ? req.inference().monthlyGrowth() : 0.0;
         if (i != null && req.inference().monthlyGrowth() == null) {
-            notes.assume("inference.monthlyGrowth", 0, "flat traffic; set monthlyGrowth (e.g. 0.05) to compound it");
+            if (notes.on()) notes.assume("inference.monthlyGrowth", 0, "flat traffic; set monthlyGrowth (e.g. 0.05) to compound it");
         }
         double decline = req.priceDeclinePerYear() != null ? req.priceDeclinePerYear() : 0.0;
         if (req.priceDeclinePerYear() == null) {
-            notes.assume("priceDeclinePerYear", 0, "today's prices held flat; accelerator-hour prices have fallen "
+            if (notes.on()) notes.assume("priceDeclinePerYear", 0, "today's prices held flat; accelerator-hour prices have fallen "
                     + "15–30 % a year (set priceDeclinePerYear)");
         }
         LifecycleReport life = Lifecycle.project(new Lifecycle.Plan(horizon, t, i, start,
                 i == null ? 0 : req.inference().requestsPerDay(), growth, decline, req.monthlyBudgetUsd()));
         if (life.budgetExceededMonth() != null) {
-            notes.warn("Budget alert: month " + life.budgetExceededMonth() + " spends more than the monthly budget of $"
+            if (notes.on()) notes.warn("Budget alert: month " + life.budgetExceededMonth() + " spends more than the monthly budget of $"
                     + Advisor.usd(req.monthlyBudgetUsd()) + ".");
         }
-        Recommendation rec = Advisor.focus(req, life);
+        Recommendation rec = full ? Advisor.focus(req, life) : null; // what-if runs need only the money
         List<Optimization> levers = List.of();
         BestPlan best = null;
 
@@ -125,7 +142,7 @@ public final class CostEngine {
                 llmInt(model, model.headDim()), llmInt(model, model.contextLength()));
         TrainingReport tr = t == null ? null : t.report();
         InferenceReport ir = i == null ? null : i.report();
-        return new CostReport(CostReport.SCHEMA_VERSION, summary, new CatalogInfo(catalog.asOf().toString()),
+        return new CostReport(CostReport.SCHEMA_VERSION, summary, new CatalogInfo(catalog.asOfText()),
                 tr, ir, life, rec, levers, best, notes.assumptions(), notes.warnings(),
                 full ? Summary.markdown(summary, tr, ir, life, rec, levers, best) : "");
     }

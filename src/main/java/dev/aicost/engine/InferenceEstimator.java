@@ -89,14 +89,14 @@ final class InferenceEstimator {
                 : "a small inference accelerator, enough for a non-LLM model", notes);
         Precision precision = in.precision() != null ? in.precision() : Precision.BF16;
         if (in.precision() == null) {
-            notes.assume(path + ".precision", "bf16", "unquantised 16-bit weights");
+            if (notes.on()) notes.assume(path + ".precision", "bf16", "unquantised 16-bit weights");
         }
         int input = llm ? value(in.inputTokens(), DEFAULT_INPUT_TOKENS, path + ".inputTokens",
                 "a typical chat prompt with its context", notes) : 1;
         int output = llm ? value(in.outputTokens(), DEFAULT_OUTPUT_TOKENS, path + ".outputTokens",
                 "a typical chat answer", notes) : 1;
         if (llm && input + output > model.contextLength()) {
-            notes.warn(path + ": " + input + " input + " + output + " output tokens exceed " + model.name()
+            if (notes.on()) notes.warn(path + ": " + input + " input + " + output + " output tokens exceed " + model.name()
                     + "'s context window of " + model.contextLength() + " tokens.");
         }
         double prefixHit = in.prefixCacheHitRate() != null ? in.prefixCacheHitRate() : 0.0;
@@ -108,18 +108,18 @@ final class InferenceEstimator {
         if (in.hourlyShape() != null) {
             shape = normalised(in.hourlyShape());
             peakToAverage = max(shape);
-            notes.assume(path + ".peakToAverage", Num.show(peakToAverage), "from the request's hourlyShape");
+            if (notes.on()) notes.assume(path + ".peakToAverage", Num.show(peakToAverage), "from the request's hourlyShape");
         } else {
             peakToAverage = in.peakToAverage() != null ? in.peakToAverage() : DEFAULT_PEAK_TO_AVERAGE;
             if (in.peakToAverage() == null) {
-                notes.assume(path + ".peakToAverage", Num.show(peakToAverage), "daily peak over the average for "
+                if (notes.on()) notes.assume(path + ".peakToAverage", Num.show(peakToAverage), "daily peak over the average for "
                         + "user-facing traffic (busiest hour ≈ 2× the daily mean)");
             }
             shape = diurnal(peakToAverage);
         }
         Scaling scaling = in.scaling() != null ? in.scaling() : Scaling.ALWAYS_ON;
         if (in.scaling() == null) {
-            notes.assume(path + ".scaling", scaling.wireName(), "a 24/7 fleet sized for the daily peak");
+            if (notes.on()) notes.assume(path + ".scaling", scaling.wireName(), "a 24/7 fleet sized for the daily peak");
         }
         int minReplicas = in.minReplicas() != null ? in.minReplicas() : 1;
         double cacheHit = in.cacheHitRate() != null ? in.cacheHitRate() : 0.0;
@@ -130,7 +130,7 @@ final class InferenceEstimator {
         ServingModel replica = chooseReplica(model, acc, precision, in.tensorParallel(), input, output, prefixHit,
                 target, in.batchSize(), sizing, in.requestsPerDay(), path, notes);
         if (replica.computeFallback) {
-            notes.warn(acc.id() + " has no native " + precision.wireName() + " tensor cores: weights are stored in "
+            if (notes.on()) notes.warn(acc.id() + " has no native " + precision.wireName() + " tensor cores: weights are stored in "
                     + precision.wireName() + " but computed at the bf16 rate.");
         }
         ServingModel.Point point = operatingPoint(replica, in.batchSize(), target, path, notes);
@@ -138,7 +138,7 @@ final class InferenceEstimator {
 
         PricingMode mode = in.pricingMode() != null ? in.pricingMode() : PricingMode.ON_DEMAND;
         if (in.pricingMode() == null) {
-            notes.assume(path + ".pricingMode", mode.wireName(), "on-demand list price");
+            if (notes.on()) notes.assume(path + ".pricingMode", mode.wireName(), "on-demand list price");
         }
         Hardware.Price price = hardware.price(acc, mode, in.offer(), in.pricePerAcceleratorHourUsd(),
                 in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), Hardware.DEFAULT_LIFE_YEARS,
@@ -173,7 +173,7 @@ final class InferenceEstimator {
         double capacityRps = hours / replica.tp / Num.HOURS_PER_MONTH * point.requestsPerSecond();
         double utilization = Math.min(1.0, served / Num.SECONDS_PER_DAY / capacityRps);
         if (replicas <= minReplicas && utilization < 0.3) {
-            notes.warn(path + ": the fleet is mostly idle (" + Math.round(utilization * 100) + " % utilised): the "
+            if (notes.on()) notes.warn(path + ": the fleet is mostly idle (" + Math.round(utilization * 100) + " % utilised): the "
                     + "traffic needs less than one replica; a smaller accelerator, scale-to-zero or a hosted API may be "
                     + "cheaper.");
         }
@@ -249,7 +249,7 @@ final class InferenceEstimator {
                     + Num.show(at8.usableBytes() / 1e9) + " GB usable)", "a smaller precision (fp8, int4), an "
                     + "accelerator with more memory, or tensorParallel above 8 across nodes");
         }
-        notes.assume(path + ".tensorParallel", best.tp, "the degree (1, 2, 4 or 8) that fits the weights and carries "
+        if (notes.on()) notes.assume(path + ".tensorParallel", best.tp, "the degree (1, 2, 4 or 8) that fits the weights and carries "
                 + "this traffic on the fewest accelerator-hours" + (target != null && target.any() ? " within the "
                         + "latency targets" : "") + " (ties: most requests per accelerator)");
         return best;
@@ -260,7 +260,7 @@ final class InferenceEstimator {
         int maxBatch = m.maxBatch();
         if (batch != null) {
             if (batch > maxBatch && notes != null) {
-                notes.warn(path + ".batchSize " + batch + " exceeds what memory holds (" + maxBatch + " sequences of "
+                if (notes.on()) notes.warn(path + ".batchSize " + batch + " exceeds what memory holds (" + maxBatch + " sequences of "
                         + Num.show(m.averageContext()) + " tokens); the estimate uses " + maxBatch + ".");
             }
             return m.at(Math.max(1, Math.min(batch, maxBatch)));
@@ -269,10 +269,10 @@ final class InferenceEstimator {
         if (target == null || !target.any()) {
             ServingModel.Point p = m.at(cap);
             if (notes != null) {
-                notes.assume(path + ".batchSize", cap, "no latency target: the throughput-maximising batch"
+                if (notes.on()) notes.assume(path + ".batchSize", cap, "no latency target: the throughput-maximising batch"
                         + (cap < maxBatch ? " (capped at " + DEFAULT_MAX_BATCH + ", a serving engine's usual limit)"
                                 : " (all the KV cache memory holds)"));
-                notes.warn(path + ": no latency target given; at the throughput-maximising batch of " + cap
+                if (notes.on()) notes.warn(path + ": no latency target given; at the throughput-maximising batch of " + cap
                         + " a request sees TTFT ≈ " + Num.show(Num.sig(p.ttftMs(), 3)) + " ms and ≈ "
                         + Num.show(Num.sig(p.tpotMs(), 3)) + " ms per output token. Set inference.latencyTargetMs to "
                         + "size for interactive use.");
@@ -282,7 +282,7 @@ final class InferenceEstimator {
         ServingModel.Point one = m.at(1);
         if (!meets(one, target)) {
             if (notes != null) {
-                notes.warn(path + ": the latency target cannot be met on " + m.tp + " × " + m.acc.id() + " even one "
+                if (notes.on()) notes.warn(path + ": the latency target cannot be met on " + m.tp + " × " + m.acc.id() + " even one "
                         + "request at a time (TTFT " + Num.show(Num.sig(one.ttftMs(), 3)) + " ms, TPOT "
                         + Num.show(Num.sig(one.tpotMs(), 3)) + " ms, end to end " + Num.show(Num.sig(one.e2eMs(), 3))
                         + " ms); sized at batch 1.");
@@ -300,7 +300,7 @@ final class InferenceEstimator {
             }
         }
         if (notes != null) {
-            notes.assume(path + ".batchSize", lo, "the largest concurrency per replica that meets the latency targets");
+            if (notes.on()) notes.assume(path + ".batchSize", lo, "the largest concurrency per replica that meets the latency targets");
         }
         return m.at(lo);
     }
@@ -340,7 +340,7 @@ final class InferenceEstimator {
                     Num.money(perRequest), selfMonthly < monthly, breakEven == null ? null : Num.sig(breakEven),
                     api.source().cite()));
         }
-        notes.assume(path + ".hostedApis", "list prices per 1M tokens", "the same requests bought as tokens; "
+        if (notes.on()) notes.assume(path + ".hostedApis", "list prices per 1M tokens", "the same requests bought as tokens; "
                 + "break-even is the traffic above which self-hosting costs less");
         return list;
     }
@@ -352,7 +352,7 @@ final class InferenceEstimator {
             return null;
         }
         double lo = 1e-3;
-        for (int i = 0; i < 80; i++) {
+        for (int i = 0; i < 36; i++) { // 15 decades to a relative 1e-6: enough for 4 significant digits
             double mid = Math.sqrt(lo * hi);
             if (fleet.monthlyCostUsd(mid) <= apiPerRequest * mid * Num.DAYS_PER_MONTH) {
                 hi = mid;
@@ -367,12 +367,25 @@ final class InferenceEstimator {
         if (given != null) {
             return given;
         }
-        notes.assume(name, fallback, reason);
+        if (notes.on()) notes.assume(name, fallback, reason);
         return fallback;
     }
 
+    /** Recent diurnal shapes: requests (and the advisor's re-runs) repeat a few peak ratios. */
+    private static final java.util.Map<Double, double[]> SHAPES = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Double, double[]> eldest) {
+                    return size() > 32;
+                }
+            });
+
     /** A day of 24 hourly weights with mean 1 whose peak is the given peak-to-average ratio. */
     static double[] diurnal(double peakToAverage) {
+        return SHAPES.computeIfAbsent(peakToAverage, InferenceEstimator::solveDiurnal);
+    }
+
+    private static double[] solveDiurnal(double peakToAverage) {
         if (peakToAverage <= 1.0) {
             double[] flat = new double[24];
             java.util.Arrays.fill(flat, 1.0);
@@ -380,7 +393,7 @@ final class InferenceEstimator {
         }
         double lo = 0;
         double hi = 50;
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 60; i++) {
             double k = (lo + hi) / 2;
             if (max(normalised(shape(k))) < peakToAverage) {
                 lo = k;

@@ -48,10 +48,11 @@ final class Levers {
     private record Priced(Candidate candidate, Optimization optimization, double totalUsd) {
     }
 
-    static Advice advise(CostEngine engine, ObjectNode request, EstimateRequest req, CostReport base) {
+    static Advice advise(CostEngine engine, ObjectNode request, EstimateRequest req, CostReport base,
+            boolean searchCatalog) {
         List<Candidate> candidates = new ArrayList<>();
         if (req.inference() != null) {
-            inferenceLevers(engine, req, base, candidates);
+            inferenceLevers(engine, req, base, searchCatalog, candidates);
         }
         if (req.training() != null) {
             trainingLevers(engine, req, base, candidates);
@@ -88,35 +89,63 @@ final class Levers {
         return new Advice(levers, combine(engine, request, base, kept));
     }
 
-    /** Greedy: apply the best lever, then each next one if it still lowers the total; one per group. */
+    /**
+     * The best plan: all applicable levers together (the best of each kind) in one re-run; if that
+     * breaks the latency target, memory, or saves less than some single lever, fall back to a greedy
+     * build (best first, each kept only if it still lowers the total).
+     */
     private static BestPlan combine(CostEngine engine, ObjectNode request, CostReport base, List<Priced> levers) {
-        List<String> chosen = new ArrayList<>();
+        List<Priced> useful = new ArrayList<>();
         Set<String> groups = new HashSet<>();
-        ObjectNode plan = request.deepCopy();
-        double total = base.lifecycle().totalUsd();
         for (Priced p : levers) {
-            if (!p.optimization().applicable() || p.optimization().savingsUsd() <= 0
-                    || groups.contains(p.candidate().group())) {
-                continue;
-            }
-            ObjectNode next = merge(plan.deepCopy(), p.candidate().patch());
-            try {
-                CostReport r = engine.evaluate(next);
-                if (r.lifecycle().totalUsd() < total && !breaks(base, r)) {
-                    plan = next;
-                    total = r.lifecycle().totalUsd();
-                    chosen.add(p.optimization().lever());
-                    groups.add(p.candidate().group());
-                }
-            } catch (InvalidRequestException e) {
-                // A combination the engine refuses (e.g. no longer fits) is simply not taken.
+            if (p.optimization().applicable() && p.optimization().savingsUsd() > 0 && groups.add(p.candidate().group())) {
+                useful.add(p);
             }
         }
-        if (chosen.isEmpty()) {
+        if (useful.isEmpty()) {
             return null;
         }
+        double bestSingle = useful.stream().mapToDouble(Priced::totalUsd).min().orElseThrow();
+        if (useful.size() == 1) {
+            return plan(base, List.of(useful.get(0).optimization().lever()), bestSingle);
+        }
+        ObjectNode all = request.deepCopy();
+        for (Priced p : useful) {
+            merge(all, p.candidate().patch());
+        }
+        Double together = totalIfValid(engine, all, base);
+        if (together != null && together <= bestSingle) {
+            return plan(base, useful.stream().map(p -> p.optimization().lever()).toList(), together);
+        }
+        List<String> chosen = new ArrayList<>(List.of(useful.get(0).optimization().lever()));
+        ObjectNode plan = merge(request.deepCopy(), useful.get(0).candidate().patch());
+        double total = useful.get(0).totalUsd();
+        for (Priced p : useful.subList(1, useful.size())) {
+            ObjectNode next = merge(plan.deepCopy(), p.candidate().patch());
+            Double t = totalIfValid(engine, next, base);
+            if (t != null && t < total) {
+                plan = next;
+                total = t;
+                chosen.add(p.optimization().lever());
+            }
+        }
+        return plan(base, chosen, total);
+    }
+
+    private static Double totalIfValid(CostEngine engine, ObjectNode request, CostReport base) {
+        try {
+            CostReport r = engine.evaluate(request);
+            boolean memoryLost = base.training() != null && r.training() != null && base.training().memoryPlan().fits()
+                    && !r.training().memoryPlan().fits();
+            return breaks(base, r) || memoryLost ? null : r.lifecycle().totalUsd();
+        } catch (InvalidRequestException e) {
+            return null; // a combination the engine refuses (e.g. no longer fits) is not taken
+        }
+    }
+
+    private static BestPlan plan(CostReport base, List<String> levers, double total) {
         double savings = Num.money(base.lifecycle().totalUsd() - total);
-        return new BestPlan(List.copyOf(chosen), total, savings,
+        return new BestPlan(List.copyOf(levers), total, savings,
                 Num.sig(base.lifecycle().totalUsd() > 0 ? savings / base.lifecycle().totalUsd() * 100 : 0));
     }
 
@@ -166,7 +195,8 @@ final class Levers {
                 && !r.inference().latencyTargetMet();
     }
 
-    private static void inferenceLevers(CostEngine engine, EstimateRequest req, CostReport base, List<Candidate> out) {
+    private static void inferenceLevers(CostEngine engine, EstimateRequest req, CostReport base,
+            boolean searchCatalog, List<Candidate> out) {
         InferenceInput in = req.inference();
         InferenceReport r = base.inference();
         boolean llm = "llm".equals(base.model().kind());
@@ -211,8 +241,8 @@ final class Levers {
                         + "only easy queries to the small model; quality risk on misrouted ones"));
             }
         }
-        if (in.pricePerAcceleratorHourUsd() == null && (in.accelerator() == null || !in.accelerator().custom())
-                && in.offer() == null) {
+        if (searchCatalog && in.pricePerAcceleratorHourUsd() == null
+                && (in.accelerator() == null || !in.accelerator().custom()) && in.offer() == null) {
             for (Accelerator a : engine.catalog().accelerators()) {
                 if (a.id().equals(r.accelerator())) {
                     continue;

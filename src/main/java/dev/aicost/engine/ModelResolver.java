@@ -21,13 +21,13 @@ final class ModelResolver {
     ModelSpec resolve(ModelInput in, String path, Notes notes) {
         if (in.id() != null) {
             ModelSpec base = catalog.model(in.id()).orElseThrow();
-            notes.assume(path + ".source", base.source().cite(), "architecture of " + base.name() + " from the catalog");
+            if (notes.on()) notes.assume(path + ".source", base.source().cite(), "architecture of " + base.name() + " from the catalog");
             return overridden(base, in, path, notes);
         }
         double params = in.parameters();
         double active = in.activeParameters() != null ? in.activeParameters() : params;
         if (in.activeParameters() == null) {
-            notes.assume(path + ".activeParameters", Num.show(active), "dense model: every parameter is active per token");
+            if (notes.on()) notes.assume(path + ".activeParameters", Num.show(active), "dense model: every parameter is active per token");
         }
         String name = in.name() != null ? in.name() : "custom model";
         if (in.flopsPerRequest() != null && in.weightsBytes() != null) {
@@ -36,30 +36,30 @@ final class ModelResolver {
         }
         int hidden = in.hiddenSize() != null ? in.hiddenSize() : derivedHidden(active);
         if (in.hiddenSize() == null) {
-            notes.assume(path + ".hiddenSize", hidden, "derived from active parameters: d ≈ (10·N)^(1/3), the aspect"
+            if (notes.on()) notes.assume(path + ".hiddenSize", hidden, "derived from active parameters: d ≈ (10·N)^(1/3), the aspect"
                     + " ratio of Llama-class models (N ≈ 12·layers·d², layers ≈ d/120)");
         }
         int layers = in.layers() != null ? in.layers() : (int) Math.max(1, Math.round(active / (12.0 * hidden * hidden)));
         if (in.layers() == null) {
-            notes.assume(path + ".layers", layers, "derived: N ≈ 12·layers·d²");
+            if (notes.on()) notes.assume(path + ".layers", layers, "derived: N ≈ 12·layers·d²");
         }
         int heads = in.attentionHeads() != null ? in.attentionHeads() : Math.max(1, hidden / 128);
         if (in.attentionHeads() == null) {
-            notes.assume(path + ".attentionHeads", heads, "derived: head dimension 128");
+            if (notes.on()) notes.assume(path + ".attentionHeads", heads, "derived: head dimension 128");
         }
         int headDim = in.headDim() != null ? in.headDim() : Math.max(1, hidden / heads);
         if (in.headDim() == null) {
-            notes.assume(path + ".headDim", headDim, "derived: hiddenSize / attentionHeads");
+            if (notes.on()) notes.assume(path + ".headDim", headDim, "derived: hiddenSize / attentionHeads");
         }
         int kvHeads = in.kvHeads() != null ? in.kvHeads() : Math.min(8, heads);
         if (in.kvHeads() == null) {
-            notes.assume(path + ".kvHeads", kvHeads, "grouped-query attention with 8 KV heads, as in Llama 3, Mistral"
+            if (notes.on()) notes.assume(path + ".kvHeads", kvHeads, "grouped-query attention with 8 KV heads, as in Llama 3, Mistral"
                     + " and Qwen2.5; give kvHeads for a multi-head model (it grows the KV cache)");
         }
         int vocab = in.vocabSize() != null ? in.vocabSize() : 32_000;
         int context = in.contextLength() != null ? in.contextLength() : 8_192;
         if (in.contextLength() == null) {
-            notes.assume(path + ".contextLength", context, "typical context window; only used to check request lengths");
+            if (notes.on()) notes.assume(path + ".contextLength", context, "typical context window; only used to check request lengths");
         }
         return build("custom", name, params, active, layers, hidden, heads, kvHeads, headDim, vocab, context,
                 Source.request(), path);
@@ -110,7 +110,7 @@ final class ModelResolver {
             return base;
         }
         if (given != base) {
-            notes.assume(name, Num.show(given), "overridden by the request (catalog: " + Num.show(base) + ")");
+            if (notes.on()) notes.assume(name, Num.show(given), "overridden by the request (catalog: " + Num.show(base) + ")");
         }
         return given;
     }
@@ -120,7 +120,7 @@ final class ModelResolver {
             return base;
         }
         if (given != base) {
-            notes.assume(name, given, "overridden by the request (catalog: " + base + ")");
+            if (notes.on()) notes.assume(name, given, "overridden by the request (catalog: " + base + ")");
         }
         return given;
     }

@@ -21,10 +21,27 @@ final class Num {
         return sig(usd, 4);
     }
 
+    private static final double[] POW10 = new double[40];
+
+    static {
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = Math.pow(10, i);
+        }
+    }
+
+    /** Rounds to significant digits in double arithmetic (no BigDecimal: this runs on every number). */
     static double sig(double v, int digits) {
         check(v, "value");
         if (v == 0) {
             return 0;
+        }
+        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+        int shift = digits - 1 - exponent;
+        if (shift >= 0 && shift < POW10.length) {
+            return Math.rint(v * POW10[shift]) / POW10[shift];
+        }
+        if (shift < 0 && -shift < POW10.length) {
+            return Math.rint(v / POW10[-shift]) * POW10[-shift];
         }
         return new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN)).doubleValue();
     }
@@ -45,7 +62,15 @@ final class Num {
             return String.valueOf((long) v);
         }
         if (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3) {
-            return String.format(java.util.Locale.ROOT, "%.3g", v).replace("e+", "e");
+            // Three significant digits in scientific form, e.g. 2.15e10 (no String.format: it is slow).
+            int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+            double mantissa = sig(v / Math.pow(10, exponent), 3);
+            if (Math.abs(mantissa) >= 10) {
+                mantissa /= 10;
+                exponent++;
+            }
+            String m = BigDecimal.valueOf(mantissa).stripTrailingZeros().toPlainString();
+            return m + "e" + exponent;
         }
         return BigDecimal.valueOf(sig(v, 4)).stripTrailingZeros().toPlainString();
     }

@@ -82,16 +82,16 @@ final class TrainingEstimator {
         if (in.flops() != null) {
             flops = in.flops();
             executed = flops;
-            notes.assume("training.flops", Num.show(flops), "given in the request; used as the total executed FLOPs");
+            if (notes.on()) notes.assume("training.flops", Num.show(flops), "given in the request; used as the total executed FLOPs");
         } else {
             flops = perToken * model.activeParameters() * tokens;
             executed = flops + attentionPerToken * tokens;
-            notes.assume("training.flopsPerToken", Num.show(perToken) + "·N_active",
+            if (notes.on()) notes.assume("training.flopsPerToken", Num.show(perToken) + "·N_active",
                     kind == Kind.LORA ? "LoRA: forward 2·N plus activation gradients 2·N; frozen weights need no "
                             + "weight gradients" + (ckpt ? "; +2·N to recompute activations" : "")
                             : "forward 2·N + backward 4·N" + (ckpt ? " + 2·N recomputation (full activation "
                                     + "checkpointing)" : "") + " (Kaplan et al. 2020)");
-            notes.assume("training.attentionFlopsPerToken", Num.show(attentionPerToken),
+            if (notes.on()) notes.assume("training.attentionFlopsPerToken", Num.show(attentionPerToken),
                     "12·layers·sequence·heads·headDim (PaLM's MFU accounting), executed on top of the model FLOPs");
         }
 
@@ -100,21 +100,21 @@ final class TrainingEstimator {
         double mfu;
         if (in.mfu() != null) {
             mfu = in.mfu();
-            notes.assume("training.mfu", Num.show(mfu), "given in the request");
+            if (notes.on()) notes.assume("training.mfu", Num.show(mfu), "given in the request");
         } else {
             mfu = defaultMfu(acc, model, precision);
-            notes.assume("training.mfu", Num.show(mfu), mfuReason(acc, model, precision));
+            if (notes.on()) notes.assume("training.mfu", Num.show(mfu), mfuReason(acc, model, precision));
         }
         double goodput = in.goodput() != null ? in.goodput() : GOODPUT;
         if (in.goodput() == null) {
-            notes.assume("training.goodput", GOODPUT, "share of time doing useful work after failures, restarts and"
+            if (notes.on()) notes.assume("training.goodput", GOODPUT, "share of time doing useful work after failures, restarts and"
                     + " checkpointing (Llama 3: >90 % effective training time at 16k GPUs)");
         }
         double effectiveFlops = peak * mfu * goodput;
         double hours;
         if (in.acceleratorHours() != null) {
             hours = in.acceleratorHours();
-            notes.assume("training.acceleratorHours", Num.show(hours), "given in the request; FLOPs and MFU are not used"
+            if (notes.on()) notes.assume("training.acceleratorHours", Num.show(hours), "given in the request; FLOPs and MFU are not used"
                     + " for time");
         } else {
             hours = executed / effectiveFlops / 3600.0;
@@ -123,7 +123,7 @@ final class TrainingEstimator {
         MemoryPlan memory = memory(model, kind, precision, in, acc, seq, ckpt, notes);
         int count = acceleratorCount(in, hours, memory.minAccelerators(), notes);
         if (count < memory.minAccelerators()) {
-            notes.warn("Training does not fit: " + count + " × " + acc.id() + " hold less than the "
+            if (notes.on()) notes.warn("Training does not fit: " + count + " × " + acc.id() + " hold less than the "
                     + Num.show(memory.modelStatesGb()) + " GB of weights, gradients and optimizer states plus "
                     + "activations; it needs at least " + memory.minAccelerators() + " (" + memory.strategy() + ").");
         }
@@ -136,7 +136,7 @@ final class TrainingEstimator {
                 "on-demand list price", notes);
         double life = in.hardwareLifeYears() != null ? in.hardwareLifeYears() : Hardware.DEFAULT_LIFE_YEARS;
         if (mode == PricingMode.OWNED && in.hardwareLifeYears() == null) {
-            notes.assume("training.hardwareLifeYears", life, "typical depreciation period of accelerator servers");
+            if (notes.on()) notes.assume("training.hardwareLifeYears", life, "typical depreciation period of accelerator servers");
         }
         Hardware.Price price = hardware.price(acc, mode, in.offer(), in.pricePerAcceleratorHourUsd(),
                 in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), life, energy, "training", notes);
@@ -144,7 +144,7 @@ final class TrainingEstimator {
         if (mode == PricingMode.SPOT) {
             overheadShare = in.spotRestartOverhead() != null ? in.spotRestartOverhead() : SPOT_RESTART_OVERHEAD;
             if (in.spotRestartOverhead() == null) {
-                notes.assume("training.spotRestartOverhead", overheadShare, "extra hours lost to preemptions: work "
+                if (notes.on()) notes.assume("training.spotRestartOverhead", overheadShare, "extra hours lost to preemptions: work "
                         + "since the last checkpoint is redone and restarts take time");
             }
         }
@@ -155,7 +155,7 @@ final class TrainingEstimator {
         double power = (hours + overheadHours) * price.powerPerHourUsd();
         double expShare = in.experimentsOverhead() != null ? in.experimentsOverhead() : 0.0;
         if (in.experimentsOverhead() == null) {
-            notes.assume("training.experimentsOverhead", 0, "only the final run is priced, as published training costs"
+            if (notes.on()) notes.assume("training.experimentsOverhead", 0, "only the final run is priced, as published training costs"
                     + " are; ablations and failed runs typically add 0.3–1.0× (set experimentsOverhead)");
         }
         double runCost = compute + restart + power;
@@ -166,7 +166,7 @@ final class TrainingEstimator {
 
         double kwh = (hours + overheadHours) * acc.tdpW() / 1000.0 * Hardware.AVERAGE_POWER_FRACTION * energy.pue();
         double co2 = kwh * energy.carbonKgPerKwh() / 1000.0;
-        notes.assume("training.energy", "TDP × " + Hardware.AVERAGE_POWER_FRACTION + " × PUE " + energy.pue() + ", "
+        if (notes.on()) notes.assume("training.energy", "TDP × " + Hardware.AVERAGE_POWER_FRACTION + " × PUE " + energy.pue() + ", "
                 + energy.carbonKgPerKwh() + " kgCO2/kWh", "energy profile '" + energy.id() + "': "
                 + energy.source().cite());
 
@@ -175,7 +175,7 @@ final class TrainingEstimator {
         if (in.retrainEveryMonths() != null) {
             double rTokens = in.retrainTokens() != null ? in.retrainTokens() : tokens;
             if (in.retrainTokens() == null) {
-                notes.assume("training.retrainTokens", Num.show(rTokens), "each retraining run repeats the initial "
+                if (notes.on()) notes.assume("training.retrainTokens", Num.show(rTokens), "each retraining run repeats the initial "
                         + "run's tokens");
             }
             double scale = rTokens / tokens;
@@ -201,11 +201,11 @@ final class TrainingEstimator {
         }
         if (kind == Kind.PRETRAINING) {
             double t = CHINCHILLA_TOKENS_PER_PARAMETER * model.parameters();
-            notes.assume("training.tokens", Num.show(t), "Chinchilla rule: 20 tokens per parameter (Hoffmann et al. "
+            if (notes.on()) notes.assume("training.tokens", Num.show(t), "Chinchilla rule: 20 tokens per parameter (Hoffmann et al. "
                     + "2022), compute-optimal for the model's size");
             return t;
         }
-        notes.assume("training.tokens", Num.show(DEFAULT_FINETUNE_TOKENS), "a typical fine-tuning set: ~100M tokens "
+        if (notes.on()) notes.assume("training.tokens", Num.show(DEFAULT_FINETUNE_TOKENS), "a typical fine-tuning set: ~100M tokens "
                 + "× 3 epochs");
         return DEFAULT_FINETUNE_TOKENS;
     }
@@ -217,16 +217,16 @@ final class TrainingEstimator {
                 if (acc.nativePeakFlops(Precision.FP8).isPresent()) {
                     return acc.nativePeakFlops(Precision.FP8).getAsDouble();
                 }
-                notes.warn(acc.id() + " has no FP8 tensor cores: FP8 training runs at the BF16 rate here.");
+                if (notes.on()) notes.warn(acc.id() + " has no FP8 tensor cores: FP8 training runs at the BF16 rate here.");
                 return acc.bf16PeakFlops();
             case TF32:
                 if (acc.nativePeakFlops(Precision.TF32).isPresent()) {
                     return acc.nativePeakFlops(Precision.TF32).getAsDouble();
                 }
-                notes.warn(acc.id() + " has no TF32 tensor cores: TF32 runs at the FP32 rate here.");
+                if (notes.on()) notes.warn(acc.id() + " has no TF32 tensor cores: TF32 runs at the FP32 rate here.");
                 return acc.nativePeakFlops(Precision.FP32).orElse(acc.bf16PeakFlops() / 4);
             case FP32:
-                notes.assume("training.peak", "fp32 (no tensor cores)", "pure FP32 arithmetic; tf32 or bf16 run on "
+                if (notes.on()) notes.assume("training.peak", "fp32 (no tensor cores)", "pure FP32 arithmetic; tf32 or bf16 run on "
                         + "tensor cores and are many times faster");
                 return acc.nativePeakFlops(Precision.FP32).orElse(acc.bf16PeakFlops() / 4);
             default:
@@ -271,18 +271,18 @@ final class TrainingEstimator {
         if (kind == Kind.LORA) {
             int rank = in.loraRank() != null ? in.loraRank() : DEFAULT_LORA_RANK;
             if (in.loraRank() == null) {
-                notes.assume("training.loraRank", rank, "a common LoRA rank; adapters on the four attention "
+                if (notes.on()) notes.assume("training.loraRank", rank, "a common LoRA rank; adapters on the four attention "
                         + "projections");
             }
             trainable = 8.0 * rank * model.hiddenSize() * model.layers();
             states = model.parameters() * weightBytes + trainable * perTrainable;
-            notes.assume("training.memory", "frozen weights " + Num.show(weightBytes) + " B/param + adapters "
+            if (notes.on()) notes.assume("training.memory", "frozen weights " + Num.show(weightBytes) + " B/param + adapters "
                     + Num.show(perTrainable) + " B/param", "LoRA keeps the base model frozen: no gradients or "
                     + "optimizer state for it (Hu et al. 2021)");
         } else {
             trainable = model.parameters();
             states = trainable * perTrainable;
-            notes.assume("training.memory", Num.show(perTrainable) + " bytes per parameter", opt.wireName()
+            if (notes.on()) notes.assume("training.memory", Num.show(perTrainable) + " bytes per parameter", opt.wireName()
                     + (fp32 ? " in fp32: weights 4 + gradients 4 + optimizer " + Num.show(stateBytes)
                             : " with mixed precision: bf16 weights 2 + gradients 2 + fp32 master and optimizer "
                                     + "states " + Num.show(stateBytes)) + " (ZeRO paper, Rajbhandari et al. 2020)");
@@ -333,18 +333,18 @@ final class TrainingEstimator {
         if (in.deadlineDays() != null) {
             int n = roundToNode((int) Math.min(Limits.MAX_ACCELERATORS, Math.ceil(hours / (in.deadlineDays() * 24.0))));
             if (hours / (in.deadlineDays() * 24.0) > Limits.MAX_ACCELERATORS) {
-                notes.warn("The " + Num.show(in.deadlineDays()) + "-day deadline needs more than "
+                if (notes.on()) notes.warn("The " + Num.show(in.deadlineDays()) + "-day deadline needs more than "
                         + Limits.MAX_ACCELERATORS + " accelerators; the estimate uses that many and runs longer.");
             }
             int count = Math.max(n, minimum);
-            notes.assume("training.accelerators", count, "the fewest that finish within the " + Num.show(
+            if (notes.on()) notes.assume("training.accelerators", count, "the fewest that finish within the " + Num.show(
                     in.deadlineDays()) + "-day deadline" + (count > n ? " (raised to the memory minimum)" : "")
                     + ", rounded up to whole 8-accelerator nodes");
             return count;
         }
         int n = roundToNode((int) Math.min(MAX_DEFAULT_CLUSTER, Math.ceil(hours / (DEFAULT_TARGET_DAYS * 24.0))));
         int count = Math.max(n, Math.max(1, minimum));
-        notes.assume("training.accelerators", count, "neither accelerators nor deadlineDays given: enough to finish in"
+        if (notes.on()) notes.assume("training.accelerators", count, "neither accelerators nor deadlineDays given: enough to finish in"
                 + " about " + (int) DEFAULT_TARGET_DAYS + " days (at most " + MAX_DEFAULT_CLUSTER + ", the largest "
                 + "clusters in use), at least the memory minimum, in whole 8-accelerator nodes");
         return count;
@@ -361,7 +361,7 @@ final class TrainingEstimator {
         if (given != null) {
             return given;
         }
-        notes.assume(name, fallback instanceof Enum<?> e ? wire(e) : fallback, reason);
+        if (notes.on()) notes.assume(name, fallback instanceof Enum<?> e ? wire(e) : fallback, reason);
         return fallback;
     }
 

@@ -51,17 +51,20 @@ final class Fields {
         if (v == null) {
             return null;
         }
-        String allowed = (minExclusive ? "a number > " : "a number >= ") + fmt(min) + " and <= " + fmt(max);
         if (!v.isNumber()) {
-            problem(name, "must be a number, got " + describe(v), allowed);
+            problem(name, "must be a number, got " + describe(v), allowedRange(min, max, minExclusive));
             return null;
         }
         double d = v.doubleValue();
         if (!Double.isFinite(d) || d > max || d < min || (minExclusive && d == min)) {
-            problem(name, "is out of range: " + v.asText(), allowed);
+            problem(name, "is out of range: " + v.asText(), allowedRange(min, max, minExclusive));
             return null;
         }
         return d;
+    }
+
+    private static String allowedRange(double min, double max, boolean minExclusive) {
+        return (minExclusive ? "a number > " : "a number >= ") + fmt(min) + " and <= " + fmt(max);
     }
 
     Double positive(String name, double max) {
@@ -77,18 +80,17 @@ final class Fields {
         if (v == null) {
             return null;
         }
-        String allowed = "a whole number from " + min + " to " + max;
         if (!v.isNumber()) {
-            problem(name, "must be a whole number, got " + describe(v), allowed);
+            problem(name, "must be a whole number, got " + describe(v), "a whole number from " + min + " to " + max);
             return null;
         }
         double d = v.doubleValue();
         if (d != Math.rint(d)) {
-            problem(name, "must be a whole number, got " + v.asText(), allowed);
+            problem(name, "must be a whole number, got " + v.asText(), "a whole number from " + min + " to " + max);
             return null;
         }
         if (d < min || d > max) {
-            problem(name, "is out of range: " + v.asText(), allowed);
+            problem(name, "is out of range: " + v.asText(), "a whole number from " + min + " to " + max);
             return null;
         }
         return (int) d;
