@@ -27,6 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  *   java infra/local/LambdaLocal.java invoke --task DIR --ric DIR EVENT.json...
  *       prints each response (or error) as the caller would receive it.
+ *   java infra/local/LambdaLocal.java bench --task DIR --ric DIR --events a.json,b.json
+ *       [--baseline-task DIR --baseline-events x.json] [--runs 5] [--warm 300] [--native BIN]
+ *       cold start (process start to first response), warm p50/p99 and peak RSS, as a ratio to a
+ *       baseline function measured in the same run.
+ *   java infra/local/LambdaLocal.java soak --task DIR --ric DIR --events a.json,b.json [--count 20000]
+ *       mixed valid and invalid invocations: none lost, every invalid one a structured error, RSS over time.
  *
  * Runs with only the JDK (single-file source launch); no dependencies.
  */
@@ -49,12 +55,14 @@ public class LambdaLocal {
         }
         switch (args[0]) {
             case "invoke" -> System.exit(invoke(opts, rest));
+            case "bench" -> System.exit(bench(opts));
+            case "soak" -> System.exit(soak(opts));
             default -> usage();
         }
     }
 
     static void usage() {
-        System.err.println("usage: LambdaLocal invoke --task DIR --ric DIR EVENT.json...");
+        System.err.println("usage: LambdaLocal invoke|bench|soak --task DIR --ric DIR ... (see the class comment)");
         System.exit(2);
     }
 
@@ -77,6 +85,156 @@ public class LambdaLocal {
             }
             return failures == 0 ? 0 : 1;
         }
+    }
+
+    // ------------------------------------------------------------------ bench
+
+    record Measure(String label, double coldMs, double initMs, double p50Ms, double p99Ms, double peakRssMb,
+            int runs, int warmPerRun) {
+    }
+
+    static int bench(Map<String, String> opts) throws Exception {
+        int runs = Integer.parseInt(opts.getOrDefault("runs", "5"));
+        int warm = Integer.parseInt(opts.getOrDefault("warm", "300"));
+        Measure base = null;
+        System.out.println("warm = calls after " + opts.getOrDefault("skip", "50") + " warm-up calls; JVM flags: "
+                + FunctionProcess.lambdaJvmArgs(FunctionProcess.memoryMb(opts)));
+        if (opts.containsKey("baseline-task")) {
+            Map<String, String> b = new java.util.HashMap<>(opts);
+            b.put("task", opts.get("baseline-task"));
+            b.put("events", opts.get("baseline-events"));
+            b.remove("native");
+            base = measure("baseline (minimal Funqy function)", b, runs, warm);
+            print(base, null);
+        }
+        Measure m = measure(opts.getOrDefault("label", "ai-cost-engine"), opts, runs, warm);
+        print(m, base);
+        return 0;
+    }
+
+    static void print(Measure m, Measure base) {
+        System.out.printf(java.util.Locale.ROOT, "%-36s cold start %7.1f ms%s (init %5.1f + first call %5.1f)"
+                + " | warm p50 %6.2f ms, p99 %6.2f ms | peak RSS %6.1f MB%s  (median of %d runs, %d warm calls each)%n",
+                m.label(), m.coldMs(),
+                base == null ? "        " : String.format(java.util.Locale.ROOT, " (%.2fx)", m.coldMs() / base.coldMs()),
+                m.initMs(), m.coldMs() - m.initMs(), m.p50Ms(), m.p99Ms(), m.peakRssMb(),
+                base == null ? "" : String.format(java.util.Locale.ROOT, " (%.2fx)", m.peakRssMb() / base.peakRssMb()),
+                m.runs(), m.warmPerRun());
+    }
+
+    static Measure measure(String label, Map<String, String> opts, int runs, int warm) throws Exception {
+        List<byte[]> events = new ArrayList<>();
+        for (String e : opts.get("events").split(",")) {
+            events.add(Files.readAllBytes(Path.of(e.strip())));
+        }
+        double[] cold = new double[runs];
+        double[] init = new double[runs];
+        double[] p50 = new double[runs];
+        double[] p99 = new double[runs];
+        double[] rss = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            try (RuntimeApi api = new RuntimeApi(); FunctionProcess fn = FunctionProcess.start(opts, api.port(), false)) {
+                Result first = api.invoke(events.get(0), 60_000);
+                if (first == null || !first.ok()) {
+                    throw new IllegalStateException(label + ": first invocation failed: " + (first == null ? "timeout"
+                            : first.body()));
+                }
+                cold[r] = (System.nanoTime() - fn.startNanos) / 1e6;
+                init[r] = (api.firstPoll.get() - fn.startNanos) / 1e6;
+                int skip = Integer.parseInt(opts.getOrDefault("skip", "50"));
+                for (int i = 0; i < skip; i++) {
+                    api.invoke(events.get(i % events.size()), 30_000);
+                }
+                double[] lat = new double[warm];
+                for (int i = 0; i < warm; i++) {
+                    Result res = api.invoke(events.get(i % events.size()), 30_000);
+                    if (res == null || !res.ok()) {
+                        throw new IllegalStateException(label + ": warm invocation failed");
+                    }
+                    lat[i] = res.nanos() / 1e6;
+                }
+                Arrays.sort(lat);
+                p50[r] = lat[(int) (warm * 0.50)];
+                p99[r] = lat[Math.min(warm - 1, (int) Math.ceil(warm * 0.99) - 1)];
+                rss[r] = fn.peakRssKb() / 1024.0;
+            }
+        }
+        return new Measure(label, median(cold), median(init), median(p50), median(p99), median(rss), runs, warm);
+    }
+
+    static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    }
+
+    // ------------------------------------------------------------------ soak
+
+    /** Bodies that must each come back as a structured INVALID_REQUEST error. */
+    static final List<String> INVALID = List.of(
+            "{\"model\":{\"id\":\"llama-3.1-8b\"},\"training\":{\"tokens\":\"lots\"}}",
+            "{\"model\":{\"id\":\"no-such-model\"},\"inference\":{\"requestsPerDay\":1000}}",
+            "{\"model\":{\"id\":\"llama-3.1-8b\"},\"inference\":{\"requestsPerDay\":-1}}",
+            "{\"model\":{\"id\":\"llama-3.1-8b\"},\"inference\":{\"requestsPerDay\":1000,\"colour\":\"red\"}}",
+            "{\"model\":{\"id\":\"llama-3.1-8b\"},\"inference\":{\"requestsPerDay\":1000",
+            "{\"model\":{\"parameters\":1e20},\"training\":{}}",
+            "{}",
+            "[1,2,3]");
+
+    static int soak(Map<String, String> opts) throws Exception {
+        int count = Integer.parseInt(opts.getOrDefault("count", "20000"));
+        List<byte[]> valid = new ArrayList<>();
+        for (String e : opts.get("events").split(",")) {
+            valid.add(Files.readAllBytes(Path.of(e.strip())));
+        }
+        java.util.Random random = new java.util.Random(42);
+        int validOk = 0;
+        int validFailed = 0;
+        int invalidStructured = 0;
+        int invalidOther = 0;
+        int lost = 0;
+        List<String> rssSamples = new ArrayList<>();
+        long t0 = System.nanoTime();
+        double[] lat = new double[count];
+        try (RuntimeApi api = new RuntimeApi(); FunctionProcess fn = FunctionProcess.start(opts, api.port(), false)) {
+            for (int i = 0; i < count; i++) {
+                boolean isValid = random.nextInt(10) < 7;
+                byte[] body = isValid ? valid.get(random.nextInt(valid.size()))
+                        : INVALID.get(random.nextInt(INVALID.size())).getBytes(StandardCharsets.UTF_8);
+                Result r = api.invoke(body, 30_000);
+                if (r == null) {
+                    lost++;
+                    continue;
+                }
+                lat[i] = r.nanos() / 1e6;
+                if (isValid) {
+                    if (r.ok() && r.body().startsWith("{\"schemaVersion\"")) {
+                        validOk++;
+                    } else {
+                        validFailed++;
+                    }
+                } else if (!r.ok() && r.body().contains("\\\"error\\\":\\\"INVALID_REQUEST\\\"")
+                        && r.body().contains("problems") && !r.body().contains("\"stackTrace\":[\"")) {
+                    invalidStructured++;
+                } else {
+                    invalidOther++;
+                    if (invalidOther <= 3) {
+                        System.err.println("unexpected answer to an invalid request: " + r.body());
+                    }
+                }
+                if ((i + 1) % Math.max(1, count / 10) == 0) {
+                    rssSamples.add(String.format(java.util.Locale.ROOT, "%d:%.1f", i + 1, fn.rssKb() / 1024.0));
+                }
+            }
+        }
+        Arrays.sort(lat);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(java.util.Locale.ROOT, "soak: %d invocations in %.1f s (%.0f/s): valid %d ok, %d failed; "
+                + "invalid %d structured errors, %d other; %d lost; p50 %.2f ms, p99 %.2f ms%n", count, seconds,
+                count / seconds, validOk, validFailed, invalidStructured, invalidOther, lost, lat[count / 2],
+                lat[(int) (count * 0.99)]);
+        System.out.println("RSS MB by invocation: " + String.join("  ", rssSamples));
+        return validFailed == 0 && invalidOther == 0 && lost == 0 ? 0 : 1;
     }
 
     /** One invocation's outcome: the response body, or the error body the runtime posted. */
@@ -188,8 +346,7 @@ public class LambdaLocal {
             String ric = opts.getOrDefault("ric", "target/ric");
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(Arrays.asList(opts.getOrDefault("jvm-args", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
-                    .trim().split("\\s+")));
+            cmd.addAll(Arrays.asList(opts.getOrDefault("jvm-args", lambdaJvmArgs(memoryMb(opts))).trim().split("\\s+")));
             if (opts.containsKey("native")) {
                 cmd.clear();
                 cmd.add(opts.get("native"));
@@ -205,7 +362,7 @@ public class LambdaLocal {
             env.put("_HANDLER", opts.getOrDefault("handler", HANDLER));
             env.put("LAMBDA_TASK_ROOT", task);
             env.put("AWS_LAMBDA_FUNCTION_NAME", "ai-cost-engine");
-            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(memoryMb(opts)));
             env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
             env.put("AWS_REGION", "us-east-1");
             env.put("DISABLE_SIGNAL_HANDLERS", "true");
@@ -221,11 +378,33 @@ public class LambdaLocal {
             return new FunctionProcess(pb.start(), t0);
         }
 
+        static int memoryMb(Map<String, String> opts) {
+            return Integer.parseInt(opts.getOrDefault("memory", "1024"));
+        }
+
+        /**
+         * The JVM flags of Lambda's java21 runtime for a function of this memory size: the machine looks
+         * as big as the function (MaxRAM), the heap is ~85 % of it, serial GC, C1 only, CDS on.
+         */
+        static String lambdaJvmArgs(int memoryMb) {
+            return "-XX:MaxRAM=" + memoryMb + "m -XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m -XX:+UseSerialGC"
+                    + " -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Xshare:auto -XX:-UsePerfData";
+        }
+
         /** Resident set size in kB, from /proc (Linux); -1 where unavailable. */
         long rssKb() {
+            return status("VmRSS:");
+        }
+
+        /** Peak resident set size (high-water mark) in kB. */
+        long peakRssKb() {
+            return status("VmHWM:");
+        }
+
+        private long status(String key) {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-                    if (line.startsWith("VmRSS:")) {
+                    if (line.startsWith(key)) {
                         return Long.parseLong(line.replaceAll("\\D+", ""));
                     }
                 }

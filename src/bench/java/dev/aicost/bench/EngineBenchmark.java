@@ -2,7 +2,6 @@ package dev.aicost.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aicost.catalog.Catalog;
 import dev.aicost.engine.CostEngine;
 import dev.aicost.report.CostReport;
 import java.io.IOException;
@@ -50,13 +49,5 @@ public class EngineBenchmark {
     @Benchmark
     public CostReport full() {
         return engine.estimate(request, CostEngine.Advice.FULL);
-    }
-
-    /** Parsing and validating the bundled catalog, which the first request pays for (cold path). */
-    @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public Object catalogParse() {
-        return Catalog.loadBundled();
     }
 }
