@@ -105,22 +105,25 @@ public final class CostEngine {
 
         TrainingEstimator.Result t = req.training() == null ? null : training.estimate(model, req.training(), energy,
                 notes);
-        InferenceEstimator.Result i = req.inference() == null ? null : inference.estimate(model, req.inference(),
-                energy, "inference", full, notes);
-
         int start = 1;
-        if (i != null) {
+        double growth = 0;
+        double[] traffic = new double[0];
+        if (req.inference() != null) {
             if (req.inference().startMonth() != null) {
                 start = req.inference().startMonth();
             } else if (t != null) {
                 start = Math.min(horizon, 1 + (int) Math.floor(t.wallClockDays() / Num.DAYS_PER_MONTH));
                 if (notes.on()) notes.assume("inference.startMonth", start, "serving starts in the month the initial training run ends");
             }
+            growth = req.inference().monthlyGrowth() != null ? req.inference().monthlyGrowth() : 0.0;
+            if (req.inference().monthlyGrowth() == null) {
+                if (notes.on()) notes.assume("inference.monthlyGrowth", 0, "flat traffic; set monthlyGrowth (e.g. 0.05) to compound it");
+            }
+            traffic = Lifecycle.traffic(req.inference().requestsPerDay(), growth, Math.max(1, horizon - start + 1));
         }
-        double growth = i != null && req.inference().monthlyGrowth() != null ? req.inference().monthlyGrowth() : 0.0;
-        if (i != null && req.inference().monthlyGrowth() == null) {
-            if (notes.on()) notes.assume("inference.monthlyGrowth", 0, "flat traffic; set monthlyGrowth (e.g. 0.05) to compound it");
-        }
+        InferenceEstimator.Result i = req.inference() == null ? null : inference.estimate(model, req.inference(),
+                energy, "inference", full, traffic, notes);
+
         double decline = req.priceDeclinePerYear() != null ? req.priceDeclinePerYear() : 0.0;
         if (req.priceDeclinePerYear() == null) {
             if (notes.on()) notes.assume("priceDeclinePerYear", 0, "today's prices held flat; accelerator-hour prices have fallen "
@@ -128,6 +131,11 @@ public final class CostEngine {
         }
         LifecycleReport life = Lifecycle.project(new Lifecycle.Plan(horizon, t, i, start,
                 i == null ? 0 : req.inference().requestsPerDay(), growth, decline, req.monthlyBudgetUsd()));
+        if (i != null && req.inference().requestsPerDay() * Math.pow(1 + growth, Math.max(0, horizon - start))
+                > dev.aicost.request.Limits.MAX_REQUESTS_PER_DAY) {
+            if (notes.on()) notes.warn("Traffic growth passes " + Num.show(dev.aicost.request.Limits.MAX_REQUESTS_PER_DAY)
+                    + " requests per day within the horizon; later months are capped there.");
+        }
         if (life.budgetExceededMonth() != null) {
             if (notes.on()) notes.warn("Budget alert: month " + life.budgetExceededMonth() + " spends more than the monthly budget of $"
                     + Advisor.usd(req.monthlyBudgetUsd()) + ".");

@@ -81,8 +81,12 @@ final class InferenceEstimator {
     record Result(InferenceReport report, Fleet fleet, int startMonth, LatencyTarget target) {
     }
 
+    /**
+     * @param traffic requests per day in each serving month of the horizon (growth applied): the
+     *        replica shape is chosen for the whole profile, so a tighter target never costs less.
+     */
     Result estimate(ModelSpec model, InferenceInput in, EnergyProfile energy, String path, boolean withApis,
-            Notes notes) {
+            double[] traffic, Notes notes) {
         boolean llm = model.kind() == ModelKind.LLM;
         Accelerator acc = hardware.resolve(in.accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator", llm
                 ? "the most widely deployed data-centre accelerator for LLM serving"
@@ -128,7 +132,7 @@ final class InferenceEstimator {
         Fleet sizing = new Fleet(null, null, peakToAverage, shape, scaling, minReplicas, cacheHit, routedShare, 1.0,
                 null);
         ServingModel replica = chooseReplica(model, acc, precision, in.tensorParallel(), input, output, prefixHit,
-                target, in.batchSize(), sizing, in.requestsPerDay(), path, notes);
+                target, in.batchSize(), sizing, traffic, path, notes);
         if (replica.computeFallback) {
             if (notes.on()) notes.warn(acc.id() + " has no native " + precision.wireName() + " tensor cores: weights are stored in "
                     + precision.wireName() + " but computed at the bf16 rate.");
@@ -153,7 +157,12 @@ final class InferenceEstimator {
                     : in.accelerator()).precision(r.precision() != null ? r.precision() : precision)
                     .tensorParallel(r.tensorParallel()).batchSize(null).routing(null).cacheHitRate(0.0)
                     .scaling(scaling).build();
-            Result sr = estimate(small, smallInput, energy, path + ".routing", false, notes);
+            double[] routedTraffic = new double[traffic.length];
+            for (int m = 0; m < traffic.length; m++) {
+                routedTraffic[m] = traffic[m] * (1 - cacheHit) * routedShare;
+            }
+            Result sr = estimate(small, smallInput.toBuilder().requestsPerDay(in.requestsPerDay() * (1 - cacheHit)
+                    * routedShare).build(), energy, path + ".routing", false, routedTraffic, notes);
             routedFleet = sr.fleet();
             double rpd = in.requestsPerDay() * (1 - cacheHit) * routedShare;
             routingReport = new RoutingReport(routedShare, small.id().equals("custom") ? small.name() : small.id(),
@@ -200,7 +209,7 @@ final class InferenceEstimator {
 
     private ServingModel chooseReplica(ModelSpec model, Accelerator acc, Precision precision, Integer tpGiven,
             int input, int output, double prefixHit, LatencyTarget target, Integer batch, Fleet sizing,
-            double requestsPerDay, String path, Notes notes) {
+            double[] traffic, String path, Notes notes) {
         if (tpGiven != null) {
             ServingModel m = new ServingModel(model, acc, precision, tpGiven, input, output, prefixHit);
             if (!m.fits()) {
@@ -230,9 +239,12 @@ final class InferenceEstimator {
             }
             ServingModel.Point p = operatingPoint(m, batch, target, path, null);
             boolean ok = meets(p, target);
-            double hours = new Fleet(m, p, sizing.peakToAverage(), sizing.shape(), sizing.scaling(),
-                    sizing.minReplicas(), sizing.cacheHitRate(), sizing.routedShare(), 1.0, null)
-                    .acceleratorHoursPerMonth(requestsPerDay);
+            Fleet candidate = new Fleet(m, p, sizing.peakToAverage(), sizing.shape(), sizing.scaling(),
+                    sizing.minReplicas(), sizing.cacheHitRate(), sizing.routedShare(), 1.0, null);
+            double hours = 0;
+            for (double rpd : traffic) {
+                hours += candidate.acceleratorHoursPerMonth(rpd);
+            }
             // Prefer meeting the target; then the fewest accelerator-hours for this traffic, then throughput
             // per accelerator; if no degree meets the target, the lowest latency.
             double score = ok ? 1e12 / hours + p.requestsPerSecond() / tp * 1e-9 : 1.0 / (1.0 + latencyExcess(p, target));

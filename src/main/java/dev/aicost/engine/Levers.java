@@ -168,10 +168,10 @@ final class Levers {
             return notApplicable(c, base, "the training state no longer fits in " + r.training().accelerators()
                     + " accelerators");
         }
-        double savings = Num.money(base.lifecycle().totalUsd() - r.lifecycle().totalUsd());
-        if (savings <= 0) {
-            String why = savings == 0 ? "saves nothing for this workload"
-                    : "costs $" + Advisor.usd(-savings) + " more for this workload";
+        double difference = base.lifecycle().totalUsd() - r.lifecycle().totalUsd();
+        if (difference < 0.005) {
+            String why = difference > -0.005 ? "saves nothing for this workload"
+                    : "costs $" + Advisor.usd(-difference) + " more for this workload";
             if (c.lever().equals("activation-checkpointing") && base.training() != null && r.training() != null) {
                 why += " (8·N·D instead of 6·N·D); it only pays to fit: minimum accelerators "
                         + base.training().memoryPlan().minAccelerators() + " → "
@@ -179,6 +179,7 @@ final class Levers {
             }
             return notApplicable(c, base, why);
         }
+        double savings = Num.money(difference);
         double percent = phaseBase > 0 ? Num.sig(savings / phaseBase * 100) : 0;
         return new Priced(c, new Optimization(c.lever(), c.phase(), true, c.change(), savings, percent, c.tradeOff(),
                 null, c.patch().toString()), r.lifecycle().totalUsd());

@@ -1,6 +1,7 @@
 package dev.aicost.engine;
 
 import dev.aicost.report.LifecycleReport;
+import dev.aicost.request.Limits;
 import dev.aicost.report.LifecycleReport.Month;
 import dev.aicost.report.LifecycleReport.Scale;
 import java.util.ArrayList;
@@ -37,7 +38,9 @@ final class Lifecycle {
             double inference = 0;
             double rpd = 0;
             if (p.inference() != null && m >= p.inferenceStartMonth()) {
-                rpd = p.requestsPerDay() * Math.pow(1.0 + p.monthlyGrowth(), m - p.inferenceStartMonth());
+                // Compounding growth is capped at the largest traffic the engine accepts (README, Limits).
+                rpd = Math.min(Limits.MAX_REQUESTS_PER_DAY,
+                        p.requestsPerDay() * Math.pow(1.0 + p.monthlyGrowth(), m - p.inferenceStartMonth()));
                 inference = p.inference().fleet().monthlyCostUsd(rpd) * priceFactor;
             }
             training = Num.money(training);
@@ -68,6 +71,15 @@ final class Lifecycle {
         }
         return new LifecycleReport(p.horizon(), List.copyOf(months), totalTraining, totalInference, total, share,
                 breakEven, p.monthlyBudgetUsd(), overBudget, scale);
+    }
+
+    /** Requests per day in each serving month: compounding growth, capped at the largest accepted traffic. */
+    static double[] traffic(double requestsPerDay, double monthlyGrowth, int months) {
+        double[] t = new double[Math.max(1, months)];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = Math.min(Limits.MAX_REQUESTS_PER_DAY, requestsPerDay * Math.pow(1.0 + monthlyGrowth, k));
+        }
+        return t;
     }
 
     /** Retraining runs at months 1 + k, 1 + 2k, ... (k may be fractional: 1.5 → months 2, 4, 5, ...). */

@@ -15,6 +15,12 @@ final class Num {
 
     static double money(double usd) {
         check(usd, "money");
+        if (usd < -0.005) {
+            throw new IllegalStateException("negative money: " + usd);
+        }
+        if (usd < 0) {
+            return 0; // rounding noise of a difference that is zero
+        }
         if (Math.abs(usd) >= 100) {
             return Math.round(usd * 100.0) / 100.0;
         }

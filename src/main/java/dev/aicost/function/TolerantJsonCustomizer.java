@@ -26,6 +26,8 @@ public class TolerantJsonCustomizer implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        // A key sent twice would otherwise silently keep the last value.
+        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.registerModule(new SimpleModule("tolerant-json").addDeserializer(JsonNode.class, new Tolerant()));
     }
 

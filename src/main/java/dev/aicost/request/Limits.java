@@ -35,7 +35,8 @@ public final class Limits {
     public static final double MAX_TFLOPS = 1e6;
     public static final double MAX_MEMORY_GB = 1e5;
     public static final double MAX_BANDWIDTH_GBS = 1e6;
-    public static final int MAX_REQUEST_BYTES = 256 * 1024;
+    /** JSON values (objects, arrays, numbers, strings...) in one request: a real one has under 100. */
+    public static final int MAX_NODES = 1_000;
     public static final int MAX_DEPTH = 8;
     public static final int MAX_STRING_LENGTH = 200;
 }

@@ -60,6 +60,9 @@ public final class RequestReader {
         if (depth(root, 0) > Limits.MAX_DEPTH) {
             throw InvalidRequestException.of("$", "is nested too deeply", "at most " + Limits.MAX_DEPTH + " levels");
         }
+        if (count(root, 0) > Limits.MAX_NODES) {
+            throw InvalidRequestException.of("$", "is too large", "at most " + Limits.MAX_NODES + " JSON values");
+        }
         Fields f = new Fields(root, "", problems);
         ModelInput model = f.read("model", m -> model(m));
         if (model == null && !f.has("model")) {
@@ -301,6 +304,14 @@ public final class RequestReader {
             }
         }
         return max;
+    }
+
+    private static int count(JsonNode n, int sofar) {
+        int c = sofar + 1;
+        for (Iterator<JsonNode> it = n.elements(); it.hasNext() && c <= Limits.MAX_NODES;) {
+            c = count(it.next(), c);
+        }
+        return c;
     }
 
     private static String ids(Collection<String> ids) {

@@ -1,0 +1,75 @@
+package dev.aicost.reliability;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Random;
+
+/**
+ * Seeded generators of plausible requests for the property tests (a small in-house equivalent of
+ * a property-testing library: every case is reproducible from its seed and printed on failure).
+ */
+final class Generated {
+    static final String[] LLMS = {"llama-2-7b", "llama-3.1-8b", "llama-3.1-70b", "mistral-7b", "mixtral-8x7b",
+        "qwen2.5-72b", "llama-3.2-3b", "deepseek-v3", "llama-3.1-405b"};
+    static final String[] ACCELERATORS = {"t4", "l4", "a10g", "a100-40gb", "a100-80gb", "h100-sxm", "h100-pcie",
+        "h800", "h200", "b200", "mi300x", "inferentia2", "trainium1"};
+
+    private Generated() {
+    }
+
+    static double logUniform(Random r, double lo, double hi) {
+        return Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * r.nextDouble());
+    }
+
+    static <T> T pick(Random r, T[] values) {
+        return values[r.nextInt(values.length)];
+    }
+
+    static ObjectNode training(long seed) {
+        Random r = new Random(seed);
+        ObjectNode req = ReportChecks.JSON.createObjectNode();
+        req.putObject("model").put("id", pick(r, LLMS));
+        ObjectNode t = req.putObject("training");
+        t.put("tokens", Math.rint(logUniform(r, 1e7, 1e13)));
+        t.put("accelerator", pick(r, ACCELERATORS));
+        t.put("precision", pick(r, new String[] {"bf16", "fp8", "fp16", "tf32"}));
+        t.put("kind", pick(r, new String[] {"pretraining", "full-finetune", "lora"}));
+        t.put("pricingMode", pick(r, new String[] {"on-demand", "spot", "commit-1y", "owned"}));
+        int count = r.nextInt(12);
+        if (count > 0) {
+            t.put("accelerators", 1 << count);
+        }
+        if (r.nextBoolean()) {
+            t.put("retrainEveryMonths", 1 + r.nextInt(12));
+        }
+        if (r.nextInt(4) == 0) {
+            t.put("activationCheckpointing", true);
+        }
+        return req;
+    }
+
+    static ObjectNode inference(long seed) {
+        Random r = new Random(seed);
+        ObjectNode req = ReportChecks.JSON.createObjectNode();
+        req.putObject("model").put("id", pick(r, LLMS));
+        ObjectNode i = req.putObject("inference");
+        i.put("requestsPerDay", Math.rint(logUniform(r, 1, 1e9)));
+        i.put("accelerator", pick(r, new String[] {"h100-sxm", "h200", "a100-80gb", "l4", "b200", "mi300x", "a10g"}));
+        i.put("precision", pick(r, new String[] {"bf16", "fp8", "int8", "int4"}));
+        i.put("inputTokens", 1 + r.nextInt(8000));
+        i.put("outputTokens", 1 + r.nextInt(2000));
+        i.put("cacheHitRate", pick(r, new Double[] {0.0, 0.2, 0.5}));
+        i.put("scaling", pick(r, new String[] {"always-on", "autoscale"}));
+        i.put("monthlyGrowth", pick(r, new Double[] {0.0, 0.05, 0.3}));
+        if (r.nextBoolean()) {
+            i.putObject("latencyTargetMs").put("tpotMs", 20 + r.nextInt(200));
+        }
+        req.put("horizonMonths", 1 + r.nextInt(120));
+        return req;
+    }
+
+    static ObjectNode both(long seed) {
+        ObjectNode req = inference(seed);
+        req.set("training", training(seed + 1).get("training"));
+        return req;
+    }
+}

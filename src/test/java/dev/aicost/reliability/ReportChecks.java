@@ -1,0 +1,62 @@
+package dev.aicost.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Iterator;
+import java.util.Map;
+
+/** The invariants every report must satisfy, checked on its JSON form (what callers read). */
+public final class ReportChecks {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReportChecks() {
+    }
+
+    public static void check(JsonNode report) {
+        walk(report, "$");
+        JsonNode t = report.get("training");
+        if (t != null && !t.isNull()) {
+            JsonNode b = t.get("breakdown");
+            double sum = 0;
+            for (Iterator<JsonNode> it = b.elements(); it.hasNext();) {
+                sum += it.next().asDouble();
+            }
+            assertThat(sum).as("training breakdown sums to costUsd").isCloseTo(t.get("costUsd").asDouble(),
+                    within(0.05 + t.get("costUsd").asDouble() * 1e-9));
+        }
+        JsonNode life = report.get("lifecycle");
+        double training = 0;
+        double inference = 0;
+        for (JsonNode m : life.get("months")) {
+            training += m.get("trainingUsd").asDouble();
+            inference += m.get("inferenceUsd").asDouble();
+        }
+        double total = life.get("totalUsd").asDouble();
+        assertThat(training + inference).as("months sum to lifecycle.totalUsd")
+                .isCloseTo(total, within(0.05 * life.get("months").size() + total * 1e-9));
+        assertThat(life.get("inferenceShare").asDouble()).isBetween(0.0, 1.0);
+        assertThat(report.get("summary").asText().length()).isLessThanOrEqualTo(1500);
+    }
+
+    private static void walk(JsonNode n, String path) {
+        if (n.isNumber()) {
+            double d = n.doubleValue();
+            assertThat(Double.isFinite(d)).as(path + " is finite").isTrue();
+            assertThat(d).as(path + " is not negative").isGreaterThanOrEqualTo(0.0);
+        } else if (n.isTextual()) {
+            assertThat(n.textValue()).as(path).doesNotContain("NaN").doesNotContain("Infinity");
+        } else if (n.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                walk(e.getValue(), path + "." + e.getKey());
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                walk(n.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+}
