@@ -70,6 +70,9 @@ final class Num {
         if (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3) {
             // Three significant digits in scientific form, e.g. 2.15e10 (no String.format: it is slow).
             int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+            if (Math.abs(exponent) > 300) { // 10^exponent would under- or overflow a double
+                return new BigDecimal(v).round(new MathContext(3)).toString().replace("E+", "e").replace("E", "e");
+            }
             double mantissa = sig(v / Math.pow(10, exponent), 3);
             if (Math.abs(mantissa) >= 10) {
                 mantissa /= 10;

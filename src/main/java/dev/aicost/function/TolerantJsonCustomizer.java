@@ -2,7 +2,7 @@ package dev.aicost.function;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,10 +40,12 @@ public class TolerantJsonCustomizer implements ObjectMapperCustomizer {
         public JsonNode deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             try {
                 return delegate.deserialize(p, ctxt);
-            } catch (StreamReadException e) {
+            } catch (JsonProcessingException e) { // syntax errors, and limits such as nesting depth
                 JsonLocation at = e.getLocation();
                 ObjectNode marker = JsonNodeFactory.instance.objectNode();
-                marker.put(RequestReader.MALFORMED_JSON_MARKER, e.getOriginalMessage()
+                // Jackson's message may mention its (redacted) source; callers need only what and where.
+                String what = e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*;\\s*", "[");
+                marker.put(RequestReader.MALFORMED_JSON_MARKER, what
                         + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
                 return marker;
             }
