@@ -193,6 +193,7 @@ public class LambdaLocal {
         int invalidStructured = 0;
         int invalidOther = 0;
         int lost = 0;
+        int withRuntimeTrace = 0;
         List<String> rssSamples = new ArrayList<>();
         long t0 = System.nanoTime();
         double[] lat = new double[count];
@@ -213,9 +214,12 @@ public class LambdaLocal {
                     } else {
                         validFailed++;
                     }
-                } else if (!r.ok() && r.body().contains("\\\"error\\\":\\\"INVALID_REQUEST\\\"")
-                        && r.body().contains("problems") && !r.body().contains("\"stackTrace\":[\"")) {
+                } else if (!r.ok() && r.body().contains("\"errorMessage\":\"{\\\"error\\\":\\\"INVALID_REQUEST\\\"")
+                        && r.body().contains("\\\"problems\\\":[{\\\"path\\\":")) {
                     invalidStructured++;
+                    if (r.body().contains("\"stackTrace\":[\"")) {
+                        withRuntimeTrace++;
+                    }
                 } else {
                     invalidOther++;
                     if (invalidOther <= 3) {
@@ -234,6 +238,11 @@ public class LambdaLocal {
                 count / seconds, validOk, validFailed, invalidStructured, invalidOther, lost, lat[count / 2],
                 lat[(int) (count * 0.99)]);
         System.out.println("RSS MB by invocation: " + String.join("  ", rssSamples));
+        if (withRuntimeTrace > 0) {
+            System.out.println(withRuntimeTrace + " structured errors also carried the runtime client's stackTrace "
+                    + "(framework frames, as AWS's java21 runtime adds to every function error; the native build "
+                    + "and API Gateway do not pass it on)");
+        }
         return validFailed == 0 && invalidOther == 0 && lost == 0 ? 0 : 1;
     }
 

@@ -14,7 +14,7 @@ source infra/local/prepare.sh
 B=target/baseline
 if [ ! -f "$B/target/function.zip" ]; then
   mkdir -p "$B/src/main/java/baseline" "$B/src/main/resources"
-  QV=$(./mvnw -q help:evaluate -Dexpression=quarkus.platform.version -DforceStdout)
+  QV=$(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' pom.xml)
   cat > "$B/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>

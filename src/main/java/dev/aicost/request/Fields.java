@@ -67,8 +67,13 @@ final class Fields {
         return (minExclusive ? "a number > " : "a number >= ") + fmt(min) + " and <= " + fmt(max);
     }
 
+    /** Positive numbers have a floor, so that no denormal reaches a division (README, Limits). */
     Double positive(String name, double max) {
-        return number(name, 0, max, true);
+        return number(name, Limits.MIN_POSITIVE, max, false);
+    }
+
+    Double atLeast(String name, double min, double max) {
+        return number(name, min, max, false);
     }
 
     Double fraction(String name) {

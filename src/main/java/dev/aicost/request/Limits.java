@@ -9,6 +9,10 @@ public final class Limits {
     private Limits() {
     }
 
+    /** The smallest value any positive figure may take. */
+    public static final double MIN_POSITIVE = 1e-6;
+    /** One request in about three years: below that, per-request costs stop meaning anything. */
+    public static final double MIN_REQUESTS_PER_DAY = 1e-3;
     public static final double MAX_PARAMETERS = 1e14;
     public static final double MIN_PARAMETERS = 1e3;
     public static final double MAX_TOKENS = 1e17;

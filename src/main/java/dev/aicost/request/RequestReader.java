@@ -204,14 +204,14 @@ public final class RequestReader {
             }
             return people == null || months == null || monthly == null ? null : new Engineering(people, months, monthly);
         });
-        TrainingInput in = new TrainingInput(kind, t.positive("tokens", Limits.MAX_TOKENS),
-                t.positive("flops", Limits.MAX_FLOPS), t.positive("acceleratorHours", Limits.MAX_ACCELERATOR_HOURS), acc,
+        TrainingInput in = new TrainingInput(kind, t.atLeast("tokens", 1, Limits.MAX_TOKENS),
+                t.atLeast("flops", 1, Limits.MAX_FLOPS), t.positive("acceleratorHours", Limits.MAX_ACCELERATOR_HOURS), acc,
                 count, deadline, t.choice("precision", TRAINING_PRECISIONS), t.number("mfu", 0.01, 1, false),
                 t.number("goodput", 0.1, 1, false), t.integer("sequenceLength", 1, Limits.MAX_SEQUENCE_TOKENS),
                 t.bool("activationCheckpointing"), t.choice("optimizer", OPTIMIZERS), t.integer("loraRank", 1, 4096),
                 mode, offer, price, t.number("spotRestartOverhead", 0, 1, false),
                 t.number("experimentsOverhead", 0, 100, false), eng, t.number("retrainEveryMonths", 1, 120, false),
-                t.positive("retrainTokens", Limits.MAX_TOKENS), t.number("hardwareLifeYears", 0.5, 15, false));
+                t.atLeast("retrainTokens", 1, Limits.MAX_TOKENS), t.number("hardwareLifeYears", 0.5, 15, false));
         if (in.loraRank() != null && kind != Kind.LORA) {
             t.problem("loraRank", "only applies when kind is 'lora'", "set kind to 'lora' or remove loraRank");
         }
@@ -226,9 +226,10 @@ public final class RequestReader {
     }
 
     private InferenceInput inference(Fields i) {
-        Double rpd = i.positive("requestsPerDay", Limits.MAX_REQUESTS_PER_DAY);
+        Double rpd = i.atLeast("requestsPerDay", Limits.MIN_REQUESTS_PER_DAY, Limits.MAX_REQUESTS_PER_DAY);
         if (!i.has("requestsPerDay")) {
-            i.problem("requestsPerDay", "is required", "a number > 0 and <= " + Fields.fmt(Limits.MAX_REQUESTS_PER_DAY));
+            i.problem("requestsPerDay", "is required", "a number >= " + Fields.fmt(Limits.MIN_REQUESTS_PER_DAY)
+                    + " and <= " + Fields.fmt(Limits.MAX_REQUESTS_PER_DAY));
         }
         AcceleratorInput acc = accelerator(i, "accelerator");
         PricingMode mode = i.choice("pricingMode", PRICING);

@@ -1,0 +1,52 @@
+package dev.aicost.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aicost.request.InvalidRequestException;
+import io.quarkus.funqy.runtime.ApplicationException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+
+/** Errors reveal no internals, and invalid requests (which quote the caller's values) are not logged. */
+class ErrorHygieneTest {
+
+    static LogRecord record(Throwable t) {
+        LogRecord r = new LogRecord(Level.SEVERE, "Failed to run lambda");
+        r.setThrown(t);
+        return r;
+    }
+
+    @Test
+    void invalidRequestsAndHandledFailuresAreNotLoggedAgain() {
+        ExpectedErrorLogFilter filter = new ExpectedErrorLogFilter();
+        InvalidRequestException invalid = InvalidRequestException.of("training.tokens", "must be a number", null);
+        assertThat(filter.isLoggable(record(new ApplicationException(invalid)))).isFalse();
+        assertThat(filter.isLoggable(record(new ApplicationException(new InternalFailure())))).isFalse();
+        assertThat(filter.isLoggable(record(new IllegalStateException("poll loop broke")))).isTrue();
+        assertThat(filter.isLoggable(new LogRecord(Level.INFO, "started"))).isTrue();
+    }
+
+    @Test
+    void theFilterIsInstalledAndBodiesAreNotLogged() throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
+            p.load(in);
+        }
+        assertThat(p.getProperty("quarkus.log.console.filter")).isEqualTo("expected-function-errors");
+        assertThat(p.stringPropertyNames()).noneMatch(k -> k.contains("log") && p.getProperty(k).contains("DEBUG"));
+    }
+
+    @Test
+    void anInternalFailureSaysNothingAboutItsCause() {
+        InternalFailure f = new InternalFailure();
+        assertThat(f.toString()).startsWith("{\"error\":\"INTERNAL_ERROR\"").doesNotContain("dev.aicost")
+                .doesNotContain("Exception");
+        assertThat(f.getStackTrace()).isEmpty();
+        InvalidRequestException e = InvalidRequestException.of("$", "is empty", null);
+        assertThat(e.getStackTrace()).isEmpty();
+        assertThat(e.toString()).doesNotContain("dev.aicost");
+    }
+}
