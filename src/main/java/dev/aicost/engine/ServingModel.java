@@ -136,9 +136,6 @@ final class ServingModel {
     /** One operating point of the replica at a given concurrency. */
     record Point(int batch, double ttftMs, double tpotMs, double e2eMs, double requestsPerSecond,
             double prefillShare, boolean memoryBound) {
-        double outputTokensPerSecond(int outputTokens) {
-            return requestsPerSecond * outputTokens;
-        }
     }
 
     Point at(int batch) {

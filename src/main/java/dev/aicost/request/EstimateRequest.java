@@ -29,14 +29,4 @@ public record EstimateRequest(
             return wireName;
         }
     }
-
-    public EstimateRequest withTraining(TrainingInput t) {
-        return new EstimateRequest(model, t, inference, horizonMonths, monthlyBudgetUsd, priceDeclinePerYear, region,
-                stage, platform);
-    }
-
-    public EstimateRequest withInference(InferenceInput i) {
-        return new EstimateRequest(model, training, i, horizonMonths, monthlyBudgetUsd, priceDeclinePerYear, region,
-                stage, platform);
-    }
 }

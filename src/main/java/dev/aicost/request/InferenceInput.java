@@ -68,7 +68,7 @@ public record InferenceInput(
         return new Builder(this);
     }
 
-    /** Copies an inference input with some fields changed (the advisor's what-if runs). */
+    /** Copies an inference input with some fields changed (the routed model's estimate). */
     public static final class Builder {
         private Double requestsPerDay;
         private Double users;
@@ -107,15 +107,9 @@ public record InferenceInput(
         public Builder precision(Precision v) { precision = v; return this; }
         public Builder tensorParallel(Integer v) { tensorParallel = v; return this; }
         public Builder batchSize(Integer v) { batchSize = v; return this; }
-        public Builder pricingMode(PricingMode v) { pricingMode = v; return this; }
-        public Builder offer(String v) { offer = v; return this; }
-        public Builder pricePerAcceleratorHourUsd(Double v) { pricePerAcceleratorHourUsd = v; return this; }
-        public Builder latencyTargetMs(LatencyTarget v) { latencyTargetMs = v; return this; }
         public Builder scaling(Scaling v) { scaling = v; return this; }
         public Builder cacheHitRate(Double v) { cacheHitRate = v; return this; }
         public Builder routing(Routing v) { routing = v; return this; }
-        public Builder inputTokens(Integer v) { inputTokens = v; return this; }
-        public Builder outputTokens(Integer v) { outputTokens = v; return this; }
 
         public InferenceInput build() {
             return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.engine.CostEngine;
 import dev.aicost.report.CostReport;
 import dev.aicost.request.InvalidRequestException;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
@@ -79,108 +81,81 @@ class EngineProperties {
         });
     }
 
-    @Test
-    void moreTokensCostMore() {
-        forAll("tokens", Generated::training, (s, r) -> {
-            CostReport base = estimate(r);
-            ObjectNode more = r.deepCopy();
-            ((ObjectNode) more.get("training")).put("tokens", r.at("/training/tokens").asDouble() * 2);
-            CostReport doubled = estimate(more);
-            if (base == null || doubled == null) {
+    /** Two variants of each generated request: the check compares their reports. */
+    static void compare(String name, LongFunction<ObjectNode> generator, Consumer<ObjectNode> first,
+            Consumer<ObjectNode> second, BiConsumer<CostReport, CostReport> check) {
+        forAll(name, generator, (s, r) -> {
+            ObjectNode a = r.deepCopy();
+            first.accept(a);
+            ObjectNode b = r.deepCopy();
+            second.accept(b);
+            CostReport ra = estimate(a);
+            CostReport rb = estimate(b);
+            if (ra == null || rb == null) {
                 return false;
             }
-            assertThat(doubled.training().acceleratorHours()).isGreaterThan(base.training().acceleratorHours());
-            assertThat(doubled.training().costUsd()).isGreaterThanOrEqualTo(base.training().costUsd());
+            check.accept(ra, rb);
             return true;
         });
+    }
+
+    static ObjectNode section(ObjectNode request, String name) {
+        return (ObjectNode) request.get(name);
+    }
+
+    @Test
+    void moreTokensCostMore() {
+        compare("tokens", Generated::training, r -> { },
+                r -> section(r, "training").put("tokens", r.at("/training/tokens").asDouble() * 2), (base, doubled) -> {
+                    assertThat(doubled.training().acceleratorHours()).isGreaterThan(base.training().acceleratorHours());
+                    assertThat(doubled.training().costUsd()).isGreaterThanOrEqualTo(base.training().costUsd());
+                });
     }
 
     @Test
     void moreAcceleratorsFinishSoonerAtAboutTheSameAcceleratorHours() {
-        forAll("accelerators", Generated::training, (s, r) -> {
-            ObjectNode a = r.deepCopy();
-            ((ObjectNode) a.get("training")).put("accelerators", 64);
-            ObjectNode b = r.deepCopy();
-            ((ObjectNode) b.get("training")).put("accelerators", 128);
-            CostReport small = estimate(a);
-            CostReport big = estimate(b);
-            if (small == null || big == null) {
-                return false;
-            }
-            assertThat(big.training().wallClockDays()).isLessThan(small.training().wallClockDays());
-            assertThat(big.training().acceleratorHours()).isCloseTo(small.training().acceleratorHours(),
-                    within(small.training().acceleratorHours() * 0.01));
-            return true;
-        });
+        compare("accelerators", Generated::training, r -> section(r, "training").put("accelerators", 64),
+                r -> section(r, "training").put("accelerators", 128), (small, big) -> {
+                    assertThat(big.training().wallClockDays()).isLessThan(small.training().wallClockDays());
+                    assertThat(big.training().acceleratorHours()).isCloseTo(small.training().acceleratorHours(),
+                            within(small.training().acceleratorHours() * 0.01));
+                });
     }
 
     @Test
     void moreTrafficCostsMore() {
-        forAll("traffic", Generated::inference, (s, r) -> {
-            CostReport base = estimate(r);
-            ObjectNode more = r.deepCopy();
-            ((ObjectNode) more.get("inference")).put("requestsPerDay",
-                    Math.min(1e12, r.at("/inference/requestsPerDay").asDouble() * 3));
-            CostReport tripled = estimate(more);
-            if (base == null || tripled == null) {
-                return false;
-            }
-            assertThat(tripled.inference().monthlyCostUsd()).isGreaterThanOrEqualTo(base.inference().monthlyCostUsd());
-            assertThat(tripled.lifecycle().inferenceUsd()).isGreaterThanOrEqualTo(base.lifecycle().inferenceUsd());
-            return true;
-        });
+        compare("traffic", Generated::inference, r -> { }, r -> section(r, "inference").put("requestsPerDay",
+                Math.min(1e12, r.at("/inference/requestsPerDay").asDouble() * 3)), (base, tripled) -> {
+                    assertThat(tripled.inference().monthlyCostUsd())
+                            .isGreaterThanOrEqualTo(base.inference().monthlyCostUsd());
+                    assertThat(tripled.lifecycle().inferenceUsd()).isGreaterThanOrEqualTo(base.lifecycle().inferenceUsd());
+                });
     }
 
     @Test
     void aHigherCacheHitRateNeverCostsMore() {
-        forAll("cache", Generated::inference, (s, r) -> {
-            ObjectNode low = r.deepCopy();
-            ((ObjectNode) low.get("inference")).put("cacheHitRate", 0.1);
-            ObjectNode high = r.deepCopy();
-            ((ObjectNode) high.get("inference")).put("cacheHitRate", 0.6);
-            CostReport a = estimate(low);
-            CostReport b = estimate(high);
-            if (a == null || b == null) {
-                return false;
-            }
-            assertThat(b.lifecycle().inferenceUsd()).isLessThanOrEqualTo(a.lifecycle().inferenceUsd());
-            return true;
-        });
+        compare("cache", Generated::inference, r -> section(r, "inference").put("cacheHitRate", 0.1),
+                r -> section(r, "inference").put("cacheHitRate", 0.6), (low, high) -> assertThat(
+                        high.lifecycle().inferenceUsd()).isLessThanOrEqualTo(low.lifecycle().inferenceUsd()));
     }
 
     @Test
     void aTighterLatencyTargetNeverCostsLess() {
-        forAll("latency", Generated::inference, (s, r) -> {
-            ObjectNode loose = r.deepCopy();
-            ((ObjectNode) loose.get("inference")).putObject("latencyTargetMs").put("tpotMs", 100).put("ttftMs", 5000);
-            ObjectNode tight = r.deepCopy();
-            ((ObjectNode) tight.get("inference")).putObject("latencyTargetMs").put("tpotMs", 25).put("ttftMs", 1000);
-            CostReport a = estimate(loose);
-            CostReport b = estimate(tight);
-            if (a == null || b == null) {
-                return false;
-            }
-            assertThat(b.lifecycle().inferenceUsd()).isGreaterThanOrEqualTo(a.lifecycle().inferenceUsd());
-            return true;
-        });
+        compare("latency", Generated::inference,
+                r -> section(r, "inference").putObject("latencyTargetMs").put("tpotMs", 100).put("ttftMs", 5000),
+                r -> section(r, "inference").putObject("latencyTargetMs").put("tpotMs", 25).put("ttftMs", 1000),
+                (loose, tight) -> assertThat(tight.lifecycle().inferenceUsd())
+                        .isGreaterThanOrEqualTo(loose.lifecycle().inferenceUsd()));
     }
 
     @Test
     void aCheaperPriceGivesACheaperReport() {
-        forAll("price", Generated::both, (s, r) -> {
-            ObjectNode dear = r.deepCopy();
-            ((ObjectNode) dear.get("inference")).put("pricePerAcceleratorHourUsd", 4.0);
-            ((ObjectNode) dear.get("training")).put("pricePerAcceleratorHourUsd", 4.0).remove("pricingMode");
-            ObjectNode cheap = r.deepCopy();
-            ((ObjectNode) cheap.get("inference")).put("pricePerAcceleratorHourUsd", 2.0);
-            ((ObjectNode) cheap.get("training")).put("pricePerAcceleratorHourUsd", 2.0).remove("pricingMode");
-            CostReport a = estimate(dear);
-            CostReport b = estimate(cheap);
-            if (a == null || b == null) {
-                return false;
-            }
-            assertThat(b.lifecycle().totalUsd()).isLessThan(a.lifecycle().totalUsd());
-            return true;
-        });
+        compare("price", Generated::both, r -> price(r, 4.0), r -> price(r, 2.0), (dear, cheap) -> assertThat(
+                cheap.lifecycle().totalUsd()).isLessThan(dear.lifecycle().totalUsd()));
+    }
+
+    private static void price(ObjectNode r, double usd) {
+        section(r, "inference").put("pricePerAcceleratorHourUsd", usd);
+        section(r, "training").put("pricePerAcceleratorHourUsd", usd).remove("pricingMode");
     }
 }
