@@ -112,7 +112,9 @@ final class InferenceEstimator {
         if (in.hourlyShape() != null) {
             shape = normalised(in.hourlyShape());
             peakToAverage = max(shape);
-            if (notes.on()) notes.assume(path + ".peakToAverage", Num.show(peakToAverage), "from the request's hourlyShape");
+            if (notes.on()) notes.assume(path + ".peakToAverage", Num.show(peakToAverage), "from the request's hourlyShape"
+                    + (in.peakToAverage() != null ? " (the shape wins over the peakToAverage of "
+                            + Num.show(in.peakToAverage()) + " also given)" : ""));
         } else {
             peakToAverage = in.peakToAverage() != null ? in.peakToAverage() : DEFAULT_PEAK_TO_AVERAGE;
             if (in.peakToAverage() == null) {
