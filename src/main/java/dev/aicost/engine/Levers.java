@@ -245,7 +245,9 @@ final class Levers {
         if (searchCatalog && in.pricePerAcceleratorHourUsd() == null
                 && (in.accelerator() == null || !in.accelerator().custom()) && in.offer() == null) {
             for (Accelerator a : engine.catalog().accelerators()) {
-                if (a.id().equals(r.accelerator())) {
+                // Only hardware one can rent: a "reference" price (e.g. DeepSeek's H800 assumption) is no offer.
+                if (a.id().equals(r.accelerator())
+                        || "reference".equals(engine.catalog().defaultOffer(a.id()).provider())) {
                     continue;
                 }
                 ObjectNode p = JsonNodeFactory.instance.objectNode();

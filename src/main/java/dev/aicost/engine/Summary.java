@@ -47,7 +47,8 @@ final class Summary {
         if (!top.isEmpty()) {
             s.append("Top levers:\n");
             for (Optimization o : top) {
-                s.append("- ").append(o.lever()).append(": save $").append(Advisor.usd(o.savingsUsd())).append(" (")
+                s.append("- ").append(o.lever()).append(" (").append(clip(o.change().replaceFirst("^[a-zA-Z.]+: ", ""),
+                        80)).append("): save $").append(Advisor.usd(o.savingsUsd())).append(" (")
                         .append(Math.round(o.savingsPercent())).append(" % of ").append(o.phase().toLowerCase(
                                 java.util.Locale.ROOT)).append(")\n");
             }
