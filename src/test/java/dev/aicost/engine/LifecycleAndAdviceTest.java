@@ -132,6 +132,8 @@ class LifecycleAndAdviceTest {
             double phase = o.phase().equals("TRAINING") ? base.lifecycle().trainingUsd() : base.lifecycle().inferenceUsd();
             assertThat(o.savingsPercent()).isEqualTo(o.savingsUsd() / phase * 100, within(0.01 + o.savingsPercent() * 1e-3));
             assertThat(o.tradeOff()).isNotBlank();
+            // A reference price (DeepSeek's H800 assumption) is not an offer anyone can take.
+            assertThat(o.change()).doesNotEndWith("→ h800");
         }
         if (base.bestPlan() != null) {
             assertThat(base.bestPlan().totalUsd()).isLessThan(base.lifecycle().totalUsd());
