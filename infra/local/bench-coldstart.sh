@@ -46,7 +46,7 @@ JAVA
   echo '"world"' > "$B/event.json"
   ./mvnw -B -q -f "$B/pom.xml" package -DskipTests >&2
 fi
-rm -rf "$B/task" && mkdir -p "$B/task" && (cd "$B/task" && unzip -q ../target/function.zip)
+rm -rf "$B/task" && mkdir -p "$B/task" && (cd "$B/task" && jar xf ../target/function.zip)
 
 EVENTS=$(ls infra/events/*.json | paste -sd, -)
 ARGS=(--task target/lambda-task --ric target/ric --events "$EVENTS" \

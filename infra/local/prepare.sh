@@ -10,5 +10,5 @@ if [ ! -d target/ric ] || [ -z "$(ls target/ric 2>/dev/null)" ]; then
 fi
 if [ ! -d target/lambda-task ] || [ target/function.zip -nt target/lambda-task ]; then
   rm -rf target/lambda-task && mkdir -p target/lambda-task
-  (cd target/lambda-task && unzip -q ../function.zip)
+  (cd target/lambda-task && jar xf ../function.zip)
 fi
