@@ -96,19 +96,36 @@ public class LambdaLocal {
     static int bench(Map<String, String> opts) throws Exception {
         int runs = Integer.parseInt(opts.getOrDefault("runs", "5"));
         int warm = Integer.parseInt(opts.getOrDefault("warm", "300"));
-        Measure base = null;
         System.out.println("warm = calls after " + opts.getOrDefault("skip", "50") + " warm-up calls; JVM flags: "
-                + FunctionProcess.lambdaJvmArgs(FunctionProcess.memoryMb(opts)));
+                + FunctionProcess.lambdaJvmArgs(FunctionProcess.memoryMb(opts))
+                + "; baseline and function runs alternate, so drift in the machine's load hits both");
+        Map<String, String> b = null;
         if (opts.containsKey("baseline-task")) {
-            Map<String, String> b = new java.util.HashMap<>(opts);
+            b = new java.util.HashMap<>(opts);
             b.put("task", opts.get("baseline-task"));
             b.put("events", opts.get("baseline-events"));
             b.remove("native");
-            base = measure("baseline (minimal Funqy function)", b, runs, warm);
-            print(base, null);
         }
-        Measure m = measure(opts.getOrDefault("label", "ai-cost-engine"), opts, runs, warm);
-        print(m, base);
+        String label = opts.getOrDefault("label", "ai-cost-engine");
+        double[][] base = new double[5][runs];
+        double[][] main = new double[5][runs];
+        for (int r = 0; r < runs; r++) {
+            if (b != null) {
+                double[] m = measureOnce("baseline", b, warm);
+                for (int k = 0; k < 5; k++) {
+                    base[k][r] = m[k];
+                }
+            }
+            double[] m = measureOnce(label, opts, warm);
+            for (int k = 0; k < 5; k++) {
+                main[k][r] = m[k];
+            }
+        }
+        Measure baseline = b == null ? null : summarise("baseline (minimal Funqy function)", base, runs, warm);
+        if (baseline != null) {
+            print(baseline, null);
+        }
+        print(summarise(label, main, runs, warm), baseline);
         return 0;
     }
 
@@ -122,44 +139,40 @@ public class LambdaLocal {
                 m.runs(), m.warmPerRun());
     }
 
-    static Measure measure(String label, Map<String, String> opts, int runs, int warm) throws Exception {
+    static Measure summarise(String label, double[][] v, int runs, int warm) {
+        return new Measure(label, median(v[0]), median(v[1]), median(v[2]), median(v[3]), median(v[4]), runs, warm);
+    }
+
+    /** One cold process: {cold start ms, init ms, warm p50 ms, warm p99 ms, peak RSS MB}. */
+    static double[] measureOnce(String label, Map<String, String> opts, int warm) throws Exception {
         List<byte[]> events = new ArrayList<>();
         for (String e : opts.get("events").split(",")) {
             events.add(Files.readAllBytes(Path.of(e.strip())));
         }
-        double[] cold = new double[runs];
-        double[] init = new double[runs];
-        double[] p50 = new double[runs];
-        double[] p99 = new double[runs];
-        double[] rss = new double[runs];
-        for (int r = 0; r < runs; r++) {
-            try (RuntimeApi api = new RuntimeApi(); FunctionProcess fn = FunctionProcess.start(opts, api.port(), false)) {
-                Result first = api.invoke(events.get(0), 60_000);
-                if (first == null || !first.ok()) {
-                    throw new IllegalStateException(label + ": first invocation failed: " + (first == null ? "timeout"
-                            : first.body()));
-                }
-                cold[r] = (System.nanoTime() - fn.startNanos) / 1e6;
-                init[r] = (api.firstPoll.get() - fn.startNanos) / 1e6;
-                int skip = Integer.parseInt(opts.getOrDefault("skip", "50"));
-                for (int i = 0; i < skip; i++) {
-                    api.invoke(events.get(i % events.size()), 30_000);
-                }
-                double[] lat = new double[warm];
-                for (int i = 0; i < warm; i++) {
-                    Result res = api.invoke(events.get(i % events.size()), 30_000);
-                    if (res == null || !res.ok()) {
-                        throw new IllegalStateException(label + ": warm invocation failed");
-                    }
-                    lat[i] = res.nanos() / 1e6;
-                }
-                Arrays.sort(lat);
-                p50[r] = lat[(int) (warm * 0.50)];
-                p99[r] = lat[Math.min(warm - 1, (int) Math.ceil(warm * 0.99) - 1)];
-                rss[r] = fn.peakRssKb() / 1024.0;
+        try (RuntimeApi api = new RuntimeApi(); FunctionProcess fn = FunctionProcess.start(opts, api.port(), false)) {
+            Result first = api.invoke(events.get(0), 60_000);
+            if (first == null || !first.ok()) {
+                throw new IllegalStateException(label + ": first invocation failed: " + (first == null ? "timeout"
+                        : first.body()));
             }
+            double cold = (System.nanoTime() - fn.startNanos) / 1e6;
+            double init = (api.firstPoll.get() - fn.startNanos) / 1e6;
+            int skip = Integer.parseInt(opts.getOrDefault("skip", "50"));
+            for (int i = 0; i < skip; i++) {
+                api.invoke(events.get(i % events.size()), 30_000);
+            }
+            double[] lat = new double[warm];
+            for (int i = 0; i < warm; i++) {
+                Result res = api.invoke(events.get(i % events.size()), 30_000);
+                if (res == null || !res.ok()) {
+                    throw new IllegalStateException(label + ": warm invocation failed");
+                }
+                lat[i] = res.nanos() / 1e6;
+            }
+            Arrays.sort(lat);
+            return new double[] {cold, init, lat[(int) (warm * 0.50)],
+                lat[Math.min(warm - 1, (int) Math.ceil(warm * 0.99) - 1)], fn.peakRssKb() / 1024.0};
         }
-        return new Measure(label, median(cold), median(init), median(p50), median(p99), median(rss), runs, warm);
     }
 
     static double median(double[] v) {

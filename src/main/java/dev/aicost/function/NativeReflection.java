@@ -13,9 +13,9 @@ import dev.aicost.report.TrainingReport;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Every type Jackson serialises for callers, registered for the native image. Funqy registers the
- * {@code @Funq} return type itself; listing the whole report tree here as well keeps the native
- * build independent of how deep Funqy walks generics (a test checks this list is complete).
+ * Every type returned to callers, registered for the native image. The report is written by hand
+ * (ReportWriter) and Funqy registers the {@code @Funq} return type itself; listing the whole report
+ * tree here as well keeps the native build safe if either changes (a test checks the list is complete).
  */
 @RegisterForReflection(targets = {
     CostReport.class, ModelSummary.class, CatalogInfo.class, TrainingReport.class,
