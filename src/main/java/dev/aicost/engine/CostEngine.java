@@ -129,8 +129,8 @@ public final class CostEngine {
             if (notes.on()) notes.assume("priceDeclinePerYear", 0, "today's prices held flat; accelerator-hour prices have fallen "
                     + "15–30 % a year (set priceDeclinePerYear)");
         }
-        LifecycleReport life = Lifecycle.project(new Lifecycle.Plan(horizon, t, i, start,
-                i == null ? 0 : req.inference().requestsPerDay(), growth, decline, req.monthlyBudgetUsd()));
+        LifecycleReport life = Lifecycle.project(new Lifecycle.Plan(horizon, t, i, start, traffic, decline,
+                req.monthlyBudgetUsd(), full));
         if (i != null && req.inference().requestsPerDay() * Math.pow(1 + growth, Math.max(0, horizon - start))
                 > dev.aicost.request.Limits.MAX_REQUESTS_PER_DAY) {
             if (notes.on()) notes.warn("Traffic growth passes " + Num.show(dev.aicost.request.Limits.MAX_REQUESTS_PER_DAY)

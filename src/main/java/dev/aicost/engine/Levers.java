@@ -109,19 +109,19 @@ final class Levers {
         if (useful.size() == 1) {
             return plan(base, List.of(useful.get(0).optimization().lever()), bestSingle);
         }
-        ObjectNode all = request.deepCopy();
+        ObjectNode all = request;
         for (Priced p : useful) {
-            merge(all, p.candidate().patch());
+            all = patched(all, p.candidate().patch());
         }
         Double together = totalIfValid(engine, all, base);
         if (together != null && together <= bestSingle) {
             return plan(base, useful.stream().map(p -> p.optimization().lever()).toList(), together);
         }
         List<String> chosen = new ArrayList<>(List.of(useful.get(0).optimization().lever()));
-        ObjectNode plan = merge(request.deepCopy(), useful.get(0).candidate().patch());
+        ObjectNode plan = patched(request, useful.get(0).candidate().patch());
         double total = useful.get(0).totalUsd();
         for (Priced p : useful.subList(1, useful.size())) {
-            ObjectNode next = merge(plan.deepCopy(), p.candidate().patch());
+            ObjectNode next = patched(plan, p.candidate().patch());
             Double t = totalIfValid(engine, next, base);
             if (t != null && t < total) {
                 plan = next;
@@ -150,7 +150,7 @@ final class Levers {
     }
 
     private static Priced price(CostEngine engine, ObjectNode request, CostReport base, Candidate c) {
-        ObjectNode patched = merge(request.deepCopy(), c.patch());
+        ObjectNode patched = patched(request, c.patch());
         double phaseBase = c.phase().equals("TRAINING") ? base.lifecycle().trainingUsd() : base.lifecycle().inferenceUsd();
         CostReport r;
         try {
@@ -324,21 +324,25 @@ final class Levers {
         return p;
     }
 
-    /** RFC 7386 JSON merge patch: objects merge, null deletes, anything else replaces. */
-    static ObjectNode merge(ObjectNode target, JsonNode patch) {
+    /**
+     * The request with a merge patch applied, as a new tree that shares every untouched subtree with
+     * the original (nothing here mutates a request tree), instead of a deep copy per what-if run.
+     */
+    static ObjectNode patched(ObjectNode original, JsonNode patch) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        copy.setAll(original);
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
             if (v.isNull()) {
-                target.remove(e.getKey());
-            } else if (v.isObject() && target.get(e.getKey()) instanceof ObjectNode child) {
-                merge(child, v);
+                copy.remove(e.getKey());
             } else if (v.isObject()) {
-                target.set(e.getKey(), merge(JsonNodeFactory.instance.objectNode(), v));
+                ObjectNode child = copy.get(e.getKey()) instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+                copy.set(e.getKey(), patched(child, v));
             } else {
-                target.set(e.getKey(), v.deepCopy());
+                copy.set(e.getKey(), v);
             }
         }
-        return target;
+        return copy;
     }
 }

@@ -14,13 +14,17 @@ import java.util.List;
  */
 final class Lifecycle {
 
+    /**
+     * @param traffic requests per day in each serving month from {@code inferenceStartMonth} on
+     *        (see {@link #traffic}); {@code withMonths} false (the advisor's what-if runs) keeps only totals
+     */
     record Plan(int horizon, TrainingEstimator.Result training, InferenceEstimator.Result inference,
-            int inferenceStartMonth, double requestsPerDay, double monthlyGrowth, double priceDeclinePerYear,
-            Double monthlyBudgetUsd) {
+            int inferenceStartMonth, double[] traffic, double priceDeclinePerYear, Double monthlyBudgetUsd,
+            boolean withMonths) {
     }
 
     static LifecycleReport project(Plan p) {
-        List<Month> months = new ArrayList<>();
+        List<Month> months = p.withMonths() ? new ArrayList<>() : List.of();
         double cumTraining = 0;
         double cumInference = 0;
         Integer breakEven = null;
@@ -38,9 +42,7 @@ final class Lifecycle {
             double inference = 0;
             double rpd = 0;
             if (p.inference() != null && m >= p.inferenceStartMonth()) {
-                // Compounding growth is capped at the largest traffic the engine accepts (README, Limits).
-                rpd = Math.min(Limits.MAX_REQUESTS_PER_DAY,
-                        p.requestsPerDay() * Math.pow(1.0 + p.monthlyGrowth(), m - p.inferenceStartMonth()));
+                rpd = p.traffic()[m - p.inferenceStartMonth()];
                 inference = p.inference().fleet().monthlyCostUsd(rpd) * priceFactor;
             }
             training = Num.money(training);
@@ -48,8 +50,10 @@ final class Lifecycle {
             cumTraining = Num.money(cumTraining + training);
             cumInference = Num.money(cumInference + inference);
             double total = Num.money(training + inference);
-            months.add(new Month(m, training, inference, total, cumTraining, cumInference,
-                    Num.money(cumTraining + cumInference), Num.sig(rpd)));
+            if (p.withMonths()) {
+                months.add(new Month(m, training, inference, total, cumTraining, cumInference,
+                        Num.money(cumTraining + cumInference), Num.sig(rpd)));
+            }
             if (breakEven == null && p.training() != null && p.inference() != null && cumTraining > 0
                     && cumInference >= cumTraining) {
                 breakEven = m;
@@ -63,13 +67,13 @@ final class Lifecycle {
         double total = Num.money(totalTraining + totalInference);
         double share = total > 0 ? Num.sig(totalInference / total) : 0;
         Scale scale = null;
-        if (p.inference() != null) {
+        if (p.inference() != null && p.withMonths()) {
             InferenceEstimator.Fleet f = p.inference().fleet();
-            scale = new Scale(Num.money(f.monthlyCostUsd(p.requestsPerDay())),
-                    Num.money(f.monthlyCostUsd(p.requestsPerDay() * 10)),
-                    Num.money(f.monthlyCostUsd(p.requestsPerDay() * 100)));
+            double today = p.traffic()[0];
+            scale = new Scale(Num.money(f.monthlyCostUsd(today)), Num.money(f.monthlyCostUsd(today * 10)),
+                    Num.money(f.monthlyCostUsd(today * 100)));
         }
-        return new LifecycleReport(p.horizon(), List.copyOf(months), totalTraining, totalInference, total, share,
+        return new LifecycleReport(p.horizon(), p.withMonths() ? List.copyOf(months) : months, totalTraining, totalInference, total, share,
                 breakEven, p.monthlyBudgetUsd(), overBudget, scale);
     }
 

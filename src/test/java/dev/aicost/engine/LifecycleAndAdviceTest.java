@@ -125,7 +125,7 @@ class LifecycleAndAdviceTest {
                 assertThat(o.savingsUsd()).isZero();
                 continue;
             }
-            ObjectNode patched = Levers.merge(request.deepCopy(), json(o.requestPatch()));
+            ObjectNode patched = Levers.patched(request, json(o.requestPatch()));
             CostReport after = estimate(patched);
             assertThat(o.savingsUsd()).as(example + " " + o.lever())
                     .isEqualTo(base.lifecycle().totalUsd() - after.lifecycle().totalUsd(), within(0.011));
