@@ -105,7 +105,8 @@ final class Advisor {
         if (v >= 1) {
             return String.format(java.util.Locale.ROOT, "%,.0f", v);
         }
-        return Num.show(Num.sig(v, 2));
+        // Small amounts in plain decimals for people: $0.00019, not $1.9e-4.
+        return v == 0 ? "0" : java.math.BigDecimal.valueOf(Num.sig(v, 2)).stripTrailingZeros().toPlainString();
     }
 
     static String pct(double share) {
