@@ -131,8 +131,8 @@ public final class CostEngine {
         }
         LifecycleReport life = Lifecycle.project(new Lifecycle.Plan(horizon, t, i, start, traffic, decline,
                 req.monthlyBudgetUsd(), full));
-        if (i != null && req.inference().requestsPerDay() * Math.pow(1 + growth, Math.max(0, horizon - start))
-                > dev.aicost.request.Limits.MAX_REQUESTS_PER_DAY) {
+        if (i != null && traffic[traffic.length - 1] >= dev.aicost.request.Limits.MAX_REQUESTS_PER_DAY
+                && req.inference().requestsPerDay() < dev.aicost.request.Limits.MAX_REQUESTS_PER_DAY) {
             if (notes.on()) notes.warn("Traffic growth passes " + Num.show(dev.aicost.request.Limits.MAX_REQUESTS_PER_DAY)
                     + " requests per day within the horizon; later months are capped there.");
         }

@@ -47,6 +47,11 @@ final class InferenceEstimator {
             return (1.0 - cacheHitRate) * (1.0 - routedShare);
         }
 
+        /** The same workload sizing on another replica shape (per accelerator-hour, no routed fleet). */
+        Fleet with(ServingModel r, ServingModel.Point p) {
+            return new Fleet(r, p, peakToAverage, shape, scaling, minReplicas, cacheHitRate, routedShare, 1.0, null);
+        }
+
         int peakReplicas(double requestsPerDay) {
             double peak = requestsPerDay * servedShare() / Num.SECONDS_PER_DAY * peakToAverage;
             return (int) Math.max(minReplicas, Math.min(Integer.MAX_VALUE / 64, Math.ceil(peak / point.requestsPerSecond())));
@@ -133,13 +138,17 @@ final class InferenceEstimator {
         double routedShare = in.routing() != null ? in.routing().share() : 0;
         Fleet sizing = new Fleet(null, null, peakToAverage, shape, scaling, minReplicas, cacheHit, routedShare, 1.0,
                 null);
-        ServingModel replica = chooseReplica(model, acc, precision, in.tensorParallel(), input, output, prefixHit,
+        Choice choice = chooseReplica(model, acc, precision, in.tensorParallel(), input, output, prefixHit,
                 target, in.batchSize(), sizing, traffic, path, notes);
+        ServingModel replica = choice.replica();
         if (replica.computeFallback) {
             if (notes.on()) notes.warn(acc.id() + " has no native " + precision.wireName() + " tensor cores: weights are stored in "
                     + precision.wireName() + " but computed at the bf16 rate.");
         }
-        ServingModel.Point point = operatingPoint(replica, in.batchSize(), target, path, notes);
+        ServingModel.Point point = choice.point();
+        if (notes.on()) {
+            explain(replica, point, in.batchSize(), target, path, notes);
+        }
         boolean met = meets(point, target);
 
         PricingMode mode = in.pricingMode() != null ? in.pricingMode() : PricingMode.ON_DEMAND;
@@ -209,7 +218,11 @@ final class InferenceEstimator {
         return new Result(report, fleet, startMonth, target);
     }
 
-    private ServingModel chooseReplica(ModelSpec model, Accelerator acc, Precision precision, Integer tpGiven,
+    /** The replica shape and its operating point, computed once. */
+    private record Choice(ServingModel replica, ServingModel.Point point) {
+    }
+
+    private Choice chooseReplica(ModelSpec model, Accelerator acc, Precision precision, Integer tpGiven,
             int input, int output, double prefixHit, LatencyTarget target, Integer batch, Fleet sizing,
             double[] traffic, String path, Notes notes) {
         if (tpGiven != null) {
@@ -229,9 +242,9 @@ final class InferenceEstimator {
                         + "precision (fp8, int4) or an accelerator with more memory"
                         : "a smaller precision (fp8, int4) or an accelerator with more memory");
             }
-            return m;
+            return new Choice(m, operatingPoint(m, batch, target));
         }
-        ServingModel best = null;
+        Choice best = null;
         double bestScore = -1;
         boolean bestMeets = false;
         for (int tp : TP_CHOICES) {
@@ -239,10 +252,9 @@ final class InferenceEstimator {
             if (!m.fits()) {
                 continue;
             }
-            ServingModel.Point p = operatingPoint(m, batch, target, path, null);
+            ServingModel.Point p = operatingPoint(m, batch, target);
             boolean ok = meets(p, target);
-            Fleet candidate = new Fleet(m, p, sizing.peakToAverage(), sizing.shape(), sizing.scaling(),
-                    sizing.minReplicas(), sizing.cacheHitRate(), sizing.routedShare(), 1.0, null);
+            Fleet candidate = sizing.with(m, p);
             double hours = 0;
             for (double rpd : traffic) {
                 hours += candidate.acceleratorHoursPerMonth(rpd);
@@ -251,7 +263,7 @@ final class InferenceEstimator {
             // per accelerator; if no degree meets the target, the lowest latency.
             double score = ok ? 1e12 / hours + p.requestsPerSecond() / tp * 1e-9 : 1.0 / (1.0 + latencyExcess(p, target));
             if (best == null || (ok && !bestMeets) || (ok == bestMeets && score > bestScore * 1.000001)) {
-                best = m;
+                best = new Choice(m, p);
                 bestScore = score;
                 bestMeets = ok;
             }
@@ -263,44 +275,24 @@ final class InferenceEstimator {
                     + Num.show(at8.usableBytes() / 1e9) + " GB usable)", "a smaller precision (fp8, int4), an "
                     + "accelerator with more memory, or tensorParallel above 8 across nodes");
         }
-        if (notes.on()) notes.assume(path + ".tensorParallel", best.tp, "the degree (1, 2, 4 or 8) that fits the weights and carries "
+        if (notes.on()) notes.assume(path + ".tensorParallel", best.replica().tp, "the degree (1, 2, 4 or 8) that fits the weights and carries "
                 + "this traffic on the fewest accelerator-hours" + (target != null && target.any() ? " within the "
                         + "latency targets" : "") + " (ties: most requests per accelerator)");
         return best;
     }
 
-    private ServingModel.Point operatingPoint(ServingModel m, Integer batch, LatencyTarget target, String path,
-            Notes notes) {
+    /** The given batch, else the largest that meets the targets, else (no target) the throughput batch. */
+    private static ServingModel.Point operatingPoint(ServingModel m, Integer batch, LatencyTarget target) {
         int maxBatch = m.maxBatch();
         if (batch != null) {
-            if (batch > maxBatch && notes != null) {
-                if (notes.on()) notes.warn(path + ".batchSize " + batch + " exceeds what memory holds (" + maxBatch + " sequences of "
-                        + Num.show(m.averageContext()) + " tokens); the estimate uses " + maxBatch + ".");
-            }
             return m.at(Math.max(1, Math.min(batch, maxBatch)));
         }
         int cap = Math.min(maxBatch, DEFAULT_MAX_BATCH);
         if (target == null || !target.any()) {
-            ServingModel.Point p = m.at(cap);
-            if (notes != null) {
-                if (notes.on()) notes.assume(path + ".batchSize", cap, "no latency target: the throughput-maximising batch"
-                        + (cap < maxBatch ? " (capped at " + DEFAULT_MAX_BATCH + ", a serving engine's usual limit)"
-                                : " (all the KV cache memory holds)"));
-                if (notes.on()) notes.warn(path + ": no latency target given; at the throughput-maximising batch of " + cap
-                        + " a request sees TTFT ≈ " + Num.show(Num.sig(p.ttftMs(), 3)) + " ms and ≈ "
-                        + Num.show(Num.sig(p.tpotMs(), 3)) + " ms per output token. Set inference.latencyTargetMs to "
-                        + "size for interactive use.");
-            }
-            return p;
+            return m.at(cap);
         }
         ServingModel.Point one = m.at(1);
         if (!meets(one, target)) {
-            if (notes != null) {
-                if (notes.on()) notes.warn(path + ": the latency target cannot be met on " + m.tp + " × " + m.acc.id() + " even one "
-                        + "request at a time (TTFT " + Num.show(Num.sig(one.ttftMs(), 3)) + " ms, TPOT "
-                        + Num.show(Num.sig(one.tpotMs(), 3)) + " ms, end to end " + Num.show(Num.sig(one.e2eMs(), 3))
-                        + " ms); sized at batch 1.");
-            }
             return one;
         }
         int lo = 1;
@@ -313,10 +305,39 @@ final class InferenceEstimator {
                 hi = mid - 1;
             }
         }
-        if (notes != null) {
-            if (notes.on()) notes.assume(path + ".batchSize", lo, "the largest concurrency per replica that meets the latency targets");
-        }
         return m.at(lo);
+    }
+
+    /** Says how the operating point was chosen (only for reports whose notes are read). */
+    private static void explain(ServingModel m, ServingModel.Point p, Integer batch, LatencyTarget target,
+            String path, Notes notes) {
+        int maxBatch = m.maxBatch();
+        if (batch != null) {
+            if (batch > maxBatch) {
+                notes.warn(path + ".batchSize " + batch + " exceeds what memory holds (" + maxBatch + " sequences of "
+                        + Num.show(m.averageContext()) + " tokens); the estimate uses " + maxBatch + ".");
+            }
+            return;
+        }
+        if (target == null || !target.any()) {
+            int cap = p.batch();
+            notes.assume(path + ".batchSize", cap, "no latency target: the throughput-maximising batch"
+                    + (cap < maxBatch ? " (capped at " + DEFAULT_MAX_BATCH + ", a serving engine's usual limit)"
+                            : " (all the KV cache memory holds)"));
+            notes.warn(path + ": no latency target given; at the throughput-maximising batch of " + cap
+                    + " a request sees TTFT ≈ " + Num.show(Num.sig(p.ttftMs(), 3)) + " ms and ≈ "
+                    + Num.show(Num.sig(p.tpotMs(), 3)) + " ms per output token. Set inference.latencyTargetMs to "
+                    + "size for interactive use.");
+            return;
+        }
+        if (!meets(p, target)) {
+            notes.warn(path + ": the latency target cannot be met on " + m.tp + " × " + m.acc.id() + " even one "
+                    + "request at a time (TTFT " + Num.show(Num.sig(p.ttftMs(), 3)) + " ms, TPOT "
+                    + Num.show(Num.sig(p.tpotMs(), 3)) + " ms, end to end " + Num.show(Num.sig(p.e2eMs(), 3))
+                    + " ms); sized at batch 1.");
+            return;
+        }
+        notes.assume(path + ".batchSize", p.batch(), "the largest concurrency per replica that meets the latency targets");
     }
 
     static boolean meets(ServingModel.Point p, LatencyTarget t) {

@@ -135,9 +135,7 @@ final class Levers {
     private static Double totalIfValid(CostEngine engine, ObjectNode request, CostReport base) {
         try {
             CostReport r = engine.evaluate(request);
-            boolean memoryLost = base.training() != null && r.training() != null && base.training().memoryPlan().fits()
-                    && !r.training().memoryPlan().fits();
-            return breaks(base, r) || memoryLost ? null : r.lifecycle().totalUsd();
+            return refusal(base, r) != null ? null : r.lifecycle().totalUsd();
         } catch (InvalidRequestException e) {
             return null; // a combination the engine refuses (e.g. no longer fits) is not taken
         }
@@ -158,15 +156,9 @@ final class Levers {
         } catch (InvalidRequestException e) {
             return notApplicable(c, base, e.problems().get(0).path() + " " + e.problems().get(0).problem());
         }
-        if (breaks(base, r)) {
-            InferenceReport i = r.inference();
-            return notApplicable(c, base, "breaks the latency target (TTFT " + Num.show(Num.sig(i.ttftMs(), 3))
-                    + " ms, TPOT " + Num.show(Num.sig(i.tpotMs(), 3)) + " ms)");
-        }
-        if (base.training() != null && r.training() != null && base.training().memoryPlan().fits()
-                && !r.training().memoryPlan().fits()) {
-            return notApplicable(c, base, "the training state no longer fits in " + r.training().accelerators()
-                    + " accelerators");
+        String refused = refusal(base, r);
+        if (refused != null) {
+            return notApplicable(c, base, refused);
         }
         double difference = base.lifecycle().totalUsd() - r.lifecycle().totalUsd();
         if (difference < 0.005) {
@@ -190,10 +182,19 @@ final class Levers {
                 c.patch().toString()), base.lifecycle().totalUsd());
     }
 
-    /** A lever may not turn a met latency target into a missed one. */
-    private static boolean breaks(CostReport base, CostReport r) {
-        return base.inference() != null && r.inference() != null && base.inference().latencyTargetMet()
-                && !r.inference().latencyTargetMet();
+    /** Why a lever's result may not be taken (a met latency target missed, a fitting plan no longer fits), or null. */
+    private static String refusal(CostReport base, CostReport r) {
+        if (base.inference() != null && r.inference() != null && base.inference().latencyTargetMet()
+                && !r.inference().latencyTargetMet()) {
+            InferenceReport i = r.inference();
+            return "breaks the latency target (TTFT " + Num.show(Num.sig(i.ttftMs(), 3)) + " ms, TPOT "
+                    + Num.show(Num.sig(i.tpotMs(), 3)) + " ms)";
+        }
+        if (base.training() != null && r.training() != null && base.training().memoryPlan().fits()
+                && !r.training().memoryPlan().fits()) {
+            return "the training state no longer fits in " + r.training().accelerators() + " accelerators";
+        }
+        return null;
     }
 
     private static void inferenceLevers(CostEngine engine, EstimateRequest req, CostReport base,

@@ -13,91 +13,41 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
+    /** The fields of one JSON object. */
+    private interface Body<T> {
+        void write(T value, JsonGenerator g) throws IOException;
+    }
+
     public static void write(CostReport r, JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        str(g, "schemaVersion", r.schemaVersion());
-        g.writeFieldName("model");
-        model(r.model(), g);
-        g.writeFieldName("catalog");
-        if (r.catalog() == null) {
-            g.writeNull();
-        } else {
-            g.writeStartObject();
-            str(g, "asOf", r.catalog().asOf());
-            g.writeEndObject();
-        }
-        g.writeFieldName("training");
-        training(r.training(), g);
-        g.writeFieldName("inference");
-        inference(r.inference(), g);
-        g.writeFieldName("lifecycle");
-        lifecycle(r.lifecycle(), g);
-        g.writeFieldName("recommendation");
-        if (r.recommendation() == null) {
-            g.writeNull();
-        } else {
-            g.writeStartObject();
-            str(g, "focus", r.recommendation().focus());
-            strings(g, "reasons", r.recommendation().reasons());
-            g.writeEndObject();
-        }
-        g.writeFieldName("optimizations");
-        if (r.optimizations() == null) {
-            g.writeNull();
-        } else {
-            g.writeStartArray();
-            for (Optimization o : r.optimizations()) {
-                g.writeStartObject();
-                str(g, "lever", o.lever());
-                str(g, "phase", o.phase());
-                g.writeBooleanField("applicable", o.applicable());
-                str(g, "change", o.change());
-                g.writeNumberField("savingsUsd", o.savingsUsd());
-                g.writeNumberField("savingsPercent", o.savingsPercent());
-                str(g, "tradeOff", o.tradeOff());
-                str(g, "notApplicableReason", o.notApplicableReason());
-                str(g, "requestPatch", o.requestPatch());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-        g.writeFieldName("bestPlan");
-        BestPlan b = r.bestPlan();
-        if (b == null) {
-            g.writeNull();
-        } else {
-            g.writeStartObject();
-            strings(g, "levers", b.levers());
-            g.writeNumberField("totalUsd", b.totalUsd());
-            g.writeNumberField("savingsUsd", b.savingsUsd());
-            g.writeNumberField("savingsPercent", b.savingsPercent());
-            g.writeEndObject();
-        }
-        g.writeFieldName("assumptions");
-        if (r.assumptions() == null) {
-            g.writeNull();
-        } else {
-            g.writeStartArray();
-            for (Assumption a : r.assumptions()) {
-                g.writeStartObject();
-                str(g, "name", a.name());
-                str(g, "value", a.value());
-                str(g, "reason", a.reason());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-        strings(g, "warnings", r.warnings());
-        str(g, "summary", r.summary());
-        g.writeEndObject();
+        body(r, g, (v, o) -> {
+            str(o, "schemaVersion", v.schemaVersion());
+            object(o, "model", v.model(), ReportWriter::model);
+            object(o, "catalog", v.catalog(), (c, p) -> str(p, "asOf", c.asOf()));
+            object(o, "training", v.training(), ReportWriter::training);
+            object(o, "inference", v.inference(), ReportWriter::inference);
+            object(o, "lifecycle", v.lifecycle(), ReportWriter::lifecycle);
+            object(o, "recommendation", v.recommendation(), (c, p) -> {
+                str(p, "focus", c.focus());
+                strings(p, "reasons", c.reasons());
+            });
+            array(o, "optimizations", v.optimizations(), ReportWriter::optimization);
+            object(o, "bestPlan", v.bestPlan(), (b, p) -> {
+                strings(p, "levers", b.levers());
+                p.writeNumberField("totalUsd", b.totalUsd());
+                p.writeNumberField("savingsUsd", b.savingsUsd());
+                p.writeNumberField("savingsPercent", b.savingsPercent());
+            });
+            array(o, "assumptions", v.assumptions(), (a, p) -> {
+                str(p, "name", a.name());
+                str(p, "value", a.value());
+                str(p, "reason", a.reason());
+            });
+            strings(o, "warnings", v.warnings());
+            str(o, "summary", v.summary());
+        });
     }
 
     private static void model(ModelSummary m, JsonGenerator g) throws IOException {
-        if (m == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartObject();
         str(g, "id", m.id());
         str(g, "name", m.name());
         str(g, "kind", m.kind());
@@ -109,15 +59,9 @@ public final class ReportWriter {
         integer(g, "kvHeads", m.kvHeads());
         integer(g, "headDim", m.headDim());
         integer(g, "contextLength", m.contextLength());
-        g.writeEndObject();
     }
 
     private static void training(TrainingReport t, JsonGenerator g) throws IOException {
-        if (t == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartObject();
         str(g, "kind", t.kind());
         g.writeNumberField("tokens", t.tokens());
         g.writeNumberField("flops", t.flops());
@@ -134,50 +78,34 @@ public final class ReportWriter {
         str(g, "offer", t.offer());
         g.writeNumberField("pricePerAcceleratorHourUsd", t.pricePerAcceleratorHourUsd());
         g.writeNumberField("costUsd", t.costUsd());
-        g.writeFieldName("breakdown");
-        TrainingReport.TrainingBreakdown b = t.breakdown();
-        g.writeStartObject();
-        g.writeNumberField("computeUsd", b.computeUsd());
-        g.writeNumberField("restartOverheadUsd", b.restartOverheadUsd());
-        g.writeNumberField("powerUsd", b.powerUsd());
-        g.writeNumberField("experimentsUsd", b.experimentsUsd());
-        g.writeNumberField("engineeringUsd", b.engineeringUsd());
-        g.writeEndObject();
+        object(g, "breakdown", t.breakdown(), (b, p) -> {
+            p.writeNumberField("computeUsd", b.computeUsd());
+            p.writeNumberField("restartOverheadUsd", b.restartOverheadUsd());
+            p.writeNumberField("powerUsd", b.powerUsd());
+            p.writeNumberField("experimentsUsd", b.experimentsUsd());
+            p.writeNumberField("engineeringUsd", b.engineeringUsd());
+        });
         g.writeNumberField("energyKwh", t.energyKwh());
         g.writeNumberField("co2Tonnes", t.co2Tonnes());
-        g.writeFieldName("memoryPlan");
-        TrainingReport.MemoryPlan m = t.memoryPlan();
-        g.writeStartObject();
-        g.writeNumberField("trainableParameters", m.trainableParameters());
-        g.writeNumberField("bytesPerTrainableParameter", m.bytesPerTrainableParameter());
-        g.writeNumberField("modelStatesGb", m.modelStatesGb());
-        g.writeNumberField("activationsGbPerAccelerator", m.activationsGbPerAccelerator());
-        g.writeNumberField("minAccelerators", m.minAccelerators());
-        g.writeNumberField("tensorParallel", m.tensorParallel());
-        str(g, "strategy", m.strategy());
-        g.writeBooleanField("fits", m.fits());
-        g.writeEndObject();
-        g.writeFieldName("retraining");
-        TrainingReport.Retraining rt = t.retraining();
-        if (rt == null) {
-            g.writeNull();
-        } else {
-            g.writeStartObject();
-            g.writeNumberField("everyMonths", rt.everyMonths());
-            g.writeNumberField("tokens", rt.tokens());
-            g.writeNumberField("acceleratorHours", rt.acceleratorHours());
-            g.writeNumberField("costPerRunUsd", rt.costPerRunUsd());
-            g.writeEndObject();
-        }
-        g.writeEndObject();
+        object(g, "memoryPlan", t.memoryPlan(), (m, p) -> {
+            p.writeNumberField("trainableParameters", m.trainableParameters());
+            p.writeNumberField("bytesPerTrainableParameter", m.bytesPerTrainableParameter());
+            p.writeNumberField("modelStatesGb", m.modelStatesGb());
+            p.writeNumberField("activationsGbPerAccelerator", m.activationsGbPerAccelerator());
+            p.writeNumberField("minAccelerators", m.minAccelerators());
+            p.writeNumberField("tensorParallel", m.tensorParallel());
+            str(p, "strategy", m.strategy());
+            p.writeBooleanField("fits", m.fits());
+        });
+        object(g, "retraining", t.retraining(), (r, p) -> {
+            p.writeNumberField("everyMonths", r.everyMonths());
+            p.writeNumberField("tokens", r.tokens());
+            p.writeNumberField("acceleratorHours", r.acceleratorHours());
+            p.writeNumberField("costPerRunUsd", r.costPerRunUsd());
+        });
     }
 
     private static void inference(InferenceReport i, JsonGenerator g) throws IOException {
-        if (i == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartObject();
         str(g, "accelerator", i.accelerator());
         str(g, "precision", i.precision());
         g.writeNumberField("tensorParallel", i.tensorParallel());
@@ -207,96 +135,95 @@ public final class ReportWriter {
         g.writeNumberField("costPerRequestUsd", i.costPerRequestUsd());
         g.writeNumberField("costPerMillionInputTokensUsd", i.costPerMillionInputTokensUsd());
         g.writeNumberField("costPerMillionOutputTokensUsd", i.costPerMillionOutputTokensUsd());
-        g.writeFieldName("routing");
-        InferenceReport.RoutingReport r = i.routing();
-        if (r == null) {
-            g.writeNull();
-        } else {
-            g.writeStartObject();
-            g.writeNumberField("share", r.share());
-            str(g, "model", r.model());
-            str(g, "accelerator", r.accelerator());
-            str(g, "precision", r.precision());
-            g.writeNumberField("tensorParallel", r.tensorParallel());
-            g.writeNumberField("accelerators", r.accelerators());
-            g.writeNumberField("ttftMs", r.ttftMs());
-            g.writeNumberField("tpotMs", r.tpotMs());
-            g.writeNumberField("monthlyCostUsd", r.monthlyCostUsd());
-            g.writeEndObject();
-        }
-        g.writeFieldName("hostedApis");
-        if (i.hostedApis() == null) {
-            g.writeNull();
-        } else {
-            g.writeStartArray();
-            for (InferenceReport.HostedApiComparison a : i.hostedApis()) {
-                g.writeStartObject();
-                str(g, "id", a.id());
-                str(g, "provider", a.provider());
-                str(g, "model", a.model());
-                g.writeNumberField("monthlyCostUsd", a.monthlyCostUsd());
-                g.writeNumberField("costPerRequestUsd", a.costPerRequestUsd());
-                g.writeBooleanField("selfHostingCheaper", a.selfHostingCheaper());
-                g.writeFieldName("breakEvenRequestsPerDay");
-                if (a.breakEvenRequestsPerDay() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeNumber(a.breakEvenRequestsPerDay());
-                }
-                str(g, "source", a.source());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-        g.writeEndObject();
+        object(g, "routing", i.routing(), (r, p) -> {
+            p.writeNumberField("share", r.share());
+            str(p, "model", r.model());
+            str(p, "accelerator", r.accelerator());
+            str(p, "precision", r.precision());
+            p.writeNumberField("tensorParallel", r.tensorParallel());
+            p.writeNumberField("accelerators", r.accelerators());
+            p.writeNumberField("ttftMs", r.ttftMs());
+            p.writeNumberField("tpotMs", r.tpotMs());
+            p.writeNumberField("monthlyCostUsd", r.monthlyCostUsd());
+        });
+        array(g, "hostedApis", i.hostedApis(), (a, p) -> {
+            str(p, "id", a.id());
+            str(p, "provider", a.provider());
+            str(p, "model", a.model());
+            p.writeNumberField("monthlyCostUsd", a.monthlyCostUsd());
+            p.writeNumberField("costPerRequestUsd", a.costPerRequestUsd());
+            p.writeBooleanField("selfHostingCheaper", a.selfHostingCheaper());
+            decimal(p, "breakEvenRequestsPerDay", a.breakEvenRequestsPerDay());
+            str(p, "source", a.source());
+        });
     }
 
     private static void lifecycle(LifecycleReport l, JsonGenerator g) throws IOException {
-        if (l == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartObject();
         g.writeNumberField("horizonMonths", l.horizonMonths());
-        g.writeFieldName("months");
-        g.writeStartArray();
-        for (LifecycleReport.Month m : l.months()) {
-            g.writeStartObject();
-            g.writeNumberField("month", m.month());
-            g.writeNumberField("trainingUsd", m.trainingUsd());
-            g.writeNumberField("inferenceUsd", m.inferenceUsd());
-            g.writeNumberField("totalUsd", m.totalUsd());
-            g.writeNumberField("cumulativeTrainingUsd", m.cumulativeTrainingUsd());
-            g.writeNumberField("cumulativeInferenceUsd", m.cumulativeInferenceUsd());
-            g.writeNumberField("cumulativeUsd", m.cumulativeUsd());
-            g.writeNumberField("requestsPerDay", m.requestsPerDay());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        array(g, "months", l.months(), (m, p) -> {
+            p.writeNumberField("month", m.month());
+            p.writeNumberField("trainingUsd", m.trainingUsd());
+            p.writeNumberField("inferenceUsd", m.inferenceUsd());
+            p.writeNumberField("totalUsd", m.totalUsd());
+            p.writeNumberField("cumulativeTrainingUsd", m.cumulativeTrainingUsd());
+            p.writeNumberField("cumulativeInferenceUsd", m.cumulativeInferenceUsd());
+            p.writeNumberField("cumulativeUsd", m.cumulativeUsd());
+            p.writeNumberField("requestsPerDay", m.requestsPerDay());
+        });
         g.writeNumberField("trainingUsd", l.trainingUsd());
         g.writeNumberField("inferenceUsd", l.inferenceUsd());
         g.writeNumberField("totalUsd", l.totalUsd());
         g.writeNumberField("inferenceShare", l.inferenceShare());
         integer(g, "breakEvenMonth", l.breakEvenMonth());
-        g.writeFieldName("monthlyBudgetUsd");
-        if (l.monthlyBudgetUsd() == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(l.monthlyBudgetUsd());
-        }
+        decimal(g, "monthlyBudgetUsd", l.monthlyBudgetUsd());
         integer(g, "budgetExceededMonth", l.budgetExceededMonth());
-        g.writeFieldName("scale");
-        LifecycleReport.Scale s = l.scale();
-        if (s == null) {
+        object(g, "scale", l.scale(), (s, p) -> {
+            p.writeNumberField("currentMonthlyUsd", s.currentMonthlyUsd());
+            p.writeNumberField("x10MonthlyUsd", s.x10MonthlyUsd());
+            p.writeNumberField("x100MonthlyUsd", s.x100MonthlyUsd());
+        });
+    }
+
+    private static void optimization(Optimization o, JsonGenerator g) throws IOException {
+        str(g, "lever", o.lever());
+        str(g, "phase", o.phase());
+        g.writeBooleanField("applicable", o.applicable());
+        str(g, "change", o.change());
+        g.writeNumberField("savingsUsd", o.savingsUsd());
+        g.writeNumberField("savingsPercent", o.savingsPercent());
+        str(g, "tradeOff", o.tradeOff());
+        str(g, "notApplicableReason", o.notApplicableReason());
+        str(g, "requestPatch", o.requestPatch());
+    }
+
+    private static <T> void body(T value, JsonGenerator g, Body<T> body) throws IOException {
+        g.writeStartObject();
+        body.write(value, g);
+        g.writeEndObject();
+    }
+
+    /** A nested object field, or null. */
+    private static <T> void object(JsonGenerator g, String name, T value, Body<T> body) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
             g.writeNull();
         } else {
-            g.writeStartObject();
-            g.writeNumberField("currentMonthlyUsd", s.currentMonthlyUsd());
-            g.writeNumberField("x10MonthlyUsd", s.x10MonthlyUsd());
-            g.writeNumberField("x100MonthlyUsd", s.x100MonthlyUsd());
-            g.writeEndObject();
+            body(value, g, body);
         }
-        g.writeEndObject();
+    }
+
+    /** An array field of objects, or null. */
+    private static <T> void array(JsonGenerator g, String name, List<T> values, Body<T> body) throws IOException {
+        g.writeFieldName(name);
+        if (values == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartArray();
+        for (T v : values) {
+            body(v, g, body);
+        }
+        g.writeEndArray();
     }
 
     private static void str(JsonGenerator g, String name, String value) throws IOException {
@@ -312,6 +239,14 @@ public final class ReportWriter {
             g.writeNullField(name);
         } else {
             g.writeNumberField(name, value.intValue());
+        }
+    }
+
+    private static void decimal(JsonGenerator g, String name, Double value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, value.doubleValue());
         }
     }
 
