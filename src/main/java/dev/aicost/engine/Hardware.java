@@ -35,15 +35,15 @@ final class Hardware {
     Accelerator resolve(AcceleratorInput in, String defaultId, String path, String defaultReason, Notes notes) {
         if (in == null) {
             Accelerator a = catalog.accelerator(defaultId).orElseThrow();
-            if (notes.on()) notes.assume(path, defaultId, defaultReason);
-            if (notes.on()) notes.assume(path + ".source", a.source().cite(), "specs of " + a.name());
+            notes.assume(path, defaultId, () -> defaultReason);
+            notes.assume(path + ".source", a.source().cite(), () -> "specs of " + a.name());
             return a;
         }
         Optional<Accelerator> base = in.custom() ? Optional.empty() : catalog.accelerator(in.id());
         if (base.isPresent() && in.memoryGb() == null && in.bandwidthGBs() == null && in.tdpW() == null
                 && (in.peakTflops() == null || in.peakTflops().isEmpty()) && in.interconnectGBs() == null
                 && in.purchaseUsd() == null) {
-            if (notes.on()) notes.assume(path + ".source", base.get().source().cite(), "specs of " + base.get().name());
+            notes.assume(path + ".source", base.get().source().cite(), () -> "specs of " + base.get().name());
             return base.get();
         }
         Map<Precision, Double> peaks = new EnumMap<>(Precision.class);
@@ -65,8 +65,8 @@ final class Hardware {
                     value(in.bandwidthGBs(), base.map(Accelerator::bandwidthGBs), 0, path + ".bandwidthGBs", "GB/s",
                             notes),
                     tdp, interconnect, link, purchase, Source.request());
-            if (notes.on()) notes.assume(path + ".source", base.isPresent() ? "catalog " + in.id() + " with the request's overrides"
-                    : "specs given in the request", "custom accelerator '" + in.id() + "'");
+            notes.assume(path + ".source", base.isPresent() ? "catalog " + in.id() + " with the request's overrides"
+                    : "specs given in the request", () -> "custom accelerator '" + in.id() + "'");
             return a;
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.of(path, e.getMessage(), "positive specs");
@@ -77,14 +77,14 @@ final class Hardware {
             Notes notes) {
         if (given != null) {
             if (base.isPresent() && !given.equals(base.get())) {
-                if (notes.on()) notes.assume(name, Num.show(given), "overridden by the request (catalog: " + Num.show(base.get()) + ")");
+                notes.assume(name, Num.shown(given), () -> "overridden by the request (catalog: " + Num.show(base.get()) + ")");
             }
             return given;
         }
         if (base.isPresent()) {
             return base.get();
         }
-        if (notes.on()) notes.assume(name, Num.show(fallback) + " " + unit, "not given for the custom accelerator: a typical value");
+        notes.assume(name, Num.show(fallback) + " " + unit, () -> "not given for the custom accelerator: a typical value");
         return fallback;
     }
 
@@ -100,7 +100,7 @@ final class Hardware {
         if (mode == PricingMode.OWNED) {
             double capital = acc.purchaseUsd() / (lifeYears * 8760.0 * OWNED_UTILISATION);
             double power = acc.tdpW() / 1000.0 * AVERAGE_POWER_FRACTION * energy.pue() * energy.electricityUsdPerKwh();
-            if (notes.on()) notes.assume(path + ".pricePerAcceleratorHourUsd", Num.show(capital + power), "owned " + acc.id() + ": $"
+            notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(capital + power), () -> "owned " + acc.id() + ": $"
                     + Num.show(acc.purchaseUsd()) + " amortised over " + Num.show(lifeYears) + " years at "
                     + (int) (OWNED_UTILISATION * 100) + " % utilisation ($" + Num.show(capital) + "/h) plus power $"
                     + Num.show(power) + "/h (TDP × " + AVERAGE_POWER_FRACTION + " × PUE " + energy.pue() + " × $"
@@ -109,7 +109,7 @@ final class Hardware {
         }
         if (override != null || acceleratorPrice != null) {
             double p = override != null ? override : acceleratorPrice;
-            if (notes.on()) notes.assume(path + ".pricePerAcceleratorHourUsd", Num.show(p), "given in the request (" + mode + ")");
+            notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(p), () -> "given in the request (" + mode + ")");
             return new Price(p, 0, mode, null);
         }
         if (acc.source().fromRequest() && catalog.accelerator(acc.id()).isEmpty()) {
@@ -136,7 +136,7 @@ final class Hardware {
             }
         }
         double p = offer.price(mode).getAsDouble();
-        if (notes.on()) notes.assume(path + ".pricePerAcceleratorHourUsd", Num.show(p), mode + " price of offer '" + offer.id() + "' ("
+        notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(p), () -> mode + " price of offer '" + offer.id() + "' ("
                 + offer.provider() + " " + offer.instance() + ", " + offer.region() + "): " + offer.source().cite());
         return new Price(p, 0, mode, offer.id());
     }

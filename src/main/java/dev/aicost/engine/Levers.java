@@ -1,92 +1,108 @@
 package dev.aicost.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.catalog.Accelerator;
-import dev.aicost.catalog.Precision;
-import dev.aicost.catalog.PricingMode;
 import dev.aicost.report.BestPlan;
-import dev.aicost.report.CostReport;
-import dev.aicost.report.InferenceReport;
 import dev.aicost.report.Optimization;
-import dev.aicost.report.TrainingReport;
 import dev.aicost.request.EstimateRequest;
-import dev.aicost.request.InferenceInput;
 import dev.aicost.request.InvalidRequestException;
-import dev.aicost.request.TrainingInput;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Cost levers, each priced by re-running the engine on the request with the lever applied as a
- * JSON merge patch (RFC 7386): savings are the difference of the two lifecycle totals, never a
- * fixed percentage. Levers the request already uses are not suggested; a lever that breaks the
- * latency target or memory, or saves nothing, is listed as not applicable with the reason.
+ * Prices every applicable lever by re-running the engine on the typed request with the lever
+ * applied: savings are the difference of the two lifecycle totals, never a fixed percentage. A
+ * lever that breaks the latency target or memory, or saves nothing, is listed as not applicable
+ * with the reason. The catalog search yields one lever, the cheapest accelerator that qualifies.
  */
 final class Levers {
-    /** Typical exact-cache hit rate: the low end of the 30–60 % seen in production (seed figures). */
-    static final double TYPICAL_CACHE_HIT_RATE = 0.3;
-    static final double ROUTED_SHARE = 0.5;
-
     private Levers() {
     }
 
-    record Advice(List<Optimization> levers, BestPlan best) {
+    /** A lever with its price: the optimization the report shows and the lifecycle total it gives. */
+    record Priced(WhatIf whatIf, Optimization optimization, double totalUsd) {
+        boolean saves() {
+            return optimization.applicable() && optimization.savingsUsd() > 0;
+        }
     }
 
-    /** A candidate: what it changes (as a patch) and what it costs in other ways. */
-    private record Candidate(String lever, String phase, String group, ObjectNode patch, String change,
-            String tradeOff) {
+    record Advice(List<Priced> levers, BestPlan best) {
+        List<Optimization> optimizations() {
+            return levers.stream().map(Priced::optimization).toList();
+        }
     }
 
-    private record Priced(Candidate candidate, Optimization optimization, double totalUsd) {
-    }
-
-    static Advice advise(CostEngine engine, ObjectNode request, EstimateRequest req, CostReport base,
-            boolean searchCatalog) {
-        List<Candidate> candidates = new ArrayList<>();
+    static Advice advise(CostEngine engine, EstimateRequest req, Estimate base, boolean searchCatalog) {
+        List<WhatIf> whatIfs = new ArrayList<>();
         if (req.inference() != null) {
-            inferenceLevers(engine, req, base, searchCatalog, candidates);
+            WhatIfs.inference(req, base, whatIfs);
         }
         if (req.training() != null) {
-            trainingLevers(engine, req, base, candidates);
+            WhatIfs.training(req, base, whatIfs);
         }
         List<Priced> priced = new ArrayList<>();
-        for (Candidate c : candidates) {
-            priced.add(price(engine, request, base, c));
+        for (WhatIf w : whatIfs) {
+            priced.add(price(engine, req, base, w));
         }
-        // The catalog search yields one lever: the cheapest accelerator that still qualifies.
-        List<Priced> kept = new ArrayList<>();
-        Priced bestAccelerator = null;
-        for (Priced p : priced) {
-            if (p.candidate().group().equals("inference-accelerator")) {
-                if (p.optimization().applicable() && (bestAccelerator == null
-                        || p.optimization().savingsUsd() > bestAccelerator.optimization().savingsUsd())) {
-                    bestAccelerator = p;
-                }
-            } else {
-                kept.add(p);
-            }
+        if (req.inference() != null && searchCatalog && WhatIfs.searchesCatalog(req.inference())) {
+            priced.add(cheapestAccelerator(engine, req, base));
         }
-        if (bestAccelerator != null) {
-            kept.add(bestAccelerator);
-        } else if (priced.stream().anyMatch(p -> p.candidate().group().equals("inference-accelerator"))) {
-            kept.add(new Priced(new Candidate("cheaper-accelerator", "INFERENCE", "inference-accelerator", null,
-                    "", ""), new Optimization("cheaper-accelerator", "INFERENCE", false, "inference.accelerator: "
-                    + "searched the catalog", 0, 0, "different hardware", "no catalog accelerator serves this "
-                    + "workload for less within the latency target", null), base.lifecycle().totalUsd()));
-        }
-        kept.sort(Comparator.comparing((Priced p) -> !p.optimization().applicable())
+        priced.sort(Comparator.comparing((Priced p) -> !p.optimization().applicable())
                 .thenComparing(Comparator.comparingDouble((Priced p) -> p.optimization().savingsUsd()).reversed())
                 .thenComparing(p -> p.optimization().lever()));
-        List<Optimization> levers = kept.stream().map(Priced::optimization).toList();
-        return new Advice(levers, combine(engine, request, base, kept));
+        return new Advice(List.copyOf(priced), combine(engine, req, base, priced));
+    }
+
+    /**
+     * The accelerator that saves the most, searched cheapest-bound first: an accelerator whose
+     * lower bound on serving cost (see {@link ServingBound}) cannot beat the best found so far
+     * needs no full run. Ties go to the earlier catalog row, as a full scan would decide.
+     */
+    private static Priced cheapestAccelerator(CostEngine engine, EstimateRequest req, Estimate base) {
+        List<ServingBound> bounds = new ArrayList<>();
+        int k = -1;
+        for (Accelerator a : engine.catalog().accelerators()) {
+            k++;
+            // Only hardware one can rent: a "reference" price (e.g. DeepSeek's H800 assumption) is no offer.
+            if (a.id().equals(base.inference().accelerator().id())
+                    || "reference".equals(engine.catalog().defaultOffer(a.id()).provider())) {
+                continue;
+            }
+            ServingBound b = ServingBound.of(engine.hardware(), base, a, k);
+            if (b != null) {
+                bounds.add(b);
+            }
+        }
+        bounds.sort(Comparator.comparingDouble(ServingBound::lifecycleUsd).thenComparingInt(ServingBound::order));
+        Priced best = null;
+        int bestOrder = Integer.MAX_VALUE;
+        double bestInference = base.phaseUsd(Lever.Phase.INFERENCE);
+        for (ServingBound b : bounds) {
+            if (b.lifecycleUsd() > bestInference || (b.lifecycleUsd() == bestInference && b.order() > bestOrder)) {
+                break; // sorted by bound: no later accelerator can do better
+            }
+            Priced p = price(engine, req, base, WhatIfs.onAccelerator(base, b.accelerator()));
+            if (!p.optimization().applicable()) {
+                continue;
+            }
+            double savings = p.optimization().savingsUsd();
+            if (best == null || savings > best.optimization().savingsUsd()
+                    || (savings == best.optimization().savingsUsd() && b.order() < bestOrder)) {
+                best = p;
+                bestOrder = b.order();
+                bestInference = Math.min(bestInference, p.totalUsd() - base.phaseUsd(Lever.Phase.TRAINING));
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        WhatIf searched = new WhatIf(Lever.CHEAPER_ACCELERATOR, "inference.accelerator", "searched the catalog",
+                q -> q, null, "different hardware");
+        return new Priced(searched, new Optimization(Lever.CHEAPER_ACCELERATOR.wireName(), Lever.Phase.INFERENCE.name(),
+                false, searched.change(), 0, 0, searched.tradeOff(), "no catalog accelerator serves this workload for "
+                        + "less within the latency target", null, null), base.totalUsd());
     }
 
     /**
@@ -94,11 +110,12 @@ final class Levers {
      * breaks the latency target, memory, or saves less than some single lever, fall back to a greedy
      * build (best first, each kept only if it still lowers the total).
      */
-    private static BestPlan combine(CostEngine engine, ObjectNode request, CostReport base, List<Priced> levers) {
+    private static BestPlan combine(CostEngine engine, EstimateRequest req, Estimate base, List<Priced> levers) {
         List<Priced> useful = new ArrayList<>();
-        Set<String> groups = new HashSet<>();
+        Set<String> kinds = new HashSet<>();
         for (Priced p : levers) {
-            if (p.optimization().applicable() && p.optimization().savingsUsd() > 0 && groups.add(p.candidate().group())) {
+            Lever l = p.whatIf().lever();
+            if (p.saves() && kinds.add(l.phase() + "/" + l.kind())) {
                 useful.add(p);
             }
         }
@@ -109,241 +126,78 @@ final class Levers {
         if (useful.size() == 1) {
             return plan(base, List.of(useful.get(0).optimization().lever()), bestSingle);
         }
-        ObjectNode all = request;
+        EstimateRequest all = req;
         for (Priced p : useful) {
-            all = patched(all, p.candidate().patch());
+            all = p.whatIf().apply(all);
         }
-        Double together = totalIfValid(engine, all, base);
+        Double together = totalIfValid(engine, all, base, useful);
         if (together != null && together <= bestSingle) {
             return plan(base, useful.stream().map(p -> p.optimization().lever()).toList(), together);
         }
-        List<String> chosen = new ArrayList<>(List.of(useful.get(0).optimization().lever()));
-        ObjectNode plan = patched(request, useful.get(0).candidate().patch());
+        List<Priced> chosen = new ArrayList<>(List.of(useful.get(0)));
+        EstimateRequest plan = useful.get(0).whatIf().apply(req);
         double total = useful.get(0).totalUsd();
         for (Priced p : useful.subList(1, useful.size())) {
-            ObjectNode next = patched(plan, p.candidate().patch());
-            Double t = totalIfValid(engine, next, base);
+            EstimateRequest next = p.whatIf().apply(plan);
+            List<Priced> tried = new ArrayList<>(chosen);
+            tried.add(p);
+            Double t = totalIfValid(engine, next, base, tried);
             if (t != null && t < total) {
                 plan = next;
                 total = t;
-                chosen.add(p.optimization().lever());
+                chosen = tried;
             }
         }
-        return plan(base, chosen, total);
+        return plan(base, chosen.stream().map(p -> p.optimization().lever()).toList(), total);
     }
 
-    private static Double totalIfValid(CostEngine engine, ObjectNode request, CostReport base) {
+    private static Double totalIfValid(CostEngine engine, EstimateRequest req, Estimate base, List<Priced> applied) {
+        boolean trainingUnchanged = applied.stream().allMatch(p -> p.whatIf().lever().phase() == Lever.Phase.INFERENCE);
         try {
-            CostReport r = engine.evaluate(request);
-            return refusal(base, r) != null ? null : r.lifecycle().totalUsd();
+            Estimate r = engine.whatIf(req, base, trainingUnchanged);
+            return base.refusal(r) != null ? null : r.totalUsd();
         } catch (InvalidRequestException e) {
             return null; // a combination the engine refuses (e.g. no longer fits) is not taken
         }
     }
 
-    private static BestPlan plan(CostReport base, List<String> levers, double total) {
-        double savings = Num.money(base.lifecycle().totalUsd() - total);
+    private static BestPlan plan(Estimate base, List<String> levers, double total) {
+        double savings = Num.money(base.totalUsd() - total);
         return new BestPlan(List.copyOf(levers), total, savings,
-                Num.sig(base.lifecycle().totalUsd() > 0 ? savings / base.lifecycle().totalUsd() * 100 : 0));
+                Num.sig(base.totalUsd() > 0 ? savings / base.totalUsd() * 100 : 0));
     }
 
-    private static Priced price(CostEngine engine, ObjectNode request, CostReport base, Candidate c) {
-        ObjectNode patched = patched(request, c.patch());
-        double phaseBase = c.phase().equals("TRAINING") ? base.lifecycle().trainingUsd() : base.lifecycle().inferenceUsd();
-        CostReport r;
+    private static Priced price(CostEngine engine, EstimateRequest req, Estimate base, WhatIf w) {
+        Lever lever = w.lever();
+        Estimate r;
         try {
-            r = engine.evaluate(patched);
+            r = engine.whatIf(w.apply(req), base, lever.phase() == Lever.Phase.INFERENCE);
         } catch (InvalidRequestException e) {
-            return notApplicable(c, base, e.problems().get(0).path() + " " + e.problems().get(0).problem());
+            return notApplicable(w, base, e.problems().get(0).path() + " " + e.problems().get(0).problem());
         }
-        String refused = refusal(base, r);
+        String refused = base.refusal(r);
         if (refused != null) {
-            return notApplicable(c, base, refused);
+            return notApplicable(w, base, refused);
         }
-        double difference = base.lifecycle().totalUsd() - r.lifecycle().totalUsd();
+        double difference = base.totalUsd() - r.totalUsd();
         if (difference < 0.005) {
             String why = difference > -0.005 ? "saves nothing for this workload"
                     : "costs $" + Advisor.usd(-difference) + " more for this workload";
-            if (c.lever().equals("activation-checkpointing") && base.training() != null && r.training() != null) {
-                why += " (8·N·D instead of 6·N·D); it only pays to fit: minimum accelerators "
-                        + base.training().memoryPlan().minAccelerators() + " → "
-                        + r.training().memoryPlan().minAccelerators();
-            }
-            return notApplicable(c, base, why);
+            return notApplicable(w, base, why + lever.whyNoSaving(base, r));
         }
         double savings = Num.money(difference);
+        double phaseBase = base.phaseUsd(lever.phase());
         double percent = phaseBase > 0 ? Num.sig(savings / phaseBase * 100) : 0;
-        return new Priced(c, new Optimization(c.lever(), c.phase(), true, c.change(), savings, percent, c.tradeOff(),
-                null, c.patch().toString()), r.lifecycle().totalUsd());
+        return new Priced(w, optimization(w, true, savings, percent, null), r.totalUsd());
     }
 
-    private static Priced notApplicable(Candidate c, CostReport base, String why) {
-        return new Priced(c, new Optimization(c.lever(), c.phase(), false, c.change(), 0, 0, c.tradeOff(), why,
-                c.patch().toString()), base.lifecycle().totalUsd());
+    private static Priced notApplicable(WhatIf w, Estimate base, String why) {
+        return new Priced(w, optimization(w, false, 0, 0, why), base.totalUsd());
     }
 
-    /** Why a lever's result may not be taken (a met latency target missed, a fitting plan no longer fits), or null. */
-    private static String refusal(CostReport base, CostReport r) {
-        if (base.inference() != null && r.inference() != null && base.inference().latencyTargetMet()
-                && !r.inference().latencyTargetMet()) {
-            InferenceReport i = r.inference();
-            return "breaks the latency target (TTFT " + Num.show(Num.sig(i.ttftMs(), 3)) + " ms, TPOT "
-                    + Num.show(Num.sig(i.tpotMs(), 3)) + " ms)";
-        }
-        if (base.training() != null && r.training() != null && base.training().memoryPlan().fits()
-                && !r.training().memoryPlan().fits()) {
-            return "the training state no longer fits in " + r.training().accelerators() + " accelerators";
-        }
-        return null;
-    }
-
-    private static void inferenceLevers(CostEngine engine, EstimateRequest req, CostReport base,
-            boolean searchCatalog, List<Candidate> out) {
-        InferenceInput in = req.inference();
-        InferenceReport r = base.inference();
-        boolean llm = "llm".equals(base.model().kind());
-        Precision current = Precision.fromWire(r.precision()).orElse(Precision.BF16);
-        List<Precision> narrower = llm ? List.of(Precision.FP8, Precision.INT8, Precision.INT4)
-                : List.of(Precision.INT8);
-        for (Precision p : narrower) {
-            if (p.bytesPerValue() < current.bytesPerValue()) {
-                out.add(new Candidate("quantization-" + p.wireName(), "INFERENCE", "inference-precision",
-                        patch("inference", "precision", p.wireName()), "inference.precision: " + r.precision() + " → "
-                        + p.wireName(), switch (p) {
-                            case FP8 -> "weights and KV cache 2× smaller; near-lossless with calibrated scales on "
-                                    + "FP8 hardware";
-                            case INT8 -> "2× smaller; small quality loss (W8A8/SmoothQuant), validate on your evals";
-                            default -> "4× smaller weights; measurable quality loss on some tasks (AWQ/GPTQ), "
-                                    + "validate on your evals";
-                        }));
-            }
-        }
-        if (in.batchSize() != null) {
-            out.add(new Candidate("batching", "INFERENCE", "inference-batching",
-                    patch("inference", "batchSize", null), "inference.batchSize: " + in.batchSize()
-                    + " → the best operating point", "higher per-request latency within the target; needs "
-                    + "continuous batching (vLLM, TensorRT-LLM, TGI)"));
-        }
-        if (in.cacheHitRate() == null || in.cacheHitRate() == 0) {
-            out.add(new Candidate("response-caching", "INFERENCE", "inference-cache",
-                    patch("inference", "cacheHitRate", TYPICAL_CACHE_HIT_RATE), "inference.cacheHitRate: 0 → "
-                    + TYPICAL_CACHE_HIT_RATE + " (30–60 % is common)", "only repeated questions hit; stale answers "
-                    + "unless invalidated"));
-        }
-        if (llm && in.routing() == null) {
-            double params = base.model().parameters();
-            String small = params >= 2e10 ? "llama-3.1-8b" : params >= 5e9 ? "llama-3.2-3b" : null;
-            if (small != null) {
-                ObjectNode p = JsonNodeFactory.instance.objectNode();
-                ObjectNode routing = p.putObject("inference").putObject("routing");
-                routing.put("share", ROUTED_SHARE);
-                routing.putObject("model").put("id", small);
-                out.add(new Candidate("routing", "INFERENCE", "inference-routing", p, "inference.routing: "
-                        + (int) (ROUTED_SHARE * 100) + " % of requests to " + small, "needs a router that sends "
-                        + "only easy queries to the small model; quality risk on misrouted ones"));
-            }
-        }
-        if (searchCatalog && in.pricePerAcceleratorHourUsd() == null
-                && (in.accelerator() == null || !in.accelerator().custom()) && in.offer() == null) {
-            for (Accelerator a : engine.catalog().accelerators()) {
-                // Only hardware one can rent: a "reference" price (e.g. DeepSeek's H800 assumption) is no offer.
-                if (a.id().equals(r.accelerator())
-                        || "reference".equals(engine.catalog().defaultOffer(a.id()).provider())) {
-                    continue;
-                }
-                ObjectNode p = JsonNodeFactory.instance.objectNode();
-                ObjectNode i = p.putObject("inference");
-                i.put("accelerator", a.id());
-                i.putNull("tensorParallel");
-                i.putNull("batchSize");
-                out.add(new Candidate("cheaper-accelerator", "INFERENCE", "inference-accelerator", p,
-                        "inference.accelerator: " + r.accelerator() + " → " + a.id(), "different hardware: "
-                        + "re-validate latency and the serving stack on " + a.name()));
-            }
-        }
-        boolean alwaysOn = "always-on".equals(r.scaling());
-        PricingMode mode = PricingMode.fromWire(r.pricingMode()).orElse(PricingMode.ON_DEMAND);
-        if (alwaysOn && mode == PricingMode.ON_DEMAND && in.pricePerAcceleratorHourUsd() == null) {
-            int horizon = base.lifecycle().horizonMonths();
-            PricingMode commit = horizon >= 36 ? PricingMode.COMMIT_3Y : PricingMode.COMMIT_1Y;
-            out.add(new Candidate("commitment", "INFERENCE", "inference-pricing",
-                    patch("inference", "pricingMode", commit.wireName()), "inference.pricingMode: on-demand → "
-                    + commit.wireName() + " for the always-on fleet", "pays for the term even if traffic falls"));
-        }
-        if (alwaysOn) {
-            out.add(new Candidate("autoscaling", "INFERENCE", "inference-scaling",
-                    patch("inference", "scaling", "autoscale"), "inference.scaling: always-on → autoscale",
-                    "new replicas take minutes to start: queueing at sudden peaks; needs an autoscaler"));
-        }
-    }
-
-    private static void trainingLevers(CostEngine engine, EstimateRequest req, CostReport base, List<Candidate> out) {
-        TrainingInput in = req.training();
-        TrainingReport t = base.training();
-        PricingMode mode = PricingMode.fromWire(t.pricingMode()).orElse(PricingMode.ON_DEMAND);
-        if (mode != PricingMode.SPOT && mode != PricingMode.OWNED && in.pricePerAcceleratorHourUsd() == null
-                && in.acceleratorHours() == null) {
-            out.add(new Candidate("spot-training", "TRAINING", "training-pricing",
-                    patch("training", "pricingMode", "spot"), "training.pricingMode: " + t.pricingMode() + " → spot",
-                    "preemptions: checkpoint often; ~10 % of hours redone and longer wall-clock time"));
-        }
-        Precision p = Precision.fromWire(t.precision()).orElse(Precision.BF16);
-        Accelerator acc = engine.catalog().accelerator(t.accelerator()).orElse(null);
-        if (in.acceleratorHours() == null) {
-            if (p == Precision.FP32 || p == Precision.TF32) {
-                out.add(new Candidate("mixed-precision", "TRAINING", "training-precision",
-                        patch("training", "precision", "bf16"), "training.precision: " + t.precision() + " → bf16",
-                        "halves weight and activation memory; loss scaling is not needed with bf16"));
-            } else if ((p == Precision.BF16 || p == Precision.FP16) && acc != null
-                    && acc.nativePeakFlops(Precision.FP8).isPresent()) {
-                out.add(new Candidate("fp8-training", "TRAINING", "training-precision",
-                        patch("training", "precision", "fp8"), "training.precision: " + t.precision() + " → fp8",
-                        "needs an FP8 recipe (Transformer Engine, per-block scaling); watch loss spikes"));
-            }
-            if (in.activationCheckpointing() == null || !in.activationCheckpointing()) {
-                out.add(new Candidate("activation-checkpointing", "TRAINING", "training-memory",
-                        patch("training", "activationCheckpointing", true), "training.activationCheckpointing: "
-                        + "false → true", "recomputes activations: 8·N·D instead of 6·N·D FLOPs"));
-            }
-        }
-    }
-
-    private static ObjectNode patch(String section, String field, Object value) {
-        ObjectNode p = JsonNodeFactory.instance.objectNode();
-        ObjectNode s = p.putObject(section);
-        if (value == null) {
-            s.putNull(field);
-        } else if (value instanceof String v) {
-            s.put(field, v);
-        } else if (value instanceof Double v) {
-            s.put(field, v);
-        } else if (value instanceof Boolean v) {
-            s.put(field, v);
-        } else {
-            throw new IllegalArgumentException("unsupported patch value " + value);
-        }
-        return p;
-    }
-
-    /**
-     * The request with a merge patch applied, as a new tree that shares every untouched subtree with
-     * the original (nothing here mutates a request tree), instead of a deep copy per what-if run.
-     */
-    static ObjectNode patched(ObjectNode original, JsonNode patch) {
-        ObjectNode copy = JsonNodeFactory.instance.objectNode();
-        copy.setAll(original);
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            if (v.isNull()) {
-                copy.remove(e.getKey());
-            } else if (v.isObject()) {
-                ObjectNode child = copy.get(e.getKey()) instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
-                copy.set(e.getKey(), patched(child, v));
-            } else {
-                copy.set(e.getKey(), v);
-            }
-        }
-        return copy;
+    private static Optimization optimization(WhatIf w, boolean applicable, double savings, double percent,
+            String why) {
+        return new Optimization(w.lever().wireName(), w.lever().phase().name(), applicable, w.change(), savings,
+                percent, w.tradeOff(), why, w.patch().toString(), w.patch());
     }
 }

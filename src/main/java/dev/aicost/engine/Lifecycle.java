@@ -6,6 +6,7 @@ import dev.aicost.report.LifecycleReport.Month;
 import dev.aicost.report.LifecycleReport.Scale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Places training and serving spend month by month over the horizon: the initial run in month 1,
@@ -15,12 +16,17 @@ import java.util.List;
 final class Lifecycle {
 
     /**
+     * @param inference what serving costs in a month at a given number of requests per day (null: none)
      * @param traffic requests per day in each serving month from {@code inferenceStartMonth} on
      *        (see {@link #traffic}); {@code withMonths} false (the advisor's what-if runs) keeps only totals
      */
-    record Plan(int horizon, TrainingEstimator.Result training, InferenceEstimator.Result inference,
+    record Plan(int horizon, TrainingSpend training, DoubleUnaryOperator inference,
             int inferenceStartMonth, double[] traffic, double priceDeclinePerYear, Double monthlyBudgetUsd,
             boolean withMonths) {
+    }
+
+    /** What training spends: the first run (with engineering) in month 1, then each retraining run. */
+    record TrainingSpend(double runCostUsd, double engineeringUsd, Double retrainEveryMonths, double retrainCostUsd) {
     }
 
     static LifecycleReport project(Plan p) {
@@ -43,7 +49,7 @@ final class Lifecycle {
             double rpd = 0;
             if (p.inference() != null && m >= p.inferenceStartMonth()) {
                 rpd = p.traffic()[m - p.inferenceStartMonth()];
-                inference = p.inference().fleet().monthlyCostUsd(rpd) * priceFactor;
+                inference = p.inference().applyAsDouble(rpd) * priceFactor;
             }
             training = Num.money(training);
             inference = Num.money(inference);
@@ -68,10 +74,10 @@ final class Lifecycle {
         double share = total > 0 ? Num.sig(totalInference / total) : 0;
         Scale scale = null;
         if (p.inference() != null && p.withMonths()) {
-            InferenceEstimator.Fleet f = p.inference().fleet();
+            DoubleUnaryOperator f = p.inference();
             double today = p.traffic()[0];
-            scale = new Scale(Num.money(f.monthlyCostUsd(today)), Num.money(f.monthlyCostUsd(today * 10)),
-                    Num.money(f.monthlyCostUsd(today * 100)));
+            scale = new Scale(Num.money(f.applyAsDouble(today)), Num.money(f.applyAsDouble(today * 10)),
+                    Num.money(f.applyAsDouble(today * 100)));
         }
         return new LifecycleReport(p.horizon(), p.withMonths() ? List.copyOf(months) : months, totalTraining, totalInference, total, share,
                 breakEven, p.monthlyBudgetUsd(), overBudget, scale);

@@ -1,46 +1,85 @@
 package dev.aicost.engine;
 
+import dev.aicost.catalog.WireName;
 import dev.aicost.report.Assumption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** Collects the assumptions and warnings of one estimate, in the order the engine made them. */
+/**
+ * The one way the engine fills a value the request left out and says so. A recording instance
+ * collects assumptions and warnings in the order the engine made them; the silent one (the
+ * advisor's what-if runs, whose explanations nobody reads) keeps nothing and never builds a
+ * reason, because every reason is a {@link Supplier}.
+ */
 class Notes {
-    private final Map<String, Assumption> assumptions = new LinkedHashMap<>();
-    private final List<String> warnings = new ArrayList<>();
+    private static final Notes SILENT = new Notes(false);
 
-    /** Notes that keep nothing: for the advisor's what-if runs, whose explanations nobody reads. */
-    static Notes quiet() {
-        return new Notes() {
-            @Override
-            boolean on() {
-                return false;
-            }
+    private final boolean recording;
+    private final Map<String, Assumption> assumptions;
+    private final List<String> warnings;
 
-            @Override
-            void assume(String name, Object value, String reason) {
-            }
-
-            @Override
-            void warn(String text) {
-            }
-        };
+    private Notes(boolean recording) {
+        this.recording = recording;
+        this.assumptions = recording ? new LinkedHashMap<>() : Map.of();
+        this.warnings = recording ? new ArrayList<>() : List.of();
     }
 
-    /** False for quiet notes: callers skip building explanations nobody will read. */
-    boolean on() {
-        return true;
+    static Notes recorder() {
+        return new Notes(true);
     }
 
-    void assume(String name, Object value, String reason) {
-        assumptions.putIfAbsent(name, new Assumption(name, String.valueOf(value), reason));
+    static Notes silent() {
+        return SILENT;
     }
 
-    void warn(String text) {
-        if (!warnings.contains(text)) {
-            warnings.add(text);
+    boolean recording() {
+        return recording;
+    }
+
+    /** {@code given} if the request had it; else {@code fallback}, recorded at {@code path} with its reason. */
+    <T> T orDefault(T given, T fallback, String path, Supplier<String> reason) {
+        if (given != null) {
+            return given;
+        }
+        assume(path, fallback, reason);
+        return fallback;
+    }
+
+    /**
+     * {@code given} if the request overrode the catalog's value (recorded when they differ), else
+     * the catalog's value.
+     */
+    <N extends Number> N orCatalog(N given, N catalog, String path) {
+        if (given == null) {
+            return catalog;
+        }
+        if (given.doubleValue() != catalog.doubleValue()) {
+            assume(path, Num.shown(given.doubleValue()), () -> "overridden by the request (catalog: "
+                    + Num.show(catalog.doubleValue()) + ")");
+        }
+        return given;
+    }
+
+    /**
+     * Records a value the engine chose or derived. Enums are shown by their wire name, numbers
+     * wrapped in {@link Num#shown} compactly, anything else as {@code String.valueOf}.
+     */
+    void assume(String path, Object value, Supplier<String> reason) {
+        if (recording && !assumptions.containsKey(path)) {
+            String shown = value instanceof WireName w ? w.wireName() : String.valueOf(value);
+            assumptions.put(path, new Assumption(path, shown, reason.get()));
+        }
+    }
+
+    void warn(Supplier<String> text) {
+        if (recording) {
+            String t = text.get();
+            if (!warnings.contains(t)) {
+                warnings.add(t);
+            }
         }
     }
 

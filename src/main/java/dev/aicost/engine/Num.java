@@ -62,6 +62,18 @@ final class Num {
         }
     }
 
+    /** A number shown as {@link #show} when (and only when) an assumption is recorded. */
+    static Object shown(double v) {
+        return new Shown(v);
+    }
+
+    private record Shown(double value) {
+        @Override
+        public String toString() {
+            return show(value);
+        }
+    }
+
     /** Compact human form for assumption values: 1.2e+12 → "1.2e12", 0.41234 → "0.4123". */
     static String show(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {

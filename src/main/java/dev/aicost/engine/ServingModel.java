@@ -35,6 +35,7 @@ final class ServingModel {
     final Precision precision;
     final int tp;
     final int inputTokens;
+    final double prefixCacheHitRate;
     final double uncachedInputTokens;
     final int outputTokens;
     final double weightsBytes;
@@ -52,6 +53,7 @@ final class ServingModel {
         this.precision = precision;
         this.tp = tp;
         this.inputTokens = inputTokens;
+        this.prefixCacheHitRate = prefixCacheHitRate;
         this.outputTokens = outputTokens;
         this.uncachedInputTokens = inputTokens * (1.0 - prefixCacheHitRate);
         if (model.kind() == ModelKind.LLM) {
@@ -129,8 +131,18 @@ final class ServingModel {
         return Math.max(compute, weightRead) + comm;
     }
 
-    double prefillSeconds() {
-        return prefillSeconds;
+    /**
+     * Accelerator-seconds one request needs at best, whatever the batch: its FLOPs at the prefill
+     * and decode efficiencies (a decode step is never faster than its compute). The catalog search
+     * uses it as a lower bound.
+     */
+    double minAcceleratorSecondsPerRequest() {
+        if (!llm()) {
+            return model.flopsPerRequest() / (computeFlops * OTHER_EFFICIENCY);
+        }
+        double perToken = 2.0 * model.activeParameters();
+        return perToken * uncachedInputTokens / (computeFlops * PREFILL_EFFICIENCY)
+                + perToken * outputTokens / (computeFlops * DECODE_COMPUTE_EFFICIENCY);
     }
 
     /** One operating point of the replica at a given concurrency. */

@@ -38,10 +38,8 @@ final class TrainingEstimator {
     static final int DEFAULT_SEQUENCE = 4096;
     static final double CHINCHILLA_TOKENS_PER_PARAMETER = 20.0;
     static final double DEFAULT_FINETUNE_TOKENS = 3e8;
-    static final int DEFAULT_LORA_RANK = 16;
     static final double DEFAULT_TARGET_DAYS = 30.0;
     static final double SPOT_RESTART_OVERHEAD = 0.10;
-    static final double USABLE_MEMORY = 0.9;
     static final int MAX_DEFAULT_CLUSTER = 100_000;
 
     private final Hardware hardware;
@@ -52,7 +50,12 @@ final class TrainingEstimator {
 
     /** The estimate plus what the lifecycle needs to place training spend in time. */
     record Result(TrainingReport report, double runCostUsd, double engineeringUsd, Double retrainEveryMonths,
-            double retrainCostUsd, double wallClockDays, PricingMode mode, double pricePerHourUsd) {
+            double retrainCostUsd, double wallClockDays, Accelerator accelerator, Precision precision,
+            PricingMode pricingMode, MemoryPlan memory) {
+
+        Lifecycle.TrainingSpend spend() {
+            return new Lifecycle.TrainingSpend(runCostUsd, engineeringUsd, retrainEveryMonths, retrainCostUsd);
+        }
     }
 
     Result estimate(ModelSpec model, TrainingInput in, EnergyProfile energy, Notes notes) {
@@ -60,13 +63,13 @@ final class TrainingEstimator {
             throw InvalidRequestException.of("training", "training estimates need a language model's parameters and "
                     + "tokens; this model is given by flopsPerRequest/weightsBytes", "a model with parameters");
         }
-        Kind kind = orDefault(in.kind(), Kind.PRETRAINING, "training.kind", "pretraining from scratch", notes);
+        Kind kind = notes.orDefault(in.kind(), Kind.PRETRAINING, "training.kind", () -> "pretraining from scratch");
         Accelerator acc = hardware.resolve(in.accelerator(), "h100-sxm", "training.accelerator",
                 "the most common accelerator for large training runs", notes);
-        Precision precision = orDefault(in.precision(), Precision.BF16, "training.precision",
-                "bf16 mixed precision, the standard for LLM training", notes);
-        int seq = orDefault(in.sequenceLength(), DEFAULT_SEQUENCE, "training.sequenceLength",
-                "typical pretraining context; sets the attention FLOPs", notes);
+        Precision precision = notes.orDefault(in.precision(), Precision.BF16, "training.precision",
+                () -> "bf16 mixed precision, the standard for LLM training");
+        int seq = notes.orDefault(in.sequenceLength(), DEFAULT_SEQUENCE, "training.sequenceLength",
+                () -> "typical pretraining context; sets the attention FLOPs");
         boolean ckpt = Boolean.TRUE.equals(in.activationCheckpointing());
         double tokens = tokens(model, in, kind, notes);
 
@@ -82,17 +85,17 @@ final class TrainingEstimator {
         if (in.flops() != null) {
             flops = in.flops();
             executed = flops;
-            if (notes.on()) notes.assume("training.flops", Num.show(flops), "given in the request; used as the total executed FLOPs");
+            notes.assume("training.flops", Num.shown(flops), () -> "given in the request; used as the total executed FLOPs");
         } else {
             flops = perToken * model.activeParameters() * tokens;
             executed = flops + attentionPerToken * tokens;
-            if (notes.on()) notes.assume("training.flopsPerToken", Num.show(perToken) + "·N_active",
-                    kind == Kind.LORA ? "LoRA: forward 2·N plus activation gradients 2·N; frozen weights need no "
+            notes.assume("training.flopsPerToken", Num.show(perToken) + "·N_active",
+                    () -> kind == Kind.LORA ? "LoRA: forward 2·N plus activation gradients 2·N; frozen weights need no "
                             + "weight gradients" + (ckpt ? "; +2·N to recompute activations" : "")
                             : "forward 2·N + backward 4·N" + (ckpt ? " + 2·N recomputation (full activation "
                                     + "checkpointing)" : "") + " (Kaplan et al. 2020)");
-            if (notes.on()) notes.assume("training.attentionFlopsPerToken", Num.show(attentionPerToken),
-                    "12·layers·sequence·heads·headDim (PaLM's MFU accounting), executed on top of the model FLOPs");
+            notes.assume("training.attentionFlopsPerToken", Num.shown(attentionPerToken),
+                    () -> "12·layers·sequence·heads·headDim (PaLM's MFU accounting), executed on top of the model FLOPs");
         }
 
         // Throughput: peak for the precision × MFU × goodput.
@@ -100,63 +103,53 @@ final class TrainingEstimator {
         double mfu;
         if (in.mfu() != null) {
             mfu = in.mfu();
-            if (notes.on()) notes.assume("training.mfu", Num.show(mfu), "given in the request");
+            notes.assume("training.mfu", Num.shown(mfu), () -> "given in the request");
         } else {
             mfu = defaultMfu(acc, model, precision);
-            if (notes.on()) notes.assume("training.mfu", Num.show(mfu), mfuReason(acc, model, precision));
+            notes.assume("training.mfu", Num.shown(mfu), () -> mfuReason(acc, model, precision));
         }
-        double goodput = in.goodput() != null ? in.goodput() : GOODPUT;
-        if (in.goodput() == null) {
-            if (notes.on()) notes.assume("training.goodput", GOODPUT, "share of time doing useful work after failures, restarts and"
-                    + " checkpointing (Llama 3: >90 % effective training time at 16k GPUs)");
-        }
+        double goodput = notes.orDefault(in.goodput(), GOODPUT, "training.goodput", () -> "share of time doing "
+                + "useful work after failures, restarts and checkpointing (Llama 3: >90 % effective training time at "
+                + "16k GPUs)");
         double effectiveFlops = peak * mfu * goodput;
         double hours;
         if (in.acceleratorHours() != null) {
             hours = in.acceleratorHours();
-            if (notes.on()) notes.assume("training.acceleratorHours", Num.show(hours), "given in the request; FLOPs and MFU are not used"
+            notes.assume("training.acceleratorHours", Num.shown(hours), () -> "given in the request; FLOPs and MFU are not used"
                     + " for time");
         } else {
             hours = executed / effectiveFlops / 3600.0;
         }
 
-        MemoryPlan memory = memory(model, kind, precision, in, acc, seq, ckpt, notes);
-        int count = acceleratorCount(in, hours, memory.minAccelerators(), notes);
-        if (count < memory.minAccelerators()) {
-            if (notes.on()) notes.warn("Training does not fit: " + count + " × " + acc.id() + " hold less than the "
-                    + Num.show(memory.modelStatesGb()) + " GB of weights, gradients and optimizer states plus "
-                    + "activations; it needs at least " + memory.minAccelerators() + " (" + memory.strategy() + ").");
+        MemoryPlan needed = MemoryPlanner.plan(model, kind, precision, in, acc, seq, ckpt, notes);
+        int count = acceleratorCount(in, hours, needed.minAccelerators(), notes);
+        if (count < needed.minAccelerators()) {
+            notes.warn(() -> "Training does not fit: " + count + " × " + acc.id() + " hold less than the "
+                    + Num.show(needed.modelStatesGb()) + " GB of weights, gradients and optimizer states plus "
+                    + "activations; it needs at least " + needed.minAccelerators() + " (" + needed.strategy() + ").");
         }
-        memory = new MemoryPlan(memory.trainableParameters(), memory.bytesPerTrainableParameter(),
-                memory.modelStatesGb(), memory.activationsGbPerAccelerator(), memory.minAccelerators(),
-                memory.tensorParallel(), memory.strategy(), count >= memory.minAccelerators());
+        MemoryPlan memory = needed.withFits(count >= needed.minAccelerators());
 
         // Money.
-        PricingMode mode = orDefault(in.pricingMode(), PricingMode.ON_DEMAND, "training.pricingMode",
-                "on-demand list price", notes);
-        double life = in.hardwareLifeYears() != null ? in.hardwareLifeYears() : Hardware.DEFAULT_LIFE_YEARS;
-        if (mode == PricingMode.OWNED && in.hardwareLifeYears() == null) {
-            if (notes.on()) notes.assume("training.hardwareLifeYears", life, "typical depreciation period of accelerator servers");
-        }
+        PricingMode mode = notes.orDefault(in.pricingMode(), PricingMode.ON_DEMAND, "training.pricingMode",
+                () -> "on-demand list price");
+        double life = mode != PricingMode.OWNED ? Hardware.DEFAULT_LIFE_YEARS : notes.orDefault(in.hardwareLifeYears(),
+                Hardware.DEFAULT_LIFE_YEARS, "training.hardwareLifeYears",
+                () -> "typical depreciation period of accelerator servers");
         Hardware.Price price = hardware.price(acc, mode, in.offer(), in.pricePerAcceleratorHourUsd(),
                 in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), life, energy, "training", notes);
-        double overheadShare = 0;
-        if (mode == PricingMode.SPOT) {
-            overheadShare = in.spotRestartOverhead() != null ? in.spotRestartOverhead() : SPOT_RESTART_OVERHEAD;
-            if (in.spotRestartOverhead() == null) {
-                if (notes.on()) notes.assume("training.spotRestartOverhead", overheadShare, "extra hours lost to preemptions: work "
+        double overheadShare = mode != PricingMode.SPOT ? 0 : notes.orDefault(in.spotRestartOverhead(),
+                SPOT_RESTART_OVERHEAD, "training.spotRestartOverhead", () -> "extra hours lost to preemptions: work "
                         + "since the last checkpoint is redone and restarts take time");
-            }
-        }
         double overheadHours = hours * overheadShare;
         double days = (hours + overheadHours) / count / 24.0;
         double compute = hours * price.capitalPerHourUsd();
         double restart = overheadHours * price.capitalPerHourUsd();
         double power = (hours + overheadHours) * price.powerPerHourUsd();
         double expShare = in.experimentsOverhead() != null ? in.experimentsOverhead() : 0.0;
-        if (in.experimentsOverhead() == null) {
-            if (notes.on()) notes.assume("training.experimentsOverhead", 0, "only the final run is priced, as published training costs"
-                    + " are; ablations and failed runs typically add 0.3–1.0× (set experimentsOverhead)");
+        if (in.experimentsOverhead() == null) { // shown as 0, not 0.0, since the first reports
+            notes.assume("training.experimentsOverhead", 0, () -> "only the final run is priced, as published "
+                    + "training costs are; ablations and failed runs typically add 0.3–1.0× (set experimentsOverhead)");
         }
         double runCost = compute + restart + power;
         double experiments = runCost * expShare;
@@ -166,8 +159,8 @@ final class TrainingEstimator {
 
         double kwh = (hours + overheadHours) * acc.tdpW() / 1000.0 * Hardware.AVERAGE_POWER_FRACTION * energy.pue();
         double co2 = kwh * energy.carbonKgPerKwh() / 1000.0;
-        if (notes.on()) notes.assume("training.energy", "TDP × " + Hardware.AVERAGE_POWER_FRACTION + " × PUE " + energy.pue() + ", "
-                + energy.carbonKgPerKwh() + " kgCO2/kWh", "energy profile '" + energy.id() + "': "
+        notes.assume("training.energy", "TDP × " + Hardware.AVERAGE_POWER_FRACTION + " × PUE " + energy.pue() + ", "
+                + energy.carbonKgPerKwh() + " kgCO2/kWh", () -> "energy profile '" + energy.id() + "': "
                 + energy.source().cite());
 
         Retraining retraining = null;
@@ -175,8 +168,8 @@ final class TrainingEstimator {
         if (in.retrainEveryMonths() != null) {
             double rTokens = in.retrainTokens() != null ? in.retrainTokens() : tokens;
             if (in.retrainTokens() == null) {
-                if (notes.on()) notes.assume("training.retrainTokens", Num.show(rTokens), "each retraining run repeats the initial "
-                        + "run's tokens");
+                notes.assume("training.retrainTokens", Num.shown(rTokens), () -> "each retraining run repeats the "
+                        + "initial run's tokens");
             }
             double scale = rTokens / tokens;
             retrainCost = (runCost + experiments) * scale;
@@ -192,7 +185,7 @@ final class TrainingEstimator {
                         Num.money(experiments), Num.money(engineering)),
                 Num.sig(kwh), Num.sig(co2), memory, retraining);
         return new Result(report, runCost + experiments, engineering, in.retrainEveryMonths(), retrainCost, days,
-                mode, price.perHourUsd());
+                acc, precision, mode, memory);
     }
 
     private double tokens(ModelSpec model, TrainingInput in, Kind kind, Notes notes) {
@@ -201,11 +194,11 @@ final class TrainingEstimator {
         }
         if (kind == Kind.PRETRAINING) {
             double t = CHINCHILLA_TOKENS_PER_PARAMETER * model.parameters();
-            if (notes.on()) notes.assume("training.tokens", Num.show(t), "Chinchilla rule: 20 tokens per parameter (Hoffmann et al. "
+            notes.assume("training.tokens", Num.shown(t), () -> "Chinchilla rule: 20 tokens per parameter (Hoffmann et al. "
                     + "2022), compute-optimal for the model's size");
             return t;
         }
-        if (notes.on()) notes.assume("training.tokens", Num.show(DEFAULT_FINETUNE_TOKENS), "a typical fine-tuning set: ~100M tokens "
+        notes.assume("training.tokens", Num.shown(DEFAULT_FINETUNE_TOKENS), () -> "a typical fine-tuning set: ~100M tokens "
                 + "× 3 epochs");
         return DEFAULT_FINETUNE_TOKENS;
     }
@@ -217,16 +210,16 @@ final class TrainingEstimator {
                 if (acc.nativePeakFlops(Precision.FP8).isPresent()) {
                     return acc.nativePeakFlops(Precision.FP8).getAsDouble();
                 }
-                if (notes.on()) notes.warn(acc.id() + " has no FP8 tensor cores: FP8 training runs at the BF16 rate here.");
+                notes.warn(() -> acc.id() + " has no FP8 tensor cores: FP8 training runs at the BF16 rate here.");
                 return acc.bf16PeakFlops();
             case TF32:
                 if (acc.nativePeakFlops(Precision.TF32).isPresent()) {
                     return acc.nativePeakFlops(Precision.TF32).getAsDouble();
                 }
-                if (notes.on()) notes.warn(acc.id() + " has no TF32 tensor cores: TF32 runs at the FP32 rate here.");
+                notes.warn(() -> acc.id() + " has no TF32 tensor cores: TF32 runs at the FP32 rate here.");
                 return acc.nativePeakFlops(Precision.FP32).orElse(acc.bf16PeakFlops() / 4);
             case FP32:
-                if (notes.on()) notes.assume("training.peak", "fp32 (no tensor cores)", "pure FP32 arithmetic; tf32 or bf16 run on "
+                notes.assume("training.peak", "fp32 (no tensor cores)", () -> "pure FP32 arithmetic; tf32 or bf16 run on "
                         + "tensor cores and are many times faster");
                 return acc.nativePeakFlops(Precision.FP32).orElse(acc.bf16PeakFlops() / 4);
             default:
@@ -255,77 +248,6 @@ final class TrainingEstimator {
                 + "; calibrated on published Llama, BLOOM, Falcon, MPT and DeepSeek runs";
     }
 
-    private MemoryPlan memory(ModelSpec model, Kind kind, Precision precision, TrainingInput in, Accelerator acc,
-            int seq, boolean ckpt, Notes notes) {
-        Optimizer opt = in.optimizer() != null ? in.optimizer() : Optimizer.ADAM;
-        boolean fp32 = precision == Precision.FP32 || precision == Precision.TF32;
-        double weightBytes = fp32 ? 4 : 2;
-        double stateBytes = switch (opt) {
-            case ADAM -> fp32 ? 8 : 12;
-            case ADAM_8BIT -> fp32 ? 2 : 6;
-            case SGD -> fp32 ? 4 : 8;
-        };
-        double perTrainable = weightBytes * 2 + stateBytes;
-        double trainable;
-        double states;
-        if (kind == Kind.LORA) {
-            int rank = in.loraRank() != null ? in.loraRank() : DEFAULT_LORA_RANK;
-            if (in.loraRank() == null) {
-                if (notes.on()) notes.assume("training.loraRank", rank, "a common LoRA rank; adapters on the four attention "
-                        + "projections");
-            }
-            trainable = 8.0 * rank * model.hiddenSize() * model.layers();
-            states = model.parameters() * weightBytes + trainable * perTrainable;
-            if (notes.on()) notes.assume("training.memory", "frozen weights " + Num.show(weightBytes) + " B/param + adapters "
-                    + Num.show(perTrainable) + " B/param", "LoRA keeps the base model frozen: no gradients or "
-                    + "optimizer state for it (Hu et al. 2021)");
-        } else {
-            trainable = model.parameters();
-            states = trainable * perTrainable;
-            if (notes.on()) notes.assume("training.memory", Num.show(perTrainable) + " bytes per parameter", opt.wireName()
-                    + (fp32 ? " in fp32: weights 4 + gradients 4 + optimizer " + Num.show(stateBytes)
-                            : " with mixed precision: bf16 weights 2 + gradients 2 + fp32 master and optimizer "
-                                    + "states " + Num.show(stateBytes)) + " (ZeRO paper, Rajbhandari et al. 2020)");
-        }
-        // Activations of one sequence: 34·s·d bytes per layer with flash attention (Korthikanti et al. 2022);
-        // full checkpointing keeps only each layer's input (2·s·d) plus one layer being recomputed.
-        double perLayer = 34.0 * seq * model.hiddenSize();
-        double activations = ckpt ? 2.0 * seq * model.hiddenSize() * model.layers() + perLayer
-                : perLayer * model.layers();
-        double usable = acc.memoryBytes() * USABLE_MEMORY;
-        int bestN = Integer.MAX_VALUE;
-        int bestTp = 1;
-        for (int tp : new int[] {1, 2, 4, 8}) {
-            double act = activations / tp;
-            if (act > usable * 0.6) {
-                continue;
-            }
-            int n = (int) Math.ceil(states / (usable - act));
-            n = Math.max(tp, (int) Math.ceil(n / (double) tp) * tp);
-            if (n < bestN) {
-                bestN = n;
-                bestTp = tp;
-            }
-        }
-        String strategy;
-        if (bestN == Integer.MAX_VALUE) {
-            bestTp = 8;
-            bestN = (int) Math.min(Integer.MAX_VALUE / 2, Math.ceil((states + activations) / usable / 8) * 8);
-            strategy = "tensor parallel 8 + pipeline and sequence parallelism: one sequence's activations ("
-                    + Num.show(activations / 1e9) + " GB) exceed an accelerator even split 8 ways";
-        } else if (bestN == 1) {
-            strategy = "data parallel (DDP): the whole training state fits on one accelerator";
-        } else if (bestTp == 1) {
-            strategy = "ZeRO-3/FSDP: shard weights, gradients and optimizer states over at least " + bestN
-                    + " accelerators";
-        } else {
-            strategy = "tensor parallel " + bestTp + " within a node + ZeRO-3/FSDP or pipeline parallel across "
-                    + "nodes, at least " + bestN + " accelerators";
-        }
-        return new MemoryPlan(Num.sig(trainable), perTrainable, Num.sig(states / 1e9),
-                Num.sig(activations / bestTp / 1e9), bestN, bestTp, strategy, true);
-    }
-
     private int acceleratorCount(TrainingInput in, double hours, int minimum, Notes notes) {
         if (in.accelerators() != null) {
             return in.accelerators();
@@ -333,18 +255,18 @@ final class TrainingEstimator {
         if (in.deadlineDays() != null) {
             int n = roundToNode((int) Math.min(Limits.MAX_ACCELERATORS, Math.ceil(hours / (in.deadlineDays() * 24.0))));
             if (hours / (in.deadlineDays() * 24.0) > Limits.MAX_ACCELERATORS) {
-                if (notes.on()) notes.warn("The " + Num.show(in.deadlineDays()) + "-day deadline needs more than "
+                notes.warn(() -> "The " + Num.show(in.deadlineDays()) + "-day deadline needs more than "
                         + Limits.MAX_ACCELERATORS + " accelerators; the estimate uses that many and runs longer.");
             }
             int count = Math.max(n, minimum);
-            if (notes.on()) notes.assume("training.accelerators", count, "the fewest that finish within the " + Num.show(
+            notes.assume("training.accelerators", count, () -> "the fewest that finish within the " + Num.show(
                     in.deadlineDays()) + "-day deadline" + (count > n ? " (raised to the memory minimum)" : "")
                     + ", rounded up to whole 8-accelerator nodes");
             return count;
         }
         int n = roundToNode((int) Math.min(MAX_DEFAULT_CLUSTER, Math.ceil(hours / (DEFAULT_TARGET_DAYS * 24.0))));
         int count = Math.max(n, Math.max(1, minimum));
-        if (notes.on()) notes.assume("training.accelerators", count, "neither accelerators nor deadlineDays given: enough to finish in"
+        notes.assume("training.accelerators", count, () -> "neither accelerators nor deadlineDays given: enough to finish in"
                 + " about " + (int) DEFAULT_TARGET_DAYS + " days (at most " + MAX_DEFAULT_CLUSTER + ", the largest "
                 + "clusters in use), at least the memory minimum, in whole 8-accelerator nodes");
         return count;
@@ -355,26 +277,5 @@ final class TrainingEstimator {
             return Math.max(1, Integer.highestOneBit(Math.max(1, n - 1)) << (n > 1 ? 1 : 0));
         }
         return (int) Math.min(Integer.MAX_VALUE / 2, (long) Math.ceil(n / 8.0) * 8);
-    }
-
-    private static <T> T orDefault(T given, T fallback, String name, String reason, Notes notes) {
-        if (given != null) {
-            return given;
-        }
-        if (notes.on()) notes.assume(name, fallback instanceof Enum<?> e ? wire(e) : fallback, reason);
-        return fallback;
-    }
-
-    private static String wire(Enum<?> e) {
-        if (e instanceof Precision p) {
-            return p.wireName();
-        }
-        if (e instanceof PricingMode m) {
-            return m.wireName();
-        }
-        if (e instanceof Kind k) {
-            return k.wireName();
-        }
-        return e.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -5,6 +5,7 @@ import dev.aicost.engine.CostEngine;
 import dev.aicost.report.CostReport;
 import dev.aicost.request.InvalidRequestException;
 import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,10 +17,13 @@ import org.jboss.logging.Logger;
 public class EstimateFunction {
     private static final Logger LOG = Logger.getLogger(EstimateFunction.class);
 
+    @Inject
+    CostEngine engine;
+
     @Funq("estimate")
     public CostReport estimate(JsonNode request) {
         try {
-            return CostEngine.builtIn().estimate(request);
+            return engine.estimate(request);
         } catch (InvalidRequestException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {

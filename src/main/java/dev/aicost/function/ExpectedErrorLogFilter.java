@@ -13,15 +13,15 @@ import java.util.logging.LogRecord;
  */
 @LoggingFilter(name = "expected-function-errors")
 public final class ExpectedErrorLogFilter implements Filter {
+    static final int MAX_CAUSES = 16;
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+        // Bounded: a cause chain can be cyclic (A caused by B caused by A); the ones that matter are shallow.
+        Throwable t = record.getThrown();
+        for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
             if (t instanceof InvalidRequestException || t instanceof InternalFailure) {
                 return false;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return true;

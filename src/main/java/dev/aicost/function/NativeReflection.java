@@ -20,7 +20,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {
     CostReport.class, ModelSummary.class, CatalogInfo.class, TrainingReport.class,
     TrainingReport.TrainingBreakdown.class, TrainingReport.MemoryPlan.class, TrainingReport.Retraining.class,
-    InferenceReport.class, InferenceReport.RoutingReport.class, InferenceReport.HostedApiComparison.class,
+    InferenceReport.class, InferenceReport.OperatingPoint.class, InferenceReport.Traffic.class,
+    InferenceReport.FleetSize.class, InferenceReport.Cost.class, InferenceReport.RoutingReport.class, InferenceReport.HostedApiComparison.class,
     LifecycleReport.class, LifecycleReport.Month.class, LifecycleReport.Scale.class, Recommendation.class,
     Optimization.class, BestPlan.class, Assumption.class})
 public final class NativeReflection {

@@ -21,18 +21,18 @@ public class Warmup {
     static final String REQUEST = "{\"model\":{\"id\":\"llama-3.1-8b\"},\"training\":{\"kind\":\"lora\",\"tokens\":1e8},"
             + "\"inference\":{\"requestsPerDay\":10000,\"latencyTargetMs\":{\"tpotMs\":50}}}";
 
-    void onStart(@Observes StartupEvent event, ObjectMapper mapper) {
+    void onStart(@Observes StartupEvent event, ObjectMapper mapper, CostEngine engine) {
         if (ImageMode.current() != ImageMode.JVM) {
             return;
         }
-        Thread t = new Thread(() -> warm(mapper), "estimate-warmup");
+        Thread t = new Thread(() -> warm(mapper, engine), "estimate-warmup");
         t.setDaemon(true);
         t.start();
     }
 
-    static void warm(ObjectMapper mapper) {
+    static void warm(ObjectMapper mapper, CostEngine engine) {
         try {
-            mapper.writeValueAsString(CostEngine.builtIn().estimate(mapper.readTree(REQUEST)));
+            mapper.writeValueAsString(engine.estimate(mapper.readTree(REQUEST)));
         } catch (Exception | LinkageError e) {
             // Warming is an optimisation only: a failure here must not stop the function starting.
             LOG.debugf("warm-up skipped: %s", e.toString());

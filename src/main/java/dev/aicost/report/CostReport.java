@@ -21,4 +21,10 @@ public record CostReport(
         String summary) {
 
     public static final String SCHEMA_VERSION = "1.0";
+
+    /** The same report with the advisor's levers, best plan and the summary that mentions them. */
+    public CostReport withAdvice(List<Optimization> levers, BestPlan best, String text) {
+        return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation, levers,
+                best, assumptions, warnings, text);
+    }
 }

@@ -1,40 +1,57 @@
 package dev.aicost.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 
-/** The serving half of a report: the operating point, the fleet and the money. */
+/**
+ * The serving half of a report: the operating point, the traffic, the fleet and the money. The
+ * groups are unwrapped, so their fields sit directly under {@code inference} (the public paths).
+ */
 public record InferenceReport(
         String accelerator,
         String precision,
-        int tensorParallel,
-        int batchSize,
-        int maxBatchSize,
-        String boundBy,
-        double tokensPerSecondPerAccelerator,
-        double requestsPerSecondPerReplica,
-        double ttftMs,
-        double tpotMs,
-        double e2eMs,
-        boolean latencyTargetMet,
-        double weightsGbPerAccelerator,
-        double kvCacheBytesPerToken,
-        double requestsPerDay,
-        double servedRequestsPerDay,
-        double peakRequestsPerSecond,
-        String scaling,
-        int replicas,
-        int accelerators,
-        double acceleratorHoursPerMonth,
-        double utilization,
-        String pricingMode,
-        String offer,
-        double pricePerAcceleratorHourUsd,
-        double monthlyCostUsd,
-        double costPerRequestUsd,
-        double costPerMillionInputTokensUsd,
-        double costPerMillionOutputTokensUsd,
+        @JsonUnwrapped OperatingPoint point,
+        @JsonUnwrapped Traffic traffic,
+        @JsonUnwrapped FleetSize fleet,
+        @JsonUnwrapped Cost cost,
         RoutingReport routing,
         List<HostedApiComparison> hostedApis) {
+
+    /** One replica at its chosen concurrency. */
+    public record OperatingPoint(
+            int tensorParallel,
+            int batchSize,
+            int maxBatchSize,
+            String boundBy,
+            double tokensPerSecondPerAccelerator,
+            double requestsPerSecondPerReplica,
+            double ttftMs,
+            double tpotMs,
+            double e2eMs,
+            boolean latencyTargetMet,
+            double weightsGbPerAccelerator,
+            double kvCacheBytesPerToken) {
+    }
+
+    /** The first serving month's traffic: as sent, after the response cache, and at the daily peak. */
+    public record Traffic(double requestsPerDay, double servedRequestsPerDay, double peakRequestsPerSecond) {
+    }
+
+    /** How many replicas and accelerator-hours carry that traffic. */
+    public record FleetSize(String scaling, int replicas, int accelerators, double acceleratorHoursPerMonth,
+            double utilization) {
+    }
+
+    /** What the fleet costs, per hour, month, request and million tokens. */
+    public record Cost(
+            String pricingMode,
+            String offer,
+            double pricePerAcceleratorHourUsd,
+            double monthlyCostUsd,
+            double costPerRequestUsd,
+            double costPerMillionInputTokensUsd,
+            double costPerMillionOutputTokensUsd) {
+    }
 
     /** The share of traffic served by a smaller model, estimated with the same engine. */
     public record RoutingReport(

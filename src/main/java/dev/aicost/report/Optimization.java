@@ -1,9 +1,12 @@
 package dev.aicost.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * One cost lever, priced by re-running the engine with the lever applied. savingsUsd is over the
- * horizon; savingsPercent is of the lever's phase (training or inference) spend; requestPatch is the
- * lever as a JSON merge patch (RFC 7386) of the request, to re-run it.
+ * horizon; savingsPercent is of the lever's phase (training or inference) spend; requestMergePatch is
+ * the lever as a JSON merge patch (RFC 7386) of the request, to re-run it, and requestPatch the same
+ * patch as a string (the first form of the contract, kept for existing callers).
  */
 public record Optimization(
         String lever,
@@ -14,5 +17,6 @@ public record Optimization(
         double savingsPercent,
         String tradeOff,
         String notApplicableReason,
-        String requestPatch) {
+        String requestPatch,
+        JsonNode requestMergePatch) {
 }

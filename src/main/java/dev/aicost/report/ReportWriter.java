@@ -1,8 +1,10 @@
 package dev.aicost.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a {@link CostReport} as JSON by hand, field by field in declaration order: exactly what
@@ -108,33 +110,37 @@ public final class ReportWriter {
     private static void inference(InferenceReport i, JsonGenerator g) throws IOException {
         str(g, "accelerator", i.accelerator());
         str(g, "precision", i.precision());
-        g.writeNumberField("tensorParallel", i.tensorParallel());
-        g.writeNumberField("batchSize", i.batchSize());
-        g.writeNumberField("maxBatchSize", i.maxBatchSize());
-        str(g, "boundBy", i.boundBy());
-        g.writeNumberField("tokensPerSecondPerAccelerator", i.tokensPerSecondPerAccelerator());
-        g.writeNumberField("requestsPerSecondPerReplica", i.requestsPerSecondPerReplica());
-        g.writeNumberField("ttftMs", i.ttftMs());
-        g.writeNumberField("tpotMs", i.tpotMs());
-        g.writeNumberField("e2eMs", i.e2eMs());
-        g.writeBooleanField("latencyTargetMet", i.latencyTargetMet());
-        g.writeNumberField("weightsGbPerAccelerator", i.weightsGbPerAccelerator());
-        g.writeNumberField("kvCacheBytesPerToken", i.kvCacheBytesPerToken());
-        g.writeNumberField("requestsPerDay", i.requestsPerDay());
-        g.writeNumberField("servedRequestsPerDay", i.servedRequestsPerDay());
-        g.writeNumberField("peakRequestsPerSecond", i.peakRequestsPerSecond());
-        str(g, "scaling", i.scaling());
-        g.writeNumberField("replicas", i.replicas());
-        g.writeNumberField("accelerators", i.accelerators());
-        g.writeNumberField("acceleratorHoursPerMonth", i.acceleratorHoursPerMonth());
-        g.writeNumberField("utilization", i.utilization());
-        str(g, "pricingMode", i.pricingMode());
-        str(g, "offer", i.offer());
-        g.writeNumberField("pricePerAcceleratorHourUsd", i.pricePerAcceleratorHourUsd());
-        g.writeNumberField("monthlyCostUsd", i.monthlyCostUsd());
-        g.writeNumberField("costPerRequestUsd", i.costPerRequestUsd());
-        g.writeNumberField("costPerMillionInputTokensUsd", i.costPerMillionInputTokensUsd());
-        g.writeNumberField("costPerMillionOutputTokensUsd", i.costPerMillionOutputTokensUsd());
+        InferenceReport.OperatingPoint op = i.point();
+        InferenceReport.Traffic t = i.traffic();
+        InferenceReport.FleetSize f = i.fleet();
+        InferenceReport.Cost m = i.cost();
+        g.writeNumberField("tensorParallel", op.tensorParallel());
+        g.writeNumberField("batchSize", op.batchSize());
+        g.writeNumberField("maxBatchSize", op.maxBatchSize());
+        str(g, "boundBy", op.boundBy());
+        g.writeNumberField("tokensPerSecondPerAccelerator", op.tokensPerSecondPerAccelerator());
+        g.writeNumberField("requestsPerSecondPerReplica", op.requestsPerSecondPerReplica());
+        g.writeNumberField("ttftMs", op.ttftMs());
+        g.writeNumberField("tpotMs", op.tpotMs());
+        g.writeNumberField("e2eMs", op.e2eMs());
+        g.writeBooleanField("latencyTargetMet", op.latencyTargetMet());
+        g.writeNumberField("weightsGbPerAccelerator", op.weightsGbPerAccelerator());
+        g.writeNumberField("kvCacheBytesPerToken", op.kvCacheBytesPerToken());
+        g.writeNumberField("requestsPerDay", t.requestsPerDay());
+        g.writeNumberField("servedRequestsPerDay", t.servedRequestsPerDay());
+        g.writeNumberField("peakRequestsPerSecond", t.peakRequestsPerSecond());
+        str(g, "scaling", f.scaling());
+        g.writeNumberField("replicas", f.replicas());
+        g.writeNumberField("accelerators", f.accelerators());
+        g.writeNumberField("acceleratorHoursPerMonth", f.acceleratorHoursPerMonth());
+        g.writeNumberField("utilization", f.utilization());
+        str(g, "pricingMode", m.pricingMode());
+        str(g, "offer", m.offer());
+        g.writeNumberField("pricePerAcceleratorHourUsd", m.pricePerAcceleratorHourUsd());
+        g.writeNumberField("monthlyCostUsd", m.monthlyCostUsd());
+        g.writeNumberField("costPerRequestUsd", m.costPerRequestUsd());
+        g.writeNumberField("costPerMillionInputTokensUsd", m.costPerMillionInputTokensUsd());
+        g.writeNumberField("costPerMillionOutputTokensUsd", m.costPerMillionOutputTokensUsd());
         object(g, "routing", i.routing(), (r, p) -> {
             p.writeNumberField("share", r.share());
             str(p, "model", r.model());
@@ -194,6 +200,8 @@ public final class ReportWriter {
         str(g, "tradeOff", o.tradeOff());
         str(g, "notApplicableReason", o.notApplicableReason());
         str(g, "requestPatch", o.requestPatch());
+        g.writeFieldName("requestMergePatch");
+        tree(g, o.requestMergePatch());
     }
 
     private static <T> void body(T value, JsonGenerator g, Body<T> body) throws IOException {
@@ -224,6 +232,30 @@ public final class ReportWriter {
             body(v, g, body);
         }
         g.writeEndArray();
+    }
+
+    /** A JSON tree (a lever's merge patch: objects, strings, numbers, booleans and nulls). */
+    private static void tree(JsonGenerator g, JsonNode node) throws IOException {
+        if (node == null || node.isNull()) {
+            g.writeNull();
+        } else if (node.isObject()) {
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                g.writeFieldName(e.getKey());
+                tree(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (node.isTextual()) {
+            g.writeString(node.textValue());
+        } else if (node.isBoolean()) {
+            g.writeBoolean(node.booleanValue());
+        } else if (node.isIntegralNumber()) {
+            g.writeNumber(node.longValue());
+        } else if (node.isNumber()) {
+            g.writeNumber(node.doubleValue());
+        } else {
+            throw new IllegalArgumentException("a merge patch holds no " + node.getNodeType());
+        }
     }
 
     private static void str(JsonGenerator g, String name, String value) throws IOException {

@@ -43,6 +43,12 @@ public record TrainingReport(
             int tensorParallel,
             String strategy,
             boolean fits) {
+
+        /** The same plan, saying whether the accelerators chosen hold it. */
+        public MemoryPlan withFits(boolean v) {
+            return new MemoryPlan(trainableParameters, bytesPerTrainableParameter, modelStatesGb,
+                    activationsGbPerAccelerator, minAccelerators, tensorParallel, strategy, v);
+        }
     }
 
     /** The retraining cadence, if any: each later run's tokens and cost. */

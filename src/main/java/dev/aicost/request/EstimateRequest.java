@@ -15,18 +15,20 @@ public record EstimateRequest(
         Stage stage,
         Boolean platform) {
 
+    /** The same request with another training plan. */
+    public EstimateRequest withTraining(TrainingInput v) {
+        return new EstimateRequest(model, v, inference, horizonMonths, monthlyBudgetUsd, priceDeclinePerYear, region,
+                stage, platform);
+    }
+
+    /** The same request with another serving plan. */
+    public EstimateRequest withInference(InferenceInput v) {
+        return new EstimateRequest(model, training, v, horizonMonths, monthlyBudgetUsd, priceDeclinePerYear, region,
+                stage, platform);
+    }
+
     /** What the team is doing with the model; it steers the advice. */
-    public enum Stage {
-        RESEARCH("research"), PRODUCTION("production");
-
-        private final String wireName;
-
-        Stage(String wireName) {
-            this.wireName = wireName;
-        }
-
-        public String wireName() {
-            return wireName;
-        }
+    public enum Stage implements dev.aicost.catalog.WireName {
+        RESEARCH, PRODUCTION
     }
 }

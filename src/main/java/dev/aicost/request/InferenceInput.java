@@ -45,18 +45,8 @@ public record InferenceInput(
     }
 
     /** ALWAYS_ON: a 24/7 fleet sized for the peak. AUTOSCALE: replicas follow the daily shape. */
-    public enum Scaling {
-        ALWAYS_ON("always-on"), AUTOSCALE("autoscale");
-
-        private final String wireName;
-
-        Scaling(String wireName) {
-            this.wireName = wireName;
-        }
-
-        public String wireName() {
-            return wireName;
-        }
+    public enum Scaling implements dev.aicost.catalog.WireName {
+        ALWAYS_ON, AUTOSCALE
     }
 
     /** A share of the traffic served by another (usually smaller) model. */
@@ -64,58 +54,67 @@ public record InferenceInput(
             Integer tensorParallel) {
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
+    // What-if copies: the advisor changes a validated request by value, never through JSON.
+
+    /** The same workload at another precision. */
+    public InferenceInput withPrecision(Precision v) {
+        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, v, tensorParallel,
+                batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling,
+                hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas);
     }
 
-    /** Copies an inference input with some fields changed (the routed model's estimate). */
-    public static final class Builder {
-        private Double requestsPerDay;
-        private Double users;
-        private Integer inputTokens;
-        private Integer outputTokens;
-        private AcceleratorInput accelerator;
-        private Precision precision;
-        private Integer tensorParallel;
-        private Integer batchSize;
-        private PricingMode pricingMode;
-        private String offer;
-        private Double pricePerAcceleratorHourUsd;
-        private LatencyTarget latencyTargetMs;
-        private Double peakToAverage;
-        private Scaling scaling;
-        private double[] hourlyShape;
-        private Double cacheHitRate;
-        private Double prefixCacheHitRate;
-        private Routing routing;
-        private Double monthlyGrowth;
-        private Integer startMonth;
-        private Integer minReplicas;
-
-        Builder(InferenceInput i) {
-            requestsPerDay = i.requestsPerDay; users = i.users; inputTokens = i.inputTokens;
-            outputTokens = i.outputTokens; accelerator = i.accelerator; precision = i.precision;
-            tensorParallel = i.tensorParallel; batchSize = i.batchSize; pricingMode = i.pricingMode; offer = i.offer;
-            pricePerAcceleratorHourUsd = i.pricePerAcceleratorHourUsd; latencyTargetMs = i.latencyTargetMs;
-            peakToAverage = i.peakToAverage; scaling = i.scaling; hourlyShape = i.hourlyShape;
-            cacheHitRate = i.cacheHitRate; prefixCacheHitRate = i.prefixCacheHitRate; routing = i.routing;
-            monthlyGrowth = i.monthlyGrowth; startMonth = i.startMonth; minReplicas = i.minReplicas;
-        }
-
-        public Builder requestsPerDay(Double v) { requestsPerDay = v; return this; }
-        public Builder accelerator(AcceleratorInput v) { accelerator = v; return this; }
-        public Builder precision(Precision v) { precision = v; return this; }
-        public Builder tensorParallel(Integer v) { tensorParallel = v; return this; }
-        public Builder batchSize(Integer v) { batchSize = v; return this; }
-        public Builder scaling(Scaling v) { scaling = v; return this; }
-        public Builder cacheHitRate(Double v) { cacheHitRate = v; return this; }
-        public Builder routing(Routing v) { routing = v; return this; }
-
-        public InferenceInput build() {
-            return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
-                    tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
-                    peakToAverage, scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth,
-                    startMonth, minReplicas);
-        }
+    /** The same workload with another (or no) fixed batch. */
+    public InferenceInput withBatchSize(Integer v) {
+        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
+                tensorParallel, v, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
+                scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
+                minReplicas);
     }
+
+    /** The same workload with another response-cache hit rate. */
+    public InferenceInput withCacheHitRate(Double v) {
+        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
+                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
+                peakToAverage, scaling, hourlyShape, v, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
+                minReplicas);
+    }
+
+    /** The same workload with a share routed to another model (or none). */
+    public InferenceInput withRouting(Routing v) {
+        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
+                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
+                peakToAverage, scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, v, monthlyGrowth, startMonth,
+                minReplicas);
+    }
+
+    /** The same fleet bought another way. */
+    public InferenceInput withPricingMode(PricingMode v) {
+        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
+                tensorParallel, batchSize, v, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
+                scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
+                minReplicas);
+    }
+
+    /** The same fleet scaled another way. */
+    public InferenceInput withScaling(Scaling v) {
+        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
+                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
+                peakToAverage, v, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
+                minReplicas);
+    }
+
+    /** The same workload on another accelerator, with the replica shape chosen afresh. */
+    public InferenceInput onAccelerator(AcceleratorInput a) {
+        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, a, precision, null, null,
+                pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling, hourlyShape,
+                cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas);
+    }
+
+    /** The routed share of this workload: its own traffic and replica, no cache (hits were served before routing). */
+    public InferenceInput routedShare(double rpd, AcceleratorInput a, Precision p, Integer tp, Scaling s) {
+        return new InferenceInput(rpd, users, inputTokens, outputTokens, a, p, tp, null, pricingMode, offer,
+                pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, s, hourlyShape, 0.0, prefixCacheHitRate,
+                null, monthlyGrowth, startMonth, minReplicas);
+    }
+
 }

@@ -39,8 +39,15 @@ public final class Limits {
     public static final double MAX_TFLOPS = 1e6;
     public static final double MAX_MEMORY_GB = 1e5;
     public static final double MAX_BANDWIDTH_GBS = 1e6;
-    /** JSON values (objects, arrays, numbers, strings...) in one request: a real one has under 100. */
-    public static final int MAX_NODES = 1_000;
+    // What the JSON parser itself refuses (Jackson's StreamReadConstraints, set by the function layer),
+    // before any tree is built: a real request is under 2 KB, 200 tokens and 4 levels deep.
+    /** Bytes (characters) of one request body. */
+    public static final int MAX_DOCUMENT_LENGTH = 64 * 1024;
+    /** JSON tokens (names, values, brackets) of one request. */
+    public static final int MAX_JSON_TOKENS = 5_000;
     public static final int MAX_DEPTH = 8;
+    public static final int MAX_NAME_LENGTH = 256;
+    /** Characters of one string as parsed; fields themselves accept at most {@link #MAX_STRING_LENGTH}. */
+    public static final int MAX_PARSED_STRING_LENGTH = 1_024;
     public static final int MAX_STRING_LENGTH = 200;
 }

@@ -1,9 +1,11 @@
 package dev.aicost.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.Precision;
 import dev.aicost.catalog.PricingMode;
+import dev.aicost.catalog.WireName;
 import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Routing;
 import dev.aicost.request.InferenceInput.Scaling;
@@ -13,8 +15,6 @@ import dev.aicost.request.TrainingInput.Optimizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,19 +24,16 @@ import java.util.Map;
  * accelerator or model is a request problem (with the known ids), never a failure later.
  */
 public final class RequestReader {
-    private static final Map<String, Precision> TRAINING_PRECISIONS = choices(
-            List.of(Precision.FP32, Precision.TF32, Precision.BF16, Precision.FP16, Precision.FP8), Precision::wireName);
-    private static final Map<String, Precision> INFERENCE_PRECISIONS = choices(
-            List.of(Precision.BF16, Precision.FP16, Precision.FP8, Precision.INT8, Precision.INT4), Precision::wireName);
-    private static final Map<String, PricingMode> PRICING = choices(List.of(PricingMode.values()), PricingMode::wireName);
-    private static final Map<String, Kind> KINDS = choices(List.of(Kind.values()), Kind::wireName);
-    private static final Map<String, Optimizer> OPTIMIZERS = choices(List.of(Optimizer.values()), Optimizer::wireName);
-    private static final Map<String, Scaling> SCALING = choices(List.of(Scaling.values()), Scaling::wireName);
-    private static final Map<String, EstimateRequest.Stage> STAGES = choices(List.of(EstimateRequest.Stage.values()),
-            EstimateRequest.Stage::wireName);
-
-    /** Field of the marker node that stands for a body that is not valid JSON (set by the function layer). */
-    public static final String MALFORMED_JSON_MARKER = "$malformedJson";
+    private static final Map<String, Precision> TRAINING_PRECISIONS = WireName.byWireName(
+            List.of(Precision.FP32, Precision.TF32, Precision.BF16, Precision.FP16, Precision.FP8));
+    private static final Map<String, Precision> INFERENCE_PRECISIONS = WireName.byWireName(
+            List.of(Precision.BF16, Precision.FP16, Precision.FP8, Precision.INT8, Precision.INT4));
+    private static final Map<String, PricingMode> PRICING = WireName.byWireName(List.of(PricingMode.values()));
+    private static final Map<String, Kind> KINDS = WireName.byWireName(List.of(Kind.values()));
+    private static final Map<String, Optimizer> OPTIMIZERS = WireName.byWireName(List.of(Optimizer.values()));
+    private static final Map<String, Scaling> SCALING = WireName.byWireName(List.of(Scaling.values()));
+    private static final Map<String, EstimateRequest.Stage> STAGES = WireName.byWireName(
+            List.of(EstimateRequest.Stage.values()));
 
     private final Catalog catalog;
 
@@ -49,19 +46,13 @@ public final class RequestReader {
         if (root == null || root.isNull() || root.isMissingNode()) {
             throw InvalidRequestException.of("$", "the request is empty", "a JSON object with 'model' and 'training' and/or 'inference'");
         }
-        if (root.isObject() && root.size() == 1 && root.has(MALFORMED_JSON_MARKER)) {
-            throw InvalidRequestException.of("$", "is not valid JSON: " + root.get(MALFORMED_JSON_MARKER).asText(),
+        if (root instanceof POJONode pojo && pojo.getPojo() instanceof MalformedJson malformed) {
+            throw InvalidRequestException.of("$", "is not valid JSON: " + malformed.problem(),
                     "a complete JSON object");
         }
         if (!root.isObject()) {
             throw InvalidRequestException.of("$", "must be a JSON object, got " + Fields.describe(root),
                     "a JSON object with 'model' and 'training' and/or 'inference'");
-        }
-        if (depth(root, 0) > Limits.MAX_DEPTH) {
-            throw InvalidRequestException.of("$", "is nested too deeply", "at most " + Limits.MAX_DEPTH + " levels");
-        }
-        if (count(root, 0) > Limits.MAX_NODES) {
-            throw InvalidRequestException.of("$", "is too large", "at most " + Limits.MAX_NODES + " JSON values");
         }
         Fields f = new Fields(root, "", problems);
         ModelInput model = f.read("model", m -> model(m));
@@ -293,37 +284,7 @@ public final class RequestReader {
         return offer;
     }
 
-    private static int depth(JsonNode n, int d) {
-        if (d > Limits.MAX_DEPTH) {
-            return d;
-        }
-        int max = d;
-        for (Iterator<JsonNode> it = n.elements(); it.hasNext();) {
-            JsonNode c = it.next();
-            if (c.isContainerNode()) {
-                max = Math.max(max, depth(c, d + 1));
-            }
-        }
-        return max;
-    }
-
-    private static int count(JsonNode n, int sofar) {
-        int c = sofar + 1;
-        for (Iterator<JsonNode> it = n.elements(); it.hasNext() && c <= Limits.MAX_NODES;) {
-            c = count(it.next(), c);
-        }
-        return c;
-    }
-
     private static String ids(Collection<String> ids) {
         return String.join(", ", ids);
-    }
-
-    private static <E> Map<String, E> choices(List<E> values, java.util.function.Function<E, String> name) {
-        Map<String, E> m = new LinkedHashMap<>();
-        for (E v : values) {
-            m.put(name.apply(v), v);
-        }
-        return m;
     }
 }

@@ -29,34 +29,40 @@ public record TrainingInput(
         Double retrainTokens,
         Double hardwareLifeYears) {
 
+    // What-if copies: the advisor changes a validated request by value, never through JSON.
+
+    /** The same run at another precision. */
+    public TrainingInput withPrecision(Precision v) {
+        return new TrainingInput(kind, tokens, flops, acceleratorHours, accelerator, accelerators, deadlineDays, v,
+                mfu, goodput, sequenceLength, activationCheckpointing, optimizer, loraRank, pricingMode, offer,
+                pricePerAcceleratorHourUsd, spotRestartOverhead, experimentsOverhead, engineering, retrainEveryMonths,
+                retrainTokens, hardwareLifeYears);
+    }
+
+    /** The same run bought another way. */
+    public TrainingInput withPricingMode(PricingMode v) {
+        return new TrainingInput(kind, tokens, flops, acceleratorHours, accelerator, accelerators, deadlineDays,
+                precision, mfu, goodput, sequenceLength, activationCheckpointing, optimizer, loraRank, v, offer,
+                pricePerAcceleratorHourUsd, spotRestartOverhead, experimentsOverhead, engineering, retrainEveryMonths,
+                retrainTokens, hardwareLifeYears);
+    }
+
+    /** The same run with or without full activation recomputation. */
+    public TrainingInput withActivationCheckpointing(Boolean v) {
+        return new TrainingInput(kind, tokens, flops, acceleratorHours, accelerator, accelerators, deadlineDays,
+                precision, mfu, goodput, sequenceLength, v, optimizer, loraRank, pricingMode, offer,
+                pricePerAcceleratorHourUsd, spotRestartOverhead, experimentsOverhead, engineering, retrainEveryMonths,
+                retrainTokens, hardwareLifeYears);
+    }
+
     /** Pretraining from scratch, full fine-tuning, or LoRA (parameter-efficient) fine-tuning. */
-    public enum Kind {
-        PRETRAINING("pretraining"), FULL_FINETUNE("full-finetune"), LORA("lora");
-
-        private final String wireName;
-
-        Kind(String wireName) {
-            this.wireName = wireName;
-        }
-
-        public String wireName() {
-            return wireName;
-        }
+    public enum Kind implements dev.aicost.catalog.WireName {
+        PRETRAINING, FULL_FINETUNE, LORA
     }
 
     /** Optimizer state kept per trainable parameter. */
-    public enum Optimizer {
-        ADAM("adam"), ADAM_8BIT("adam-8bit"), SGD("sgd");
-
-        private final String wireName;
-
-        Optimizer(String wireName) {
-            this.wireName = wireName;
-        }
-
-        public String wireName() {
-            return wireName;
-        }
+    public enum Optimizer implements dev.aicost.catalog.WireName {
+        ADAM, ADAM_8BIT, SGD
     }
 
     /** People working on the training effort. */

@@ -40,6 +40,26 @@ final class Fixtures {
         }
     }
 
+    /**
+     * RFC 7386 merge patch, applied to a copy of a JSON request: what a caller does with a lever's
+     * {@code requestMergePatch} before re-sending it (the engine itself applies levers as typed changes).
+     */
+    static ObjectNode mergePatch(ObjectNode target, JsonNode patch) {
+        ObjectNode out = target.deepCopy();
+        patch.properties().forEach(e -> {
+            JsonNode v = e.getValue();
+            if (v.isNull()) {
+                out.remove(e.getKey());
+            } else if (v.isObject()) {
+                JsonNode current = out.get(e.getKey());
+                out.set(e.getKey(), mergePatch(current instanceof ObjectNode o ? o : JSON.createObjectNode(), v));
+            } else {
+                out.set(e.getKey(), v);
+            }
+        });
+        return out;
+    }
+
     static String assumption(CostReport r, String name) {
         return r.assumptions().stream().filter(a -> a.name().equals(name)).map(a -> a.value() + " | " + a.reason())
                 .findFirst().orElse(null);

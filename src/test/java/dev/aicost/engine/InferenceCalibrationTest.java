@@ -51,20 +51,20 @@ class InferenceCalibrationTest {
         JsonNode pub = c.get("published");
         int checked = 0;
         if (pub.has("perAccelerator")) {
-            assertRatio(id + " tokens/s per accelerator", r.tokensPerSecondPerAccelerator(),
+            assertRatio(id + " tokens/s per accelerator", r.point().tokensPerSecondPerAccelerator(),
                     pub.get("perAccelerator").asDouble());
             checked++;
         } else if (pub.has("outputTokensPerSecond")) {
-            double system = r.tokensPerSecondPerAccelerator() * c.at("/inputs/accelerators").asInt(r.tensorParallel());
+            double system = r.point().tokensPerSecondPerAccelerator() * c.at("/inputs/accelerators").asInt(r.point().tensorParallel());
             assertRatio(id + " tokens/s", system, pub.get("outputTokensPerSecond").asDouble());
             checked++;
         }
         if (pub.has("ttftMs")) {
-            assertRatio(id + " TTFT", r.ttftMs(), pub.get("ttftMs").asDouble());
+            assertRatio(id + " TTFT", r.point().ttftMs(), pub.get("ttftMs").asDouble());
             checked++;
         }
         if (pub.has("interTokenLatencyMs")) {
-            assertRatio(id + " inter-token latency", r.tpotMs(), pub.get("interTokenLatencyMs").asDouble());
+            assertRatio(id + " inter-token latency", r.point().tpotMs(), pub.get("interTokenLatencyMs").asDouble());
             checked++;
         }
         assertThat(checked).isPositive();

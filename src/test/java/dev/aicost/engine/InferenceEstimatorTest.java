@@ -25,19 +25,19 @@ class InferenceEstimatorTest {
         double lastTpot = 0;
         for (int b : new int[] {1, 4, 16, 64, 256}) {
             InferenceReport r = serve("llama-3.1-8b", "'requestsPerDay':1e6,'tensorParallel':1,'batchSize':" + b);
-            assertThat(r.tokensPerSecondPerAccelerator()).as("batch " + b).isGreaterThan(lastThroughput);
-            assertThat(r.tpotMs()).as("batch " + b).isGreaterThan(lastTpot);
-            lastThroughput = r.tokensPerSecondPerAccelerator();
-            lastTpot = r.tpotMs();
+            assertThat(r.point().tokensPerSecondPerAccelerator()).as("batch " + b).isGreaterThan(lastThroughput);
+            assertThat(r.point().tpotMs()).as("batch " + b).isGreaterThan(lastTpot);
+            lastThroughput = r.point().tokensPerSecondPerAccelerator();
+            lastTpot = r.point().tpotMs();
         }
     }
 
     @Test
     void decodeIsMemoryBoundAtSmallBatchesAndComputeBoundAtLarge() {
         assertThat(serve("llama-2-70b", "'requestsPerDay':1e6,'tensorParallel':2,'precision':'fp8','batchSize':1,"
-                + "'inputTokens':294,'outputTokens':294").boundBy()).isEqualTo("memory-bandwidth");
+                + "'inputTokens':294,'outputTokens':294").point().boundBy()).isEqualTo("memory-bandwidth");
         assertThat(serve("llama-2-70b", "'requestsPerDay':1e6,'tensorParallel':2,'precision':'fp8','batchSize':1000,"
-                + "'inputTokens':294,'outputTokens':294").boundBy()).isEqualTo("compute");
+                + "'inputTokens':294,'outputTokens':294").point().boundBy()).isEqualTo("compute");
     }
 
     @Test
@@ -48,7 +48,7 @@ class InferenceEstimatorTest {
                 .satisfies(e -> assertThat(((InvalidRequestException) e).problems().get(0).allowed())
                         .contains("tensorParallel 2"));
         InferenceReport int4 = serve("llama-3.1-70b", base + ",'precision':'int4'");
-        assertThat(int4.weightsGbPerAccelerator()).isEqualTo(35.3, within(0.1));
+        assertThat(int4.point().weightsGbPerAccelerator()).isEqualTo(35.3, within(0.1));
     }
 
     @Test
@@ -60,9 +60,9 @@ class InferenceEstimatorTest {
 
     @Test
     void tensorParallelismReducesTpot() {
-        double tp1 = serve("llama-3.1-8b", "'requestsPerDay':1e5,'tensorParallel':1,'batchSize':8").tpotMs();
-        double tp2 = serve("llama-3.1-8b", "'requestsPerDay':1e5,'tensorParallel':2,'batchSize':8").tpotMs();
-        double tp4 = serve("llama-3.1-8b", "'requestsPerDay':1e5,'tensorParallel':4,'batchSize':8").tpotMs();
+        double tp1 = serve("llama-3.1-8b", "'requestsPerDay':1e5,'tensorParallel':1,'batchSize':8").point().tpotMs();
+        double tp2 = serve("llama-3.1-8b", "'requestsPerDay':1e5,'tensorParallel':2,'batchSize':8").point().tpotMs();
+        double tp4 = serve("llama-3.1-8b", "'requestsPerDay':1e5,'tensorParallel':4,'batchSize':8").point().tpotMs();
         assertThat(tp2).isLessThan(tp1);
         assertThat(tp4).isLessThan(tp2);
         assertThat(tp2).isGreaterThan(tp1 / 2); // all-reduces keep it from scaling perfectly
@@ -75,11 +75,11 @@ class InferenceEstimatorTest {
         for (int tpot : new int[] {200, 100, 60, 40, 25, 15}) {
             InferenceReport r = serve(model, "'requestsPerDay':2e6,'precision':'fp8','latencyTargetMs':{'tpotMs':"
                     + tpot + "}");
-            assertThat(r.monthlyCostUsd()).as(model + " tpot " + tpot).isGreaterThanOrEqualTo(last);
-            if (r.latencyTargetMet()) {
-                assertThat(r.tpotMs()).isLessThanOrEqualTo(tpot);
+            assertThat(r.cost().monthlyCostUsd()).as(model + " tpot " + tpot).isGreaterThanOrEqualTo(last);
+            if (r.point().latencyTargetMet()) {
+                assertThat(r.point().tpotMs()).isLessThanOrEqualTo(tpot);
             }
-            last = r.monthlyCostUsd();
+            last = r.cost().monthlyCostUsd();
         }
     }
 
@@ -94,15 +94,15 @@ class InferenceEstimatorTest {
     void anImpossibleTargetIsWarnedAndFlagged() {
         CostReport r = estimate("{'model':{'id':'llama-3.1-70b'},'inference':{'requestsPerDay':1e5,"
                 + "'latencyTargetMs':{'tpotMs':1}}}");
-        assertThat(r.inference().latencyTargetMet()).isFalse();
+        assertThat(r.inference().point().latencyTargetMet()).isFalse();
         assertThat(r.warnings()).anyMatch(w -> w.contains("cannot be met"));
     }
 
     @Test
     void kvCacheBytesFollowTheArchitecture() {
         // Llama 3.1 70B: 2 · 80 layers · 8 KV heads · 128 · 2 bytes = 327,680 bytes per token.
-        assertThat(serve("llama-3.1-70b", "'requestsPerDay':1e5").kvCacheBytesPerToken()).isEqualTo(327_680);
-        assertThat(serve("llama-3.1-70b", "'requestsPerDay':1e5,'precision':'fp8'").kvCacheBytesPerToken())
+        assertThat(serve("llama-3.1-70b", "'requestsPerDay':1e5").point().kvCacheBytesPerToken()).isEqualTo(327_680);
+        assertThat(serve("llama-3.1-70b", "'requestsPerDay':1e5,'precision':'fp8'").point().kvCacheBytesPerToken())
                 .isEqualTo(163_840);
     }
 
@@ -110,30 +110,30 @@ class InferenceEstimatorTest {
     void fleetCarriesThePeakAndCostsScaleWithTraffic() {
         InferenceReport small = serve("llama-3.1-8b", "'requestsPerDay':1e6,'latencyTargetMs':{'tpotMs':50}");
         InferenceReport big = serve("llama-3.1-8b", "'requestsPerDay':1e7,'latencyTargetMs':{'tpotMs':50}");
-        assertThat(small.replicas() * small.requestsPerSecondPerReplica()).isGreaterThanOrEqualTo(
-                small.peakRequestsPerSecond());
-        assertThat(big.monthlyCostUsd()).isBetween(small.monthlyCostUsd() * 6, small.monthlyCostUsd() * 10);
-        assertThat(big.accelerators()).isEqualTo(big.replicas() * big.tensorParallel());
-        assertThat(big.acceleratorHoursPerMonth()).isEqualTo(big.accelerators() * 730.0);
+        assertThat(small.fleet().replicas() * small.point().requestsPerSecondPerReplica()).isGreaterThanOrEqualTo(
+                small.traffic().peakRequestsPerSecond());
+        assertThat(big.cost().monthlyCostUsd()).isBetween(small.cost().monthlyCostUsd() * 6, small.cost().monthlyCostUsd() * 10);
+        assertThat(big.fleet().accelerators()).isEqualTo(big.fleet().replicas() * big.point().tensorParallel());
+        assertThat(big.fleet().acceleratorHoursPerMonth()).isEqualTo(big.fleet().accelerators() * 730.0);
     }
 
     @Test
     void autoscalingCostsNoMoreThanAnAlwaysOnFleet() {
         InferenceReport on = serve("llama-3.1-8b", "'requestsPerDay':5e6,'peakToAverage':3");
         InferenceReport auto = serve("llama-3.1-8b", "'requestsPerDay':5e6,'peakToAverage':3,'scaling':'autoscale'");
-        assertThat(auto.monthlyCostUsd()).isLessThan(on.monthlyCostUsd());
-        assertThat(auto.utilization()).isGreaterThan(on.utilization());
+        assertThat(auto.cost().monthlyCostUsd()).isLessThan(on.cost().monthlyCostUsd());
+        assertThat(auto.fleet().utilization()).isGreaterThan(on.fleet().utilization());
     }
 
     @Test
     void responseCacheHitsCostNothingAndPrefixCacheCheapensPrefill() {
-        double none = serve("llama-3.1-8b", "'requestsPerDay':1e8").monthlyCostUsd();
-        double cached = serve("llama-3.1-8b", "'requestsPerDay':1e8,'cacheHitRate':0.5").monthlyCostUsd();
+        double none = serve("llama-3.1-8b", "'requestsPerDay':1e8").cost().monthlyCostUsd();
+        double cached = serve("llama-3.1-8b", "'requestsPerDay':1e8,'cacheHitRate':0.5").cost().monthlyCostUsd();
         assertThat(cached).isBetween(none * 0.45, none * 0.55);
         InferenceReport prefix = serve("llama-3.1-8b", "'requestsPerDay':1e7,'inputTokens':4000,'prefixCacheHitRate':0.8");
         InferenceReport noPrefix = serve("llama-3.1-8b", "'requestsPerDay':1e7,'inputTokens':4000");
-        assertThat(prefix.ttftMs()).isLessThan(noPrefix.ttftMs());
-        assertThat(prefix.monthlyCostUsd()).isLessThan(noPrefix.monthlyCostUsd());
+        assertThat(prefix.point().ttftMs()).isLessThan(noPrefix.point().ttftMs());
+        assertThat(prefix.cost().monthlyCostUsd()).isLessThan(noPrefix.cost().monthlyCostUsd());
     }
 
     @Test
@@ -143,15 +143,15 @@ class InferenceEstimatorTest {
                 + "'routing':{'share':0.5,'model':{'id':'llama-3.1-8b'}}");
         assertThat(routed.routing().model()).isEqualTo("llama-3.1-8b");
         assertThat(routed.routing().monthlyCostUsd()).isPositive();
-        assertThat(routed.monthlyCostUsd()).isLessThan(all.monthlyCostUsd() * 0.75);
+        assertThat(routed.cost().monthlyCostUsd()).isLessThan(all.cost().monthlyCostUsd() * 0.75);
     }
 
     @Test
     void costPerMillionTokensAndPerRequestAreConsistent() {
         InferenceReport r = serve("llama-3.1-8b", "'requestsPerDay':1e7,'inputTokens':1000,'outputTokens':200");
-        double perRequest = (1000 * r.costPerMillionInputTokensUsd() + 200 * r.costPerMillionOutputTokensUsd()) / 1e6;
-        assertThat(perRequest).isEqualTo(r.costPerRequestUsd(), within(r.costPerRequestUsd() * 0.01));
-        assertThat(r.costPerRequestUsd() * 1e7 * 365.0 / 12).isEqualTo(r.monthlyCostUsd(), within(r.monthlyCostUsd()
+        double perRequest = (1000 * r.cost().costPerMillionInputTokensUsd() + 200 * r.cost().costPerMillionOutputTokensUsd()) / 1e6;
+        assertThat(perRequest).isEqualTo(r.cost().costPerRequestUsd(), within(r.cost().costPerRequestUsd() * 0.01));
+        assertThat(r.cost().costPerRequestUsd() * 1e7 * 365.0 / 12).isEqualTo(r.cost().monthlyCostUsd(), within(r.cost().monthlyCostUsd()
                 * 0.01));
     }
 
@@ -171,12 +171,12 @@ class InferenceEstimatorTest {
     @Test
     void nonLlmModelsUseFlopsAndWeightsPerRequest() {
         InferenceReport t4 = serve("resnet-50", "'requestsPerDay':1e7,'accelerator':'t4','precision':'int8'");
-        assertThat(t4.requestsPerSecondPerReplica()).isBetween(3000.0, 8000.0);
+        assertThat(t4.point().requestsPerSecondPerReplica()).isBetween(3000.0, 8000.0);
         InferenceReport cpu = serve("resnet-50", "'requestsPerDay':1e6,'accelerator':'cpu-c7i-8xl'");
-        assertThat(cpu.requestsPerSecondPerReplica()).isLessThan(t4.requestsPerSecondPerReplica());
+        assertThat(cpu.point().requestsPerSecondPerReplica()).isLessThan(t4.point().requestsPerSecondPerReplica());
         CostReport custom = estimate("{'model':{'parameters':5e6,'flopsPerRequest':1e9,'weightsBytes':2e7},"
                 + "'inference':{'requestsPerDay':1e6,'accelerator':'inferentia2','latencyTargetMs':{'e2eMs':10}}}");
-        assertThat(custom.inference().e2eMs()).isLessThanOrEqualTo(10);
-        assertThat(custom.inference().costPerRequestUsd()).isPositive();
+        assertThat(custom.inference().point().e2eMs()).isLessThanOrEqualTo(10);
+        assertThat(custom.inference().cost().costPerRequestUsd()).isPositive();
     }
 }

@@ -27,8 +27,8 @@ class OverridesTest {
     void aNamedOfferIsUsed() {
         CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e5,"
                 + "'offer':'lambda-h100-sxm'}}");
-        assertThat(r.inference().pricePerAcceleratorHourUsd()).isEqualTo(2.99);
-        assertThat(r.inference().offer()).isEqualTo("lambda-h100-sxm");
+        assertThat(r.inference().cost().pricePerAcceleratorHourUsd()).isEqualTo(2.99);
+        assertThat(r.inference().cost().offer()).isEqualTo("lambda-h100-sxm");
     }
 
     @Test
@@ -37,7 +37,7 @@ class OverridesTest {
                 + "'accelerator':{'id':'my-asic','peakTflops':{'bf16':500,'fp8':1000},'memoryGb':96,"
                 + "'bandwidthGBs':4000,'tdpW':500},'pricePerAcceleratorHourUsd':3}}");
         assertThat(r.inference().accelerator()).isEqualTo("my-asic");
-        assertThat(r.inference().pricePerAcceleratorHourUsd()).isEqualTo(3.0);
+        assertThat(r.inference().cost().pricePerAcceleratorHourUsd()).isEqualTo(3.0);
         assertThat(assumption(r, "inference.accelerator.source")).contains("specs given in the request");
         assertThat(assumption(r, "inference.accelerator.interconnectGBs")).contains("typical");
     }
@@ -48,7 +48,7 @@ class OverridesTest {
                 + "'tensorParallel':1,'batchSize':1}}");
         CostReport faster = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e5,"
                 + "'tensorParallel':1,'batchSize':1,'accelerator':{'id':'h100-sxm','bandwidthGBs':6700}}}");
-        assertThat(faster.inference().tpotMs()).isLessThan(base.inference().tpotMs() * 0.6);
+        assertThat(faster.inference().point().tpotMs()).isLessThan(base.inference().point().tpotMs() * 0.6);
         assertThat(assumption(faster, "inference.accelerator.bandwidthGBs")).contains("overridden")
                 .contains("catalog: 3350");
     }
@@ -66,8 +66,8 @@ class OverridesTest {
                 + "'tensorParallel':4}}");
         CostReport mha = estimate("{'model':{'id':'llama-2-70b','kvHeads':64},'inference':{'requestsPerDay':1e5,"
                 + "'tensorParallel':4}}");
-        assertThat(mha.inference().kvCacheBytesPerToken()).isEqualTo(2.0 * 80 * 64 * 128 * 2);
-        assertThat(base.inference().kvCacheBytesPerToken()).isEqualTo(2.0 * 80 * 8 * 128 * 2);
+        assertThat(mha.inference().point().kvCacheBytesPerToken()).isEqualTo(2.0 * 80 * 64 * 128 * 2);
+        assertThat(base.inference().point().kvCacheBytesPerToken()).isEqualTo(2.0 * 80 * 8 * 128 * 2);
         assertThat(assumption(mha, "model.kvHeads")).contains("overridden").contains("catalog: 8");
     }
 

@@ -30,6 +30,14 @@ class ErrorHygieneTest {
     }
 
     @Test
+    void aCyclicCauseChainEndsTheFilterAndStillLogs() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.initCause(b); // a → b → a → …
+        assertThat(new ExpectedErrorLogFilter().isLoggable(record(a))).isTrue();
+    }
+
+    @Test
     void theFilterIsInstalledAndBodiesAreNotLogged() throws Exception {
         Properties p = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/application.properties")) {

@@ -79,7 +79,16 @@ class EstimateFunctionTest {
         assertThat(first.has("month") && first.has("trainingUsd") && first.has("inferenceUsd")).isTrue();
         assertThat(life.get("totalUsd").asDouble()).isPositive();
         assertThat(life.get("inferenceShare").asDouble()).isBetween(0.0, 1.0);
-        assertThat(life.has("breakEvenMonth")).isTrue();
+        // Break-even: the first month whose cumulative inference reaches cumulative training (null if none).
+        Integer expected = null;
+        for (JsonNode m : life.get("months")) {
+            if (expected == null && request.has("training") && request.has("inference")
+                    && m.get("cumulativeTrainingUsd").asDouble() > 0
+                    && m.get("cumulativeInferenceUsd").asDouble() >= m.get("cumulativeTrainingUsd").asDouble()) {
+                expected = m.get("month").asInt();
+            }
+        }
+        assertThat(life.get("breakEvenMonth").isNull() ? null : life.get("breakEvenMonth").asInt()).isEqualTo(expected);
         assertThat(r.path("recommendation").path("focus").asText()).isIn("TRAINING", "INFERENCE", "BALANCED");
         assertThat(r.path("recommendation").path("reasons").size()).isPositive();
         assertThat(r.get("assumptions").size()).isPositive();

@@ -126,8 +126,8 @@ class EngineProperties {
     void moreTrafficCostsMore() {
         compare("traffic", Generated::inference, r -> { }, r -> section(r, "inference").put("requestsPerDay",
                 Math.min(1e12, r.at("/inference/requestsPerDay").asDouble() * 3)), (base, tripled) -> {
-                    assertThat(tripled.inference().monthlyCostUsd())
-                            .isGreaterThanOrEqualTo(base.inference().monthlyCostUsd());
+                    assertThat(tripled.inference().cost().monthlyCostUsd())
+                            .isGreaterThanOrEqualTo(base.inference().cost().monthlyCostUsd());
                     assertThat(tripled.lifecycle().inferenceUsd()).isGreaterThanOrEqualTo(base.lifecycle().inferenceUsd());
                 });
     }

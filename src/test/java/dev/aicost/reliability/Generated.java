@@ -7,7 +7,7 @@ import java.util.Random;
  * Seeded generators of plausible requests for the property tests (a small in-house equivalent of
  * a property-testing library: every case is reproducible from its seed and printed on failure).
  */
-final class Generated {
+public final class Generated {
     static final String[] LLMS = {"llama-2-7b", "llama-3.1-8b", "llama-3.1-70b", "mistral-7b", "mixtral-8x7b",
         "qwen2.5-72b", "llama-3.2-3b", "deepseek-v3", "llama-3.1-405b"};
     static final String[] ACCELERATORS = {"t4", "l4", "a10g", "a100-40gb", "a100-80gb", "h100-sxm", "h100-pcie",
@@ -24,7 +24,7 @@ final class Generated {
         return values[r.nextInt(values.length)];
     }
 
-    static ObjectNode training(long seed) {
+    public static ObjectNode training(long seed) {
         Random r = new Random(seed);
         ObjectNode req = ReportChecks.JSON.createObjectNode();
         req.putObject("model").put("id", pick(r, LLMS));
@@ -47,7 +47,7 @@ final class Generated {
         return req;
     }
 
-    static ObjectNode inference(long seed) {
+    public static ObjectNode inference(long seed) {
         Random r = new Random(seed);
         ObjectNode req = ReportChecks.JSON.createObjectNode();
         req.putObject("model").put("id", pick(r, LLMS));
@@ -67,7 +67,7 @@ final class Generated {
         return req;
     }
 
-    static ObjectNode both(long seed) {
+    public static ObjectNode both(long seed) {
         ObjectNode req = inference(seed);
         req.set("training", training(seed + 1).get("training"));
         return req;

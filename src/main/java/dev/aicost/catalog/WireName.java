@@ -1,0 +1,28 @@
+package dev.aicost.catalog;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The name an enum constant has in requests and reports: its Java name in lower case with '-'
+ * for '_' ({@code COMMIT_1Y} → {@code commit-1y}). One rule for every enum, so a new constant
+ * cannot get a wire name that disagrees with the others.
+ */
+public interface WireName {
+    String name();
+
+    default String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Wire name → constant, in declaration order (for parsing and for "one of …" messages). */
+    static <E extends Enum<E> & WireName> Map<String, E> byWireName(Iterable<E> constants) {
+        Map<String, E> m = new LinkedHashMap<>();
+        for (E e : constants) {
+            m.put(e.wireName(), e);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+}

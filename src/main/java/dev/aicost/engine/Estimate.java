@@ -1,0 +1,42 @@
+package dev.aicost.engine;
+
+import dev.aicost.catalog.EnergyProfile;
+import dev.aicost.catalog.ModelSpec;
+import dev.aicost.report.CostReport;
+
+/**
+ * One run of the engine: the report, and the typed facts it was computed from, which the advisor
+ * works with (it never reads the report's strings back) and which a what-if run may reuse.
+ *
+ * @param traffic requests per day in each serving month from {@code servingStartMonth} on (empty
+ *        without inference)
+ */
+record Estimate(CostReport report, ModelSpec model, EnergyProfile energy, TrainingEstimator.Result training,
+        InferenceEstimator.Result inference, int horizonMonths, int servingStartMonth, double[] traffic,
+        double priceDeclinePerYear) {
+
+    double totalUsd() {
+        return report.lifecycle().totalUsd();
+    }
+
+    /** Lifecycle spend of one phase. */
+    double phaseUsd(Lever.Phase phase) {
+        return phase == Lever.Phase.TRAINING ? report.lifecycle().trainingUsd() : report.lifecycle().inferenceUsd();
+    }
+
+    /** Why a lever's result may not be taken (a met latency target missed, a fitting plan no longer fits), or null. */
+    String refusal(Estimate applied) {
+        if (inference != null && applied.inference() != null && inference.latencyTargetMet()
+                && !applied.inference().latencyTargetMet()) {
+            var p = applied.inference().report().point();
+            return "breaks the latency target (TTFT " + Num.show(Num.sig(p.ttftMs(), 3)) + " ms, TPOT "
+                    + Num.show(Num.sig(p.tpotMs(), 3)) + " ms)";
+        }
+        if (training != null && applied.training() != null && training.memory().fits()
+                && !applied.training().memory().fits()) {
+            return "the training state no longer fits in " + applied.training().report().accelerators()
+                    + " accelerators";
+        }
+        return null;
+    }
+}

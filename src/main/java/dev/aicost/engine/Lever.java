@@ -1,0 +1,88 @@
+package dev.aicost.engine;
+
+import dev.aicost.catalog.Precision;
+import dev.aicost.catalog.WireName;
+
+/**
+ * The cost levers the advisor knows: the phase whose spend each changes, the kind of change
+ * (one lever of a kind goes into the best plan), and what it costs besides money.
+ */
+enum Lever implements WireName {
+    QUANTIZATION_FP8(Phase.INFERENCE, Kind.PRECISION, "weights and KV cache 2× smaller; near-lossless with "
+            + "calibrated scales on FP8 hardware"),
+    QUANTIZATION_INT8(Phase.INFERENCE, Kind.PRECISION, "2× smaller; small quality loss (W8A8/SmoothQuant), "
+            + "validate on your evals"),
+    QUANTIZATION_INT4(Phase.INFERENCE, Kind.PRECISION, "4× smaller weights; measurable quality loss on some "
+            + "tasks (AWQ/GPTQ), validate on your evals"),
+    BATCHING(Phase.INFERENCE, Kind.BATCHING, "higher per-request latency within the target; needs continuous "
+            + "batching (vLLM, TensorRT-LLM, TGI)"),
+    RESPONSE_CACHING(Phase.INFERENCE, Kind.CACHE, "only repeated questions hit; stale answers unless invalidated"),
+    ROUTING(Phase.INFERENCE, Kind.ROUTING, "needs a router that sends only easy queries to the small model; "
+            + "quality risk on misrouted ones"),
+    /** The trade-off names the accelerator: see {@link WhatIfs}. */
+    CHEAPER_ACCELERATOR(Phase.INFERENCE, Kind.ACCELERATOR, "different hardware"),
+    COMMITMENT(Phase.INFERENCE, Kind.PRICING, "pays for the term even if traffic falls"),
+    AUTOSCALING(Phase.INFERENCE, Kind.SCALING, "new replicas take minutes to start: queueing at sudden peaks; "
+            + "needs an autoscaler"),
+    SPOT_TRAINING(Phase.TRAINING, Kind.PRICING, "preemptions: checkpoint often; ~10 % of hours redone and longer "
+            + "wall-clock time"),
+    MIXED_PRECISION(Phase.TRAINING, Kind.PRECISION, "halves weight and activation memory; loss scaling is not "
+            + "needed with bf16"),
+    FP8_TRAINING(Phase.TRAINING, Kind.PRECISION, "needs an FP8 recipe (Transformer Engine, per-block scaling); "
+            + "watch loss spikes"),
+    ACTIVATION_CHECKPOINTING(Phase.TRAINING, Kind.MEMORY, "recomputes activations: 8·N·D instead of 6·N·D FLOPs") {
+        @Override
+        String whyNoSaving(Estimate base, Estimate applied) {
+            // It never saves compute; it exists to make a plan fit, so say what it did to the memory minimum.
+            return base.training() == null || applied.training() == null ? "" : " (8·N·D instead of 6·N·D); it only "
+                    + "pays to fit: minimum accelerators " + base.training().memory().minAccelerators() + " → "
+                    + applied.training().memory().minAccelerators();
+        }
+    };
+
+    /** The spend a lever changes (its savings percentage is of that phase). */
+    enum Phase {
+        TRAINING, INFERENCE
+    }
+
+    /** What a lever changes: the best plan takes at most one lever of each kind per phase. */
+    enum Kind {
+        PRECISION, BATCHING, CACHE, ROUTING, ACCELERATOR, PRICING, SCALING, MEMORY
+    }
+
+    private final Phase phase;
+    private final Kind kind;
+    private final String tradeOff;
+
+    Lever(Phase phase, Kind kind, String tradeOff) {
+        this.phase = phase;
+        this.kind = kind;
+        this.tradeOff = tradeOff;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    String tradeOff() {
+        return tradeOff;
+    }
+
+    /** What to add to "saves nothing" / "costs more" for this lever; empty for most. */
+    String whyNoSaving(Estimate base, Estimate applied) {
+        return "";
+    }
+
+    static Lever quantization(Precision p) {
+        return switch (p) {
+            case FP8 -> QUANTIZATION_FP8;
+            case INT8 -> QUANTIZATION_INT8;
+            case INT4 -> QUANTIZATION_INT4;
+            default -> throw new IllegalArgumentException("no quantization lever for " + p);
+        };
+    }
+}

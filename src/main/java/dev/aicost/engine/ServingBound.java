@@ -1,0 +1,57 @@
+package dev.aicost.engine;
+
+import dev.aicost.catalog.Accelerator;
+import dev.aicost.request.InvalidRequestException;
+
+/**
+ * A lower bound on what the base request's serving would cost over its lifecycle on another
+ * accelerator, from two facts the full run cannot beat: every request needs at least its FLOPs
+ * (2 · active parameters per prefilled and per generated token) at the efficiencies of
+ * {@link ServingModel}, and a fleet never has fewer than {@code minReplicas} replicas of the
+ * smallest tensor-parallel degree that holds the weights. The catalog search skips an accelerator
+ * whose bound already exceeds the cheapest fleet found.
+ *
+ * @param order the accelerator's catalog row, for ties
+ */
+record ServingBound(Accelerator accelerator, double lifecycleUsd, int order) {
+
+    /** The bound, or null where the full run would be refused anyway (no price, does not fit). */
+    static ServingBound of(Hardware hardware, Estimate base, Accelerator a, int order) {
+        InferenceEstimator.Result inference = base.inference();
+        ServingModel replica = inference.fleet().replica();
+        Fleet.Workload workload = inference.fleet().workload();
+        double pricePerHour;
+        try {
+            pricePerHour = hardware.price(a, inference.pricingMode(), null, null, null, Hardware.DEFAULT_LIFE_YEARS,
+                    base.energy(), "inference", Notes.silent()).perHourUsd();
+        } catch (InvalidRequestException e) {
+            return null;
+        }
+        ServingModel smallest = null;
+        for (int tp : ReplicaChoice.TP_CHOICES) {
+            ServingModel m = new ServingModel(replica.model, a, inference.precision(), tp, replica.inputTokens,
+                    replica.outputTokens, replica.prefixCacheHitRate);
+            if (m.fits()) {
+                smallest = m;
+                break;
+            }
+        }
+        if (smallest == null) {
+            return null;
+        }
+        double acceleratorSecondsPerRequest = smallest.minAcceleratorSecondsPerRequest();
+        double minFleetHours = (double) workload.minReplicas() * smallest.tp * Num.HOURS_PER_MONTH;
+        double total = 0;
+        int months = 0;
+        for (int m = base.servingStartMonth(); m <= base.horizonMonths(); m++) {
+            double rpd = base.traffic()[m - base.servingStartMonth()];
+            double busyHours = rpd * workload.servedShare() / Num.SECONDS_PER_DAY * acceleratorSecondsPerRequest
+                    * Num.HOURS_PER_MONTH;
+            double priceFactor = Math.pow(1.0 - base.priceDeclinePerYear(), (m - 1) / 12.0);
+            total += Math.max(minFleetHours, busyHours) * pricePerHour * priceFactor;
+            months++;
+        }
+        // The lifecycle rounds each month (and its running sum) to the cent: allow for that.
+        return new ServingBound(a, total * (1 - 1e-9) - 0.011 * months, order);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.aicost.engine;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.catalog.Accelerator;
+import dev.aicost.catalog.ModelKind;
+import dev.aicost.catalog.Precision;
+import dev.aicost.catalog.PricingMode;
+import dev.aicost.request.AcceleratorInput;
+import dev.aicost.request.EstimateRequest;
+import dev.aicost.request.InferenceInput;
+import dev.aicost.request.InferenceInput.Routing;
+import dev.aicost.request.InferenceInput.Scaling;
+import dev.aicost.request.ModelInput;
+import dev.aicost.request.TrainingInput;
+import java.util.List;
+
+/**
+ * Which levers apply to a request, each as a {@link WhatIf}. Levers the request already uses are
+ * not suggested; the decision reads the typed request and the base run's resolved values.
+ */
+final class WhatIfs {
+    /** Typical exact-cache hit rate: the low end of the 30–60 % seen in production. */
+    static final double TYPICAL_CACHE_HIT_RATE = 0.3;
+    static final double ROUTED_SHARE = 0.5;
+
+    private WhatIfs() {
+    }
+
+    static void inference(EstimateRequest req, Estimate base, List<WhatIf> out) {
+        InferenceInput in = req.inference();
+        InferenceEstimator.Result r = base.inference();
+        boolean llm = base.model().kind() == ModelKind.LLM;
+        Precision current = r.precision();
+        for (Precision p : llm ? List.of(Precision.FP8, Precision.INT8, Precision.INT4) : List.of(Precision.INT8)) {
+            if (p.bytesPerValue() < current.bytesPerValue()) {
+                out.add(new WhatIf(Lever.quantization(p), "inference.precision", current.wireName() + " → "
+                        + p.wireName(), q -> q.withInference(q.inference().withPrecision(p)),
+                        WhatIf.patch("inference", "precision", p.wireName())));
+            }
+        }
+        if (in.batchSize() != null) {
+            out.add(new WhatIf(Lever.BATCHING, "inference.batchSize", in.batchSize() + " → the best operating point",
+                    q -> q.withInference(q.inference().withBatchSize(null)),
+                    WhatIf.patch("inference", "batchSize", null)));
+        }
+        if (in.cacheHitRate() == null || in.cacheHitRate() == 0) {
+            out.add(new WhatIf(Lever.RESPONSE_CACHING, "inference.cacheHitRate", "0 → " + TYPICAL_CACHE_HIT_RATE
+                    + " (30–60 % is common)", q -> q.withInference(q.inference().withCacheHitRate(TYPICAL_CACHE_HIT_RATE)),
+                    WhatIf.patch("inference", "cacheHitRate", TYPICAL_CACHE_HIT_RATE)));
+        }
+        if (llm && in.routing() == null) {
+            double params = base.model().parameters();
+            String small = params >= 2e10 ? "llama-3.1-8b" : params >= 5e9 ? "llama-3.2-3b" : null;
+            if (small != null) {
+                ObjectNode p = JsonNodeFactory.instance.objectNode();
+                ObjectNode routing = p.putObject("inference").putObject("routing");
+                routing.put("share", ROUTED_SHARE);
+                routing.putObject("model").put("id", small);
+                Routing typed = new Routing(ROUTED_SHARE, ModelInput.ofId(small), null, null, null);
+                out.add(new WhatIf(Lever.ROUTING, "inference.routing", (int) (ROUTED_SHARE * 100)
+                        + " % of requests to " + small, q -> q.withInference(q.inference().withRouting(typed)), p));
+            }
+        }
+        if (r.scaling() == Scaling.ALWAYS_ON && r.pricingMode() == PricingMode.ON_DEMAND
+                && in.pricePerAcceleratorHourUsd() == null) {
+            PricingMode commit = base.horizonMonths() >= 36 ? PricingMode.COMMIT_3Y : PricingMode.COMMIT_1Y;
+            out.add(new WhatIf(Lever.COMMITMENT, "inference.pricingMode", "on-demand → " + commit.wireName()
+                    + " for the always-on fleet", q -> q.withInference(q.inference().withPricingMode(commit)),
+                    WhatIf.patch("inference", "pricingMode", commit.wireName())));
+        }
+        if (r.scaling() == Scaling.ALWAYS_ON) {
+            out.add(new WhatIf(Lever.AUTOSCALING, "inference.scaling", "always-on → autoscale",
+                    q -> q.withInference(q.inference().withScaling(Scaling.AUTOSCALE)),
+                    WhatIf.patch("inference", "scaling", "autoscale")));
+        }
+    }
+
+    /** Whether the catalog search for a cheaper accelerator applies: not when the request fixed a price or offer. */
+    static boolean searchesCatalog(InferenceInput in) {
+        return in.pricePerAcceleratorHourUsd() == null && (in.accelerator() == null || !in.accelerator().custom())
+                && in.offer() == null;
+    }
+
+    /** The same serving workload on another catalog accelerator, its replica shape chosen afresh. */
+    static WhatIf onAccelerator(Estimate base, Accelerator a) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        ObjectNode i = p.putObject("inference");
+        i.put("accelerator", a.id());
+        i.putNull("tensorParallel");
+        i.putNull("batchSize");
+        AcceleratorInput typed = AcceleratorInput.ofId(a.id());
+        return new WhatIf(Lever.CHEAPER_ACCELERATOR, "inference.accelerator", base.inference().accelerator().id()
+                + " → " + a.id(), q -> q.withInference(q.inference().onAccelerator(typed)), p,
+                "different hardware: re-validate latency and the serving stack on " + a.name());
+    }
+
+    static void training(EstimateRequest req, Estimate base, List<WhatIf> out) {
+        TrainingInput in = req.training();
+        TrainingEstimator.Result t = base.training();
+        PricingMode mode = t.pricingMode();
+        if (mode != PricingMode.SPOT && mode != PricingMode.OWNED && in.pricePerAcceleratorHourUsd() == null
+                && in.acceleratorHours() == null) {
+            out.add(new WhatIf(Lever.SPOT_TRAINING, "training.pricingMode", mode.wireName() + " → spot",
+                    q -> q.withTraining(q.training().withPricingMode(PricingMode.SPOT)),
+                    WhatIf.patch("training", "pricingMode", "spot")));
+        }
+        if (in.acceleratorHours() != null) {
+            return; // given hours: precision and recomputation change nothing
+        }
+        Precision p = t.precision();
+        if (p == Precision.FP32 || p == Precision.TF32) {
+            out.add(new WhatIf(Lever.MIXED_PRECISION, "training.precision", p.wireName() + " → bf16",
+                    q -> q.withTraining(q.training().withPrecision(Precision.BF16)),
+                    WhatIf.patch("training", "precision", "bf16")));
+        } else if ((p == Precision.BF16 || p == Precision.FP16)
+                && t.accelerator().nativePeakFlops(Precision.FP8).isPresent()) {
+            out.add(new WhatIf(Lever.FP8_TRAINING, "training.precision", p.wireName() + " → fp8",
+                    q -> q.withTraining(q.training().withPrecision(Precision.FP8)),
+                    WhatIf.patch("training", "precision", "fp8")));
+        }
+        if (in.activationCheckpointing() == null || !in.activationCheckpointing()) {
+            out.add(new WhatIf(Lever.ACTIVATION_CHECKPOINTING, "training.activationCheckpointing", "false → true",
+                    q -> q.withTraining(q.training().withActivationCheckpointing(true)),
+                    WhatIf.patch("training", "activationCheckpointing", true)));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.aicost.function;
+
+import dev.aicost.catalog.Catalog;
+import dev.aicost.engine.CostEngine;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The one engine of the function: the plain-Java engine over the bundled catalog, as a CDI bean. */
+@Singleton
+public class EngineProducer {
+
+    @Produces
+    @Singleton
+    CostEngine engine() {
+        return new CostEngine(Catalog.builtIn());
+    }
+}
