@@ -1,0 +1,73 @@
+package dev.aicost.engine;
+
+import static dev.aicost.engine.Fixtures.ENGINE;
+import static dev.aicost.engine.Fixtures.mergePatch;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.catalog.Accelerator;
+import dev.aicost.reliability.Generated;
+import dev.aicost.report.CostReport;
+import dev.aicost.report.Optimization;
+import dev.aicost.request.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The catalog search skips accelerators by a lower bound; it must pick exactly what a full scan of
+ * the catalog (every accelerator re-estimated through JSON, as a caller would) picks.
+ */
+class CatalogSearchTest {
+
+    @Test
+    void theBoundedSearchPicksWhatAFullScanPicks() {
+        int compared = 0;
+        for (long seed = 0; seed < 40; seed++) {
+            for (ObjectNode request : new ObjectNode[] {Generated.inference(seed), Generated.both(seed)}) {
+                CostReport base;
+                try {
+                    base = ENGINE.estimate(request);
+                } catch (InvalidRequestException e) {
+                    continue;
+                }
+                Optimization found = base.optimizations().stream()
+                        .filter(o -> o.lever().equals("cheaper-accelerator")).findFirst().orElse(null);
+                if (found == null) {
+                    continue; // the request fixed a price or an offer: no search
+                }
+                String best = null;
+                double bestSavings = 0.005;
+                for (Accelerator a : ENGINE.catalog().accelerators()) {
+                    if (a.id().equals(base.inference().accelerator())
+                            || "reference".equals(ENGINE.catalog().defaultOffer(a.id()).provider())) {
+                        continue;
+                    }
+                    ObjectNode patch = Fixtures.json("{'inference':{'accelerator':'" + a.id() + "',"
+                            + "'tensorParallel':null,'batchSize':null}}");
+                    CostReport after;
+                    try {
+                        after = ENGINE.estimate(mergePatch(request, patch), CostEngine.Advice.NONE);
+                    } catch (InvalidRequestException e) {
+                        continue;
+                    }
+                    if (base.inference().point().latencyTargetMet() && !after.inference().point().latencyTargetMet()) {
+                        continue;
+                    }
+                    double savings = base.lifecycle().totalUsd() - after.lifecycle().totalUsd();
+                    if (savings > bestSavings + 1e-9) {
+                        best = a.id();
+                        bestSavings = savings;
+                    }
+                }
+                String seedText = "seed " + seed + ": " + request;
+                if (best == null) {
+                    assertThat(found.applicable()).as(seedText).isFalse();
+                } else {
+                    assertThat(found.applicable()).as(seedText).isTrue();
+                    assertThat(found.change()).as(seedText).endsWith("→ " + best);
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).as("cases where the search found a cheaper accelerator").isGreaterThan(10);
+    }
+}
