@@ -11,11 +11,4 @@ public final class Checks {
         }
         return value;
     }
-
-    public static double nonNegative(double value, String what) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(what + " must be zero or a positive finite number, got " + value);
-        }
-        return value;
-    }
 }

@@ -99,9 +99,10 @@ public final class CostEngine {
     private Estimate run(EstimateRequest req, Notes notes, Estimate reuse) {
         boolean full = notes.recording();
         ModelSpec model = reuse != null ? reuse.model() : models.resolve(req.model(), "model", notes);
-        EnergyProfile energy = catalog.energy(req.region() != null ? req.region() : "default").orElseThrow();
+        EnergyProfile energy = req.region() != null ? catalog.energy(req.region()).orElseThrow()
+                : catalog.defaultEnergy();
         if (req.region() == null) {
-            notes.assume("region", "default", () -> "world-average grid carbon and PUE " + energy.pue() + " ("
+            notes.assume("region", energy.id(), () -> "world-average grid carbon and PUE " + energy.pue() + " ("
                     + energy.source().cite() + ")");
         }
         int horizon = notes.orDefault(req.horizonMonths(), DEFAULT_HORIZON_MONTHS, "horizonMonths",

@@ -89,7 +89,7 @@ final class Hardware {
     }
 
     /** What one accelerator-hour costs in a pricing mode, and where that figure comes from. */
-    record Price(double capitalPerHourUsd, double powerPerHourUsd, PricingMode mode, String offer) {
+    record Price(double capitalPerHourUsd, double powerPerHourUsd, String offer) {
         double perHourUsd() {
             return capitalPerHourUsd + powerPerHourUsd;
         }
@@ -105,12 +105,12 @@ final class Hardware {
                     + (int) (OWNED_UTILISATION * 100) + " % utilisation ($" + Num.show(capital) + "/h) plus power $"
                     + Num.show(power) + "/h (TDP × " + AVERAGE_POWER_FRACTION + " × PUE " + energy.pue() + " × $"
                     + energy.electricityUsdPerKwh() + "/kWh)");
-            return new Price(capital, power, mode, null);
+            return new Price(capital, power, null);
         }
         if (override != null || acceleratorPrice != null) {
             double p = override != null ? override : acceleratorPrice;
             notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(p), () -> "given in the request (" + mode + ")");
-            return new Price(p, 0, mode, null);
+            return new Price(p, 0, null);
         }
         if (acc.source().fromRequest() && catalog.accelerator(acc.id()).isEmpty()) {
             throw InvalidRequestException.of(path + ".pricePerAcceleratorHourUsd", "is required for a custom accelerator",
@@ -138,6 +138,6 @@ final class Hardware {
         double p = offer.price(mode).getAsDouble();
         notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(p), () -> mode + " price of offer '" + offer.id() + "' ("
                 + offer.provider() + " " + offer.instance() + ", " + offer.region() + "): " + offer.source().cite());
-        return new Price(p, 0, mode, offer.id());
+        return new Price(p, 0, offer.id());
     }
 }

@@ -120,6 +120,25 @@ class EstimateFunctionTest {
     }
 
     @Test
+    void theParserRefusesOversizedAndOverDeepBodiesAsItReads() throws IOException {
+        String model = "{\"model\":{\"id\":\"llama-3.1-8b\"},\"inference\":{\"requestsPerDay\":1000}";
+        JsonNode longString = error(model + ",\"region\":\"" + "x".repeat(2_000) + "\"}");
+        assertThat(paths(longString)).containsExactly("$");
+        assertThat(longString.toString()).contains("is not valid JSON").contains("String value length");
+        JsonNode deep = error(model + ",\"nested\":" + "[".repeat(9) + "]".repeat(9) + "}");
+        assertThat(deep.toString()).contains("is not valid JSON").contains("nesting depth");
+        JsonNode huge = error(model + ",\"pad\":[" + "1,".repeat(40_000) + "1]}");
+        assertThat(huge.toString()).contains("is not valid JSON");
+    }
+
+    @Test
+    void theMalformedJsonSignalCannotBeSentInARequest() throws IOException {
+        JsonNode e = error("{\"$malformedJson\":\"fake\"}");
+        assertThat(e.toString()).doesNotContain("is not valid JSON");
+        assertThat(paths(e)).contains("$malformedJson", "model");
+    }
+
+    @Test
     void wrongTypesNameTheFieldAndTheType() throws IOException {
         JsonNode e = error("{\"model\":{\"id\":\"llama-3.1-8b\"},\"training\":{\"tokens\":\"lots\"}}");
         assertThat(paths(e)).containsExactly("training.tokens");
