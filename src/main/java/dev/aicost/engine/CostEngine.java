@@ -79,7 +79,7 @@ public final class CostEngine {
     }
 
     public CostReport estimate(EstimateRequest req, Advice mode) {
-        Estimate base = run(req, Notes.recorder(), null);
+        Estimate base = run(req, Notes.recorder(), null, mode == Advice.NONE);
         if (mode == Advice.NONE) {
             return base.report();
         }
@@ -93,10 +93,11 @@ public final class CostEngine {
      * changed, the base run's training (and the serving start it sets) is reused as it is.
      */
     Estimate whatIf(EstimateRequest req, Estimate base, boolean trainingUnchanged) {
-        return run(req, Notes.silent(), trainingUnchanged ? base : null);
+        return run(req, Notes.silent(), trainingUnchanged ? base : null, false);
     }
 
-    private Estimate run(EstimateRequest req, Notes notes, Estimate reuse) {
+    /** One run; {@code summarize}: write the summary now (otherwise the caller writes it with the advice). */
+    private Estimate run(EstimateRequest req, Notes notes, Estimate reuse, boolean summarize) {
         boolean full = notes.recording();
         ModelSpec model = reuse != null ? reuse.model() : models.resolve(req.model(), "model", notes);
         EnergyProfile energy = req.region() != null ? catalog.energy(req.region()).orElseThrow()
@@ -144,7 +145,7 @@ public final class CostEngine {
         CostReport report = new CostReport(CostReport.SCHEMA_VERSION, summary(model), new CatalogInfo(catalog.asOfText()),
                 t == null ? null : t.report(), i == null ? null : i.report(), life, rec, List.of(), null,
                 notes.assumptions(), notes.warnings(), "");
-        if (full) {
+        if (summarize) {
             report = report.withAdvice(List.of(), null, Summary.markdown(report, List.of(), null));
         }
         return new Estimate(report, model, energy, t, i, horizon, start, traffic, decline);
