@@ -140,11 +140,4 @@ class ApiGatewayMappingTest {
             assertThat(body).doesNotContain("java.").doesNotContain("Exception").contains("test-request-id");
         }
     }
-
-    @Test
-    void theJvmTemplateMapsTheSameWay() throws IOException {
-        JsonNode jvm = TemplateTest.integration(TemplateTest.load(Path.of("infra/template-jvm.yaml")));
-        assertThat(jvm.get("responses")).isEqualTo(integration().get("responses"));
-        assertThat(jvm.get("requestTemplates")).isEqualTo(integration().get("requestTemplates"));
-    }
 }

@@ -16,11 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The SAM templates, checked for what matters (the npm cfn-lint is a retired 2019 tool that rejects
+ * The SAM template, checked for what matters (the npm cfn-lint is a retired 2019 tool that rejects
  * current SAM properties). CloudFormation tags (!Ref, !Sub, !GetAtt) read as their plain values.
  */
 class TemplateTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final Path TEMPLATE = Path.of("infra/template.yaml");
 
     static Stream<Path> templates() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("infra"))) {
@@ -38,30 +39,37 @@ class TemplateTest {
     }
 
     @Test
-    void bothTemplatesExist() throws IOException {
-        assertThat(templates().map(p -> p.getFileName().toString()).toList())
-                .containsExactly("template-jvm.yaml", "template.yaml");
+    void oneTemplateServesBothBuilds() throws IOException {
+        assertThat(templates().map(p -> p.getFileName().toString()).toList()).containsExactly("template.yaml");
+        JsonNode build = load(TEMPLATE).at("/Parameters/Build");
+        assertThat(build.get("Default").asText()).isEqualTo("native");
+        assertThat(build.get("AllowedValues").toString()).isEqualTo("[\"native\",\"jvm\"]");
+        assertThat(load(TEMPLATE).at("/Conditions/IsJvm").toString()).isEqualTo("[\"Build\",\"jvm\"]");
     }
 
     @Test
-    void nativeTemplateRunsTheNativeZipOnAmazonLinux2023() throws IOException {
-        JsonNode f = function(load(Path.of("infra/template.yaml")));
-        assertThat(f.get("Runtime").asText()).isEqualTo("provided.al2023");
-        assertThat(f.at("/Environment/Variables/DISABLE_SIGNAL_HANDLERS").asText()).isEqualTo("true");
-        JsonNode arch = load(Path.of("infra/template.yaml")).at("/Parameters/Architecture");
+    void nativeBuildRunsTheBootstrapOnAmazonLinux2023() throws IOException {
+        JsonNode f = function(load(TEMPLATE));
+        // !If [IsJvm, jvm value, native value]
+        assertThat(f.get("Runtime").toString()).isEqualTo("[\"IsJvm\",\"java21\",\"provided.al2023\"]");
+        assertThat(f.at("/Environment/2/Variables/DISABLE_SIGNAL_HANDLERS").asText()).isEqualTo("true");
+        assertThat(f.at("/Environment/1").asText()).isEqualTo("AWS::NoValue");
+        JsonNode arch = load(TEMPLATE).at("/Parameters/Architecture");
         assertThat(arch.get("Default").asText()).isEqualTo("x86_64");
         assertThat(arch.get("AllowedValues").toString()).contains("arm64");
-        assertThat(arch.get("Description").asText()).contains("arm64 host");
+        assertThat(arch.get("Description").asText()).contains("arm64 build host");
         assertThat(f.get("Architectures").get(0).asText()).isEqualTo("Architecture");
+        assertThat(f.at("/MemorySize/1").toString()).isEqualTo("[\"IsJvm\",1024,256]");
     }
 
     @Test
-    void jvmTemplateUsesTheFunqyHandlerWithSnapStartOnPublishedVersions() throws IOException {
-        JsonNode t = load(Path.of("infra/template-jvm.yaml"));
+    void jvmBuildUsesTheFunqyHandlerWithSnapStartOnPublishedVersions() throws IOException {
+        JsonNode t = load(TEMPLATE);
         JsonNode f = function(t);
-        assertThat(f.get("Runtime").asText()).isEqualTo("java21");
-        assertThat(f.get("Handler").asText()).isEqualTo("io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest");
-        assertThat(f.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
+        assertThat(f.at("/Handler/0").asText()).isEqualTo("IsJvm");
+        assertThat(f.at("/Handler/1").asText()).isEqualTo("io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest");
+        assertThat(f.at("/SnapStart/1/ApplyOn").asText()).isEqualTo("PublishedVersions");
+        assertThat(f.at("/SnapStart/2").asText()).isEqualTo("AWS::NoValue");
         assertThat(f.get("AutoPublishAlias").asText()).isEqualTo("live");
         // API Gateway must invoke the alias (the SnapStart version), not $LATEST.
         assertThat(integration(t).get("uri").asText()).contains("${EstimateFunction.Arn}:live/invocations");
@@ -83,7 +91,7 @@ class TemplateTest {
         JsonNode f = function(t);
         assertThat(f.get("ReservedConcurrentExecutions").asText()).isEqualTo("ReservedConcurrency");
         assertThat(t.at("/Parameters/ReservedConcurrency/Default").asInt()).isBetween(1, 100);
-        assertThat(t.at("/Parameters/MemorySize/Default").asInt()).isBetween(128, 2048);
+        assertThat(t.at("/Parameters/MemorySize/Default").asInt()).isZero(); // per build: 256 native, 1024 jvm
         assertThat(t.at("/Parameters/TimeoutSeconds/Default").asInt()).isBetween(3, 30);
         assertThat(t.at("/Resources/EstimateLogGroup/Properties/RetentionInDays").asText()).isEqualTo("LogRetentionDays");
         assertThat(f.at("/LoggingConfig/LogGroup").asText()).isEqualTo("EstimateLogGroup");
