@@ -54,4 +54,4 @@ ARGS=(--task target/lambda-task --ric target/ric --events "$EVENTS" \
       --runs "${RUNS:-5}" --warm "${WARM:-300}")
 if [ -n "${NATIVE:-}" ]; then ARGS+=(--native "$NATIVE" --label "ai-cost-engine (native)"); fi
 echo "machine: $(nproc) cores, $(uname -m), $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d)"
-java infra/local/LambdaLocal.java bench "${ARGS[@]}"
+java -cp target/local-tools ColdStartBench "${ARGS[@]}"

@@ -11,5 +11,5 @@ cd "$(dirname "$0")/../.."
 source infra/local/prepare.sh
 EVENTS=$(ls infra/events/*.json | paste -sd, -)
 echo "machine: $(nproc) cores, $(uname -m), $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d)"
-java infra/local/LambdaLocal.java soak --task target/lambda-task --ric target/ric --events "$EVENTS" \
+java -cp target/local-tools Soak --task target/lambda-task --ric target/ric --events "$EVENTS" \
   --count "${COUNT:-20000}" ${NATIVE:+--native "$NATIVE"}
