@@ -51,7 +51,7 @@ final class Fields {
         problems.add(new Problem(path(name), problem, allowed));
     }
 
-    Double number(String name, double min, double max, boolean minExclusive) {
+    private Double number(String name, double min, double max, boolean minExclusive) {
         JsonNode v = raw(name);
         if (v == null) {
             return null;
@@ -72,20 +72,22 @@ final class Fields {
         return (minExclusive ? "a number > " : "a number >= ") + fmt(min) + " and <= " + fmt(max);
     }
 
-    /** Positive numbers have a floor, so that no denormal reaches a division (README, Limits). */
-    Double positive(String name, double max) {
-        return number(name, Limits.MIN_POSITIVE, max, false);
+    /** A number field within its {@link Bound} (positive ones have a floor, so no denormal reaches a division). */
+    Double number(Bound b) {
+        return number(b.field(), b);
     }
 
-    Double atLeast(String name, double min, double max) {
-        return number(name, min, max, false);
+    /** A number within a bound, under another key (the per-precision peaks of {@link Bound#PEAK_TFLOPS}). */
+    Double number(String name, Bound b) {
+        return number(name, b.min(), b.max(), b.minExclusive());
     }
 
-    Double fraction(String name) {
-        return number(name, 0, 1, false);
+    /** A whole-number field within its {@link Bound}. */
+    Integer whole(Bound b) {
+        return integer(b.field(), (long) b.min(), (long) b.max());
     }
 
-    Integer integer(String name, long min, long max) {
+    private Integer integer(String name, long min, long max) {
         JsonNode v = raw(name);
         if (v == null) {
             return null;
@@ -162,7 +164,10 @@ final class Fields {
         return new Fields(v, path(name), problems);
     }
 
-    double[] numbers(String name, int size, double min, double max) {
+    double[] numbers(Bound b, int size) {
+        String name = b.field().replaceAll("\\[.*", "");
+        double min = b.min();
+        double max = b.max();
         JsonNode v = raw(name);
         if (v == null) {
             return null;

@@ -65,9 +65,9 @@ public final class RequestReader {
         if (!f.has("training") && !f.has("inference")) {
             problems.add(new Problem("$", "needs 'training', 'inference' or both", "at least one of training, inference"));
         }
-        Integer horizon = f.integer("horizonMonths", 1, Limits.MAX_HORIZON_MONTHS);
-        Double budget = f.positive("monthlyBudgetUsd", Limits.MAX_MONEY_USD);
-        Double decline = f.number("priceDeclinePerYear", 0, 0.9, false);
+        Integer horizon = f.whole(Bound.HORIZON_MONTHS);
+        Double budget = f.number(Bound.MONTHLY_BUDGET_USD);
+        Double decline = f.number(Bound.PRICE_DECLINE_PER_YEAR);
         String region = f.text("region");
         if (region != null && catalog.energy(region).isEmpty()) {
             f.problem("region", "unknown region '" + region + "'" + Suggest.didYouMean(region, catalog.energyIds()),
@@ -91,15 +91,15 @@ public final class RequestReader {
             m.problem("id", "unknown model '" + id + "'" + Suggest.didYouMean(id, catalog.modelIds()),
                     "one of " + ids(catalog.modelIds()) + ", or give 'parameters' and the architecture");
         }
-        Double params = m.number("parameters", Limits.MIN_PARAMETERS, Limits.MAX_PARAMETERS, false);
-        Double active = m.number("activeParameters", Limits.MIN_PARAMETERS, Limits.MAX_PARAMETERS, false);
+        Double params = m.number(Bound.PARAMETERS);
+        Double active = m.number(Bound.ACTIVE_PARAMETERS);
         ModelInput in = new ModelInput(id, m.text("name"), params, active,
-                m.integer("layers", 1, Limits.MAX_LAYERS), m.integer("hiddenSize", 1, Limits.MAX_HIDDEN),
-                m.integer("attentionHeads", 1, Limits.MAX_HEADS), m.integer("kvHeads", 1, Limits.MAX_HEADS),
-                m.integer("headDim", 1, Limits.MAX_HIDDEN), m.integer("vocabSize", 1, Limits.MAX_VOCAB),
-                m.integer("contextLength", 1, Limits.MAX_SEQUENCE_TOKENS),
-                m.positive("flopsPerRequest", Limits.MAX_FLOPS_PER_REQUEST),
-                m.positive("weightsBytes", Limits.MAX_WEIGHTS_BYTES));
+                m.whole(Bound.LAYERS), m.whole(Bound.HIDDEN_SIZE),
+                m.whole(Bound.ATTENTION_HEADS), m.whole(Bound.KV_HEADS),
+                m.whole(Bound.HEAD_DIM), m.whole(Bound.VOCAB_SIZE),
+                m.whole(Bound.CONTEXT_LENGTH),
+                m.number(Bound.FLOPS_PER_REQUEST),
+                m.number(Bound.WEIGHTS_BYTES));
         if (id == null && params == null && !m.has("id") && !m.has("parameters")) {
             m.problem("id", "is required unless 'parameters' is given", "one of " + ids(catalog.modelIds()));
         }
@@ -141,7 +141,7 @@ public final class RequestReader {
         Fields p = a.object("peakTflops");
         if (p != null) {
             for (Precision prec : Precision.values()) {
-                Double v = p.positive(prec.wireName(), Limits.MAX_TFLOPS);
+                Double v = p.number(prec.wireName(), Bound.PEAK_TFLOPS);
                 if (v != null) {
                     peaks.put(prec, v);
                 }
@@ -153,9 +153,9 @@ public final class RequestReader {
         }
         peaks.remove(Precision.FP16);
         AcceleratorInput in = new AcceleratorInput(id == null ? "custom" : id, custom, a.text("name"), peaks,
-                a.positive("memoryGb", Limits.MAX_MEMORY_GB), a.positive("bandwidthGBs", Limits.MAX_BANDWIDTH_GBS),
-                a.positive("tdpW", 1e5), a.positive("interconnectGBs", Limits.MAX_BANDWIDTH_GBS), a.text("interconnect"),
-                a.positive("purchaseUsd", 1e8), a.positive("pricePerHourUsd", Limits.MAX_PRICE_PER_HOUR_USD));
+                a.number(Bound.MEMORY_GB), a.number(Bound.BANDWIDTH_GBS),
+                a.number(Bound.TDP_W), a.number(Bound.INTERCONNECT_GBS), a.text("interconnect"),
+                a.number(Bound.PURCHASE_USD), a.number(Bound.PRICE_PER_HOUR_USD));
         if (custom) {
             if (!peaks.containsKey(Precision.BF16) && (p == null || !p.has("bf16"))) {
                 a.problem("peakTflops", "a custom accelerator needs at least its bf16 (or fp16) dense peak",
@@ -175,19 +175,19 @@ public final class RequestReader {
     private TrainingInput training(Fields t) {
         Kind kind = t.choice("kind", KINDS);
         AcceleratorInput acc = accelerator(t, "accelerator");
-        Integer count = t.integer("accelerators", 1, Limits.MAX_ACCELERATORS);
-        Double deadline = t.positive("deadlineDays", Limits.MAX_DEADLINE_DAYS);
+        Integer count = t.whole(Bound.ACCELERATORS);
+        Double deadline = t.number(Bound.DEADLINE_DAYS);
         if (count != null && deadline != null) {
             t.problem("deadlineDays", "cannot be combined with 'accelerators'",
                     "either accelerators (→ wall-clock days) or deadlineDays (→ accelerators needed)");
         }
         PricingMode mode = t.choice("pricingMode", PRICING);
         String offer = offer(t, acc);
-        Double price = t.number("pricePerAcceleratorHourUsd", 0, Limits.MAX_PRICE_PER_HOUR_USD, false);
+        Double price = t.number(Bound.PRICE_PER_ACCELERATOR_HOUR_USD);
         Engineering eng = t.read("engineering", e -> {
-            Integer people = e.integer("people", 1, 10_000);
-            Double months = e.positive("months", Limits.MAX_HORIZON_MONTHS);
-            Double monthly = e.positive("monthlyCostUsd", 1e7);
+            Integer people = e.whole(Bound.PEOPLE);
+            Double months = e.number(Bound.MONTHS);
+            Double monthly = e.number(Bound.MONTHLY_COST_USD);
             for (String req : List.of("people", "months", "monthlyCostUsd")) {
                 if (!e.has(req)) {
                     e.problem(req, "is required in engineering", "a positive number");
@@ -195,14 +195,14 @@ public final class RequestReader {
             }
             return people == null || months == null || monthly == null ? null : new Engineering(people, months, monthly);
         });
-        TrainingInput in = new TrainingInput(kind, t.atLeast("tokens", 1, Limits.MAX_TOKENS),
-                t.atLeast("flops", 1, Limits.MAX_FLOPS), t.positive("acceleratorHours", Limits.MAX_ACCELERATOR_HOURS), acc,
-                count, deadline, t.choice("precision", TRAINING_PRECISIONS), t.number("mfu", 0.01, 1, false),
-                t.number("goodput", 0.1, 1, false), t.integer("sequenceLength", 1, Limits.MAX_SEQUENCE_TOKENS),
-                t.bool("activationCheckpointing"), t.choice("optimizer", OPTIMIZERS), t.integer("loraRank", 1, 4096),
-                mode, offer, price, t.number("spotRestartOverhead", 0, 1, false),
-                t.number("experimentsOverhead", 0, 100, false), eng, t.number("retrainEveryMonths", 1, 120, false),
-                t.atLeast("retrainTokens", 1, Limits.MAX_TOKENS), t.number("hardwareLifeYears", 0.5, 15, false));
+        TrainingInput in = new TrainingInput(kind, t.number(Bound.TOKENS),
+                t.number(Bound.FLOPS), t.number(Bound.ACCELERATOR_HOURS), acc,
+                count, deadline, t.choice("precision", TRAINING_PRECISIONS), t.number(Bound.MFU),
+                t.number(Bound.GOODPUT), t.whole(Bound.SEQUENCE_LENGTH),
+                t.bool("activationCheckpointing"), t.choice("optimizer", OPTIMIZERS), t.whole(Bound.LORA_RANK),
+                mode, offer, price, t.number(Bound.SPOT_RESTART_OVERHEAD),
+                t.number(Bound.EXPERIMENTS_OVERHEAD), eng, t.number(Bound.RETRAIN_EVERY_MONTHS),
+                t.number(Bound.RETRAIN_TOKENS), t.number(Bound.HARDWARE_LIFE_YEARS));
         if (in.loraRank() != null && kind != Kind.LORA) {
             t.problem("loraRank", "only applies when kind is 'lora'", "set kind to 'lora' or remove loraRank");
         }
@@ -217,20 +217,19 @@ public final class RequestReader {
     }
 
     private InferenceInput inference(Fields i) {
-        Double rpd = i.atLeast("requestsPerDay", Limits.MIN_REQUESTS_PER_DAY, Limits.MAX_REQUESTS_PER_DAY);
+        Double rpd = i.number(Bound.REQUESTS_PER_DAY);
         if (!i.has("requestsPerDay")) {
-            i.problem("requestsPerDay", "is required", "a number >= " + Fields.fmt(Limits.MIN_REQUESTS_PER_DAY)
-                    + " and <= " + Fields.fmt(Limits.MAX_REQUESTS_PER_DAY));
+            i.problem("requestsPerDay", "is required", Bound.REQUESTS_PER_DAY.allowed());
         }
         AcceleratorInput acc = accelerator(i, "accelerator");
         PricingMode mode = i.choice("pricingMode", PRICING);
         String offer = offer(i, acc);
-        Double price = i.number("pricePerAcceleratorHourUsd", 0, Limits.MAX_PRICE_PER_HOUR_USD, false);
+        Double price = i.number(Bound.PRICE_PER_ACCELERATOR_HOUR_USD);
         LatencyTarget target = i.read("latencyTargetMs", l -> new LatencyTarget(
-                l.positive("ttftMs", Limits.MAX_LATENCY_MS), l.positive("tpotMs", Limits.MAX_LATENCY_MS),
-                l.positive("e2eMs", Limits.MAX_LATENCY_MS)));
+                l.number(Bound.TTFT_MS), l.number(Bound.TPOT_MS),
+                l.number(Bound.E2E_MS)));
         Routing routing = i.read("routing", r -> {
-            Double share = r.number("share", 0, 1, true);
+            Double share = r.number(Bound.ROUTED_SHARE);
             if (!r.has("share")) {
                 r.problem("share", "is required", "the fraction of requests routed, 0 < share < 1");
             } else if (share != null && share >= 1) {
@@ -242,17 +241,17 @@ public final class RequestReader {
             }
             AcceleratorInput ra = accelerator(r, "accelerator");
             Precision rp = r.choice("precision", INFERENCE_PRECISIONS);
-            Integer tp = r.integer("tensorParallel", 1, Limits.MAX_TENSOR_PARALLEL);
+            Integer tp = r.whole(Bound.TENSOR_PARALLEL);
             return share == null || m == null || share >= 1 ? null : new Routing(share, m, ra, rp, tp);
         });
-        InferenceInput in = new InferenceInput(rpd, i.positive("users", Limits.MAX_USERS),
-                i.integer("inputTokens", 1, Limits.MAX_SEQUENCE_TOKENS),
-                i.integer("outputTokens", 1, Limits.MAX_SEQUENCE_TOKENS), acc, i.choice("precision", INFERENCE_PRECISIONS),
-                i.integer("tensorParallel", 1, Limits.MAX_TENSOR_PARALLEL), i.integer("batchSize", 1, Limits.MAX_BATCH),
-                mode, offer, price, target, i.number("peakToAverage", 1, Limits.MAX_PEAK_TO_AVERAGE, false),
-                i.choice("scaling", SCALING), i.numbers("hourlyShape", 24, 0, 1e6), i.fraction("cacheHitRate"),
-                i.fraction("prefixCacheHitRate"), routing, i.number("monthlyGrowth", -0.5, 10, false),
-                i.integer("startMonth", 1, Limits.MAX_HORIZON_MONTHS), i.integer("minReplicas", 0, 100_000));
+        InferenceInput in = new InferenceInput(rpd, i.number(Bound.USERS),
+                i.whole(Bound.INPUT_TOKENS),
+                i.whole(Bound.OUTPUT_TOKENS), acc, i.choice("precision", INFERENCE_PRECISIONS),
+                i.whole(Bound.TENSOR_PARALLEL), i.whole(Bound.BATCH_SIZE),
+                mode, offer, price, target, i.number(Bound.PEAK_TO_AVERAGE),
+                i.choice("scaling", SCALING), i.numbers(Bound.HOURLY_SHAPE, 24), i.number(Bound.CACHE_HIT_RATE),
+                i.number(Bound.PREFIX_CACHE_HIT_RATE), routing, i.number(Bound.MONTHLY_GROWTH),
+                i.whole(Bound.START_MONTH), i.whole(Bound.MIN_REPLICAS));
         if (in.cacheHitRate() != null && in.cacheHitRate() >= 1) {
             i.problem("cacheHitRate", "must be below 1: a fleet that serves nothing is not an estimate", "0 <= rate < 1");
         }
