@@ -112,6 +112,8 @@ final class Hardware {
             notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(p), () -> "given in the request (" + mode + ")");
             return new Price(p, 0, null);
         }
+        // RequestReader refuses this for a request as sent; the engine checks it again because the
+        // advisor's typed what-ifs reach here without passing through the reader.
         if (acc.source().fromRequest() && catalog.accelerator(acc.id()).isEmpty()) {
             throw InvalidRequestException.of(path + ".pricePerAcceleratorHourUsd", "is required for a custom accelerator",
                     "a price in USD per accelerator-hour");

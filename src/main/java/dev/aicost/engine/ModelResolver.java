@@ -76,6 +76,9 @@ final class ModelResolver {
 
     private static ModelSpec build(String id, String name, double params, double active, int layers, int hidden,
             int heads, int kv, int headDim, int vocab, int context, Source source, String path) {
+        // The reader checks these when the request gives both values; only here are catalog values and
+        // the request's overrides combined (e.g. a catalog MoE whose parameters are overridden below its
+        // active count), so this is where the combination is refused.
         if (active > params) {
             throw InvalidRequestException.of(path + ".activeParameters", "(" + Num.show(active)
                     + ") exceeds parameters (" + Num.show(params) + ")", "at most 'parameters'");
