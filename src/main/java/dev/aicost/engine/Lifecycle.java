@@ -35,8 +35,10 @@ final class Lifecycle {
         double cumInference = 0;
         Integer breakEven = null;
         Integer overBudget = null;
+        double lastRpd = Double.NaN;
+        double lastCost = 0;
         for (int m = 1; m <= p.horizon(); m++) {
-            double priceFactor = Math.pow(1.0 - p.priceDeclinePerYear(), (m - 1) / 12.0);
+            double priceFactor = p.priceDeclinePerYear() == 0 ? 1.0 : Math.pow(1.0 - p.priceDeclinePerYear(), (m - 1) / 12.0);
             double training = 0;
             if (p.training() != null) {
                 if (m == 1) {
@@ -49,7 +51,11 @@ final class Lifecycle {
             double rpd = 0;
             if (p.inference() != null && m >= p.inferenceStartMonth()) {
                 rpd = p.traffic()[m - p.inferenceStartMonth()];
-                inference = p.inference().applyAsDouble(rpd) * priceFactor;
+                if (rpd != lastRpd) { // months of equal traffic (no growth) cost the same before price changes
+                    lastCost = p.inference().applyAsDouble(rpd);
+                    lastRpd = rpd;
+                }
+                inference = lastCost * priceFactor;
             }
             training = Num.money(training);
             inference = Num.money(inference);

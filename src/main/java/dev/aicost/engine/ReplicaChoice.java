@@ -46,15 +46,13 @@ record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
             }
             ServingModel.Point p = operatingPoint(m, shape.batch(), shape.target());
             boolean ok = meets(p, shape.target());
-            Fleet candidate = Fleet.sizing(workload, m, p);
-            double hours = 0;
-            for (double rpd : traffic) {
-                hours += candidate.acceleratorHoursPerMonth(rpd);
+            if (!ok && bestMeets) {
+                continue; // a degree that meets the target is already in hand
             }
             // Prefer meeting the target; then the fewest accelerator-hours for this traffic, then throughput
-            // per accelerator; if no degree meets the target, the lowest latency.
-            double score = ok ? 1e12 / hours + p.requestsPerSecond() / tp * 1e-9
-                    : 1.0 / (1.0 + latencyExcess(p, shape.target()));
+            // per accelerator; if no degree meets the target, the lowest latency (no fleet sizing needed).
+            double score = ok ? 1e12 / hours(Fleet.sizing(workload, m, p), traffic)
+                    + p.requestsPerSecond() / tp * 1e-9 : 1.0 / (1.0 + latencyExcess(p, shape.target()));
             if (best == null || (ok && !bestMeets) || (ok == bestMeets && score > bestScore * 1.000001)) {
                 best = new ReplicaChoice(m, p);
                 bestScore = score;
@@ -73,6 +71,21 @@ record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
                 + "weights and carries this traffic on the fewest accelerator-hours" + (target != null && target.any()
                         ? " within the latency targets" : "") + " (ties: most requests per accelerator)");
         return best;
+    }
+
+    /** Accelerator-hours over the serving months; months of equal traffic (no growth) are sized once. */
+    private static double hours(Fleet fleet, double[] traffic) {
+        double total = 0;
+        double lastRpd = Double.NaN;
+        double lastHours = 0;
+        for (double rpd : traffic) {
+            if (rpd != lastRpd) {
+                lastHours = fleet.acceleratorHoursPerMonth(rpd);
+                lastRpd = rpd;
+            }
+            total += lastHours;
+        }
+        return total;
     }
 
     private static InvalidRequestException doesNotFit(ModelSpec model, Accelerator acc, Precision precision,
