@@ -11,6 +11,9 @@ import dev.aicost.request.InferenceInput.Scaling;
 record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, double pricePerHourUsd,
         Fleet routed) {
 
+    /** Replicas at most, so that replicas × tensor parallel × hours stays far from overflow at absurd traffic. */
+    static final int MAX_REPLICAS = Integer.MAX_VALUE / 64;
+
     /** What the fleet must carry, independent of the replica shape. */
     record Workload(double peakToAverage, double[] shape, Scaling scaling, int minReplicas, double cacheHitRate,
             double routedShare) {
@@ -28,8 +31,7 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
 
     int peakReplicas(double requestsPerDay) {
         double peak = requestsPerDay * workload.servedShare() / Num.SECONDS_PER_DAY * workload.peakToAverage();
-        return (int) Math.max(workload.minReplicas(), Math.min(Integer.MAX_VALUE / 64,
-                Math.ceil(peak / point.requestsPerSecond())));
+        return (int) Math.max(workload.minReplicas(), Math.min(MAX_REPLICAS, Math.ceil(peak / point.requestsPerSecond())));
     }
 
     double acceleratorHoursPerMonth(double requestsPerDay) {

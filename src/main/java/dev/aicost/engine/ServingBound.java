@@ -1,14 +1,17 @@
 package dev.aicost.engine;
 
 import dev.aicost.catalog.Accelerator;
+import dev.aicost.request.InferenceInput.Scaling;
+import java.util.Arrays;
 import dev.aicost.request.InvalidRequestException;
 
 /**
  * A lower bound on what the base request's serving would cost over its lifecycle on another
  * accelerator, from two facts the full run cannot beat: every request needs at least its FLOPs
  * (2 · active parameters per prefilled and per generated token) at the efficiencies of
- * {@link ServingModel}, and a fleet never has fewer than {@code minReplicas} replicas of the
- * smallest tensor-parallel degree that holds the weights. The catalog search skips an accelerator
+ * {@link ServingModel}, sized for the peak hour (always-on) or each hour of the day (autoscaled), and a
+ * fleet never has fewer than {@code minReplicas} replicas of the smallest tensor-parallel degree that
+ * holds the weights. The catalog search skips an accelerator
  * whose bound already exceeds the cheapest fleet found.
  *
  * @param order the accelerator's catalog row, for ties
@@ -40,15 +43,38 @@ record ServingBound(Accelerator accelerator, double lifecycleUsd, int order) {
             return null;
         }
         double acceleratorSecondsPerRequest = smallest.minAcceleratorSecondsPerRequest();
-        double minFleetHours = (double) workload.minReplicas() * smallest.tp * Num.HOURS_PER_MONTH;
+        double minAccelerators = (double) workload.minReplicas() * smallest.tp;
+        // The day's hourly weights (mean 1) from quietest to busiest, and the sum of each hour's and busier ones.
+        double[] sorted = workload.shape().clone();
+        Arrays.sort(sorted);
+        double[] busierSum = new double[sorted.length + 1];
+        for (int h = sorted.length - 1; h >= 0; h--) {
+            busierSum[h] = busierSum[h + 1] + sorted[h];
+        }
+        double quietest = sorted[0];
         double total = 0;
         int months = 0;
         for (int m = base.servingStartMonth(); m <= base.horizonMonths(); m++) {
             double rpd = base.traffic()[m - base.servingStartMonth()];
-            double busyHours = rpd * workload.servedShare() / Num.SECONDS_PER_DAY * acceleratorSecondsPerRequest
-                    * Num.HOURS_PER_MONTH;
-            double priceFactor = Math.pow(1.0 - base.priceDeclinePerYear(), (m - 1) / 12.0);
-            total += Math.max(minFleetHours, busyHours) * pricePerHour * priceFactor;
+            // Accelerators kept busy at the day's mean request rate, at best.
+            double busy = rpd * workload.servedShare() / Num.SECONDS_PER_DAY * acceleratorSecondsPerRequest;
+            double hours;
+            if (workload.scaling() == Scaling.ALWAYS_ON) { // sized for the peak hour, all day (capped like Fleet)
+                double peak = Math.min(busy * workload.peakToAverage(), (double) Fleet.MAX_REPLICAS * smallest.tp);
+                hours = Math.max(minAccelerators, peak) * Num.HOURS_PER_MONTH;
+            } else if (busy * quietest >= minAccelerators) { // each hour sized for its own traffic: the mean
+                hours = busy * Num.HOURS_PER_MONTH;
+            } else { // ... with the minimum fleet in the hours quieter than minAccelerators / busy
+                int quiet = 0;
+                while (quiet < sorted.length && busy * sorted[quiet] < minAccelerators) {
+                    quiet++;
+                }
+                double sum = minAccelerators * quiet + busy * busierSum[quiet];
+                hours = sum / sorted.length * Num.HOURS_PER_MONTH;
+            }
+            double priceFactor = base.priceDeclinePerYear() == 0 ? 1.0
+                    : Math.pow(1.0 - base.priceDeclinePerYear(), (m - 1) / 12.0);
+            total += hours * pricePerHour * priceFactor;
             months++;
         }
         // The lifecycle rounds each month (and its running sum) to the cent: allow for that.

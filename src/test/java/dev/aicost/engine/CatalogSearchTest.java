@@ -9,7 +9,10 @@ import dev.aicost.catalog.Accelerator;
 import dev.aicost.reliability.Generated;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.Optimization;
+import dev.aicost.request.AcceleratorInput;
+import dev.aicost.request.EstimateRequest;
 import dev.aicost.request.InvalidRequestException;
+import dev.aicost.request.RequestReader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,5 +72,39 @@ class CatalogSearchTest {
             }
         }
         assertThat(compared).as("cases where the search found a cheaper accelerator").isGreaterThan(10);
+    }
+
+    @Test
+    void theBoundNeverExceedsWhatServingReallyCosts() {
+        RequestReader reader = new RequestReader(ENGINE.catalog());
+        int checked = 0;
+        for (long seed = 0; seed < 30; seed++) {
+            EstimateRequest req;
+            Estimate base;
+            try {
+                req = reader.read(Generated.inference(seed));
+                base = ENGINE.whatIf(req, null, false);
+            } catch (InvalidRequestException e) {
+                continue;
+            }
+            int order = 0;
+            for (Accelerator a : ENGINE.catalog().accelerators()) {
+                ServingBound bound = ServingBound.of(ENGINE.hardware(), base, a, order++);
+                if (bound == null) {
+                    continue;
+                }
+                Estimate on;
+                try {
+                    on = ENGINE.whatIf(req.withInference(req.inference().onAccelerator(AcceleratorInput.ofId(a.id()))),
+                            base, true);
+                } catch (InvalidRequestException e) {
+                    continue;
+                }
+                assertThat(bound.lifecycleUsd()).as("seed " + seed + " on " + a.id())
+                        .isLessThanOrEqualTo(on.phaseUsd(Lever.Phase.INFERENCE));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
     }
 }
