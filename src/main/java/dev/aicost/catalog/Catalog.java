@@ -29,6 +29,8 @@ public final class Catalog {
     private final Map<String, ModelSpec> models;
     private final Map<String, EnergyProfile> energy;
     private final Map<String, Offer> defaultOffers = new java.util.HashMap<>();
+    /** Offers per accelerator, in file order (looked up on every priced what-if). */
+    private final Map<String, List<Offer>> offersByAccelerator = new java.util.HashMap<>();
     private final String asOfText;
 
     private Catalog(LocalDate asOf, Map<String, Accelerator> accelerators, Map<String, Offer> offers,
@@ -43,7 +45,9 @@ public final class Catalog {
             if (o.isDefault()) {
                 defaultOffers.put(o.acceleratorId(), o);
             }
+            offersByAccelerator.computeIfAbsent(o.acceleratorId(), k -> new ArrayList<>()).add(o);
         }
+        offersByAccelerator.replaceAll((k, v) -> List.copyOf(v));
         this.asOfText = asOf.toString();
     }
 
@@ -199,13 +203,7 @@ public final class Catalog {
     }
 
     public List<Offer> offersFor(String acceleratorId) {
-        List<Offer> list = new ArrayList<>();
-        for (Offer o : offers.values()) {
-            if (o.acceleratorId().equals(acceleratorId)) {
-                list.add(o);
-            }
-        }
-        return list;
+        return offersByAccelerator.getOrDefault(acceleratorId, List.of());
     }
 
     /** The offer an estimate uses when the request names none (exactly one per accelerator). */

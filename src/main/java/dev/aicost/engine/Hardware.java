@@ -9,7 +9,6 @@ import dev.aicost.catalog.PricingMode;
 import dev.aicost.catalog.Source;
 import dev.aicost.request.AcceleratorInput;
 import dev.aicost.request.InvalidRequestException;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -130,16 +129,28 @@ final class Hardware {
             if (def.price(mode).isPresent()) {
                 offer = def;
             } else {
-                offer = catalog.offersFor(acc.id()).stream().filter(o -> o.price(mode).isPresent())
-                        .min(Comparator.comparingDouble(o -> o.price(mode).getAsDouble()))
-                        .orElseThrow(() -> InvalidRequestException.of(path + ".pricingMode", "no catalog offer for "
-                                + acc.id() + " has a " + mode + " price", "another pricingMode, or give "
-                                + "pricePerAcceleratorHourUsd"));
+                offer = cheapest(acc, mode);
+                if (offer == null) {
+                    throw InvalidRequestException.of(path + ".pricingMode", "no catalog offer for " + acc.id()
+                            + " has a " + mode + " price", "another pricingMode, or give pricePerAcceleratorHourUsd");
+                }
             }
         }
         double p = offer.price(mode).getAsDouble();
         notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(p), () -> mode + " price of offer '" + offer.id() + "' ("
                 + offer.provider() + " " + offer.instance() + ", " + offer.region() + "): " + offer.source().cite());
         return new Price(p, 0, offer.id());
+    }
+
+    /** The catalog's cheapest offer of an accelerator in a pricing mode (the first in file order on ties), or null. */
+    private Offer cheapest(Accelerator acc, PricingMode mode) {
+        Offer best = null;
+        for (Offer o : catalog.offersFor(acc.id())) {
+            if (o.price(mode).isPresent()
+                    && (best == null || o.price(mode).getAsDouble() < best.price(mode).getAsDouble())) {
+                best = o;
+            }
+        }
+        return best;
     }
 }

@@ -62,6 +62,7 @@ final class Levers {
      */
     private static Priced cheapestAccelerator(CostEngine engine, EstimateRequest req, Estimate base) {
         List<ServingBound> bounds = new ArrayList<>();
+        ServingBound.Day day = ServingBound.Day.of(base.inference().fleet().workload().shape());
         int k = -1;
         for (Accelerator a : engine.catalog().accelerators()) {
             k++;
@@ -70,7 +71,7 @@ final class Levers {
                     || "reference".equals(engine.catalog().defaultOffer(a.id()).provider())) {
                 continue;
             }
-            ServingBound b = ServingBound.of(engine.hardware(), base, a, k);
+            ServingBound b = ServingBound.of(engine.hardware(), base, day, a, k);
             if (b != null) {
                 bounds.add(b);
             }

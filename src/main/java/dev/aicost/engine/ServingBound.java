@@ -20,6 +20,24 @@ record ServingBound(Accelerator accelerator, double lifecycleUsd, int order) {
 
     /** The bound, or null where the full run would be refused anyway (no price, does not fit). */
     static ServingBound of(Hardware hardware, Estimate base, Accelerator a, int order) {
+        return of(hardware, base, Day.of(base.inference().fleet().workload().shape()), a, order);
+    }
+
+    /** The day's hourly weights (mean 1) from quietest to busiest, and each one's sum with the busier ones. */
+    record Day(double[] sorted, double[] busierSum) {
+        static Day of(double[] shape) {
+            double[] sorted = shape.clone();
+            Arrays.sort(sorted);
+            double[] busierSum = new double[sorted.length + 1];
+            for (int h = sorted.length - 1; h >= 0; h--) {
+                busierSum[h] = busierSum[h + 1] + sorted[h];
+            }
+            return new Day(sorted, busierSum);
+        }
+    }
+
+    /** The bound with the base run's day computed once for the whole catalog search. */
+    static ServingBound of(Hardware hardware, Estimate base, Day day, Accelerator a, int order) {
         InferenceEstimator.Result inference = base.inference();
         ServingModel replica = inference.fleet().replica();
         Fleet.Workload workload = inference.fleet().workload();
@@ -44,13 +62,8 @@ record ServingBound(Accelerator accelerator, double lifecycleUsd, int order) {
         }
         double acceleratorSecondsPerRequest = smallest.minAcceleratorSecondsPerRequest();
         double minAccelerators = (double) workload.minReplicas() * smallest.tp;
-        // The day's hourly weights (mean 1) from quietest to busiest, and the sum of each hour's and busier ones.
-        double[] sorted = workload.shape().clone();
-        Arrays.sort(sorted);
-        double[] busierSum = new double[sorted.length + 1];
-        for (int h = sorted.length - 1; h >= 0; h--) {
-            busierSum[h] = busierSum[h + 1] + sorted[h];
-        }
+        double[] sorted = day.sorted();
+        double[] busierSum = day.busierSum();
         double quietest = sorted[0];
         double total = 0;
         int months = 0;
