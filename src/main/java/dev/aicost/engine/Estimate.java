@@ -34,7 +34,7 @@ record Estimate(CostReport report, ModelSpec model, EnergyProfile energy, Traini
         }
         if (training != null && applied.training() != null && training.memory().fits()
                 && !applied.training().memory().fits()) {
-            return "the training state no longer fits in " + applied.training().report().accelerators()
+            return "the training state no longer fits in " + applied.training().report().cluster().accelerators()
                     + " accelerators";
         }
         return null;

@@ -27,9 +27,9 @@ final class Summary {
         s.append("**AI cost estimate: ").append(r.model().name()).append("**\n");
         if (t != null) {
             s.append("- Training: **$").append(Advisor.usd(t.costUsd())).append("** (")
-                    .append(Num.show(Num.sig(t.acceleratorHours(), 3))).append(" ").append(t.accelerator())
-                    .append(" hours, ").append(Num.show(Num.sig(t.wallClockDays(), 3))).append(" days on ")
-                    .append(t.accelerators()).append(")\n");
+                    .append(Num.show(Num.sig(t.duration().acceleratorHours(), 3))).append(" ").append(t.cluster().accelerator())
+                    .append(" hours, ").append(Num.show(Num.sig(t.duration().wallClockDays(), 3))).append(" days on ")
+                    .append(t.cluster().accelerators()).append(")\n");
         }
         if (i != null) {
             s.append("- Serving: **$").append(Advisor.usd(i.cost().monthlyCostUsd())).append("/month**, $")

@@ -177,13 +177,15 @@ final class TrainingEstimator {
                     Num.money(retrainCost));
         }
 
-        TrainingReport report = new TrainingReport(kind.wireName(), Num.sig(tokens), Num.sig(flops),
-                Num.sig(executed), acc.id(), precision.wireName(), count, Num.sig(mfu), goodput,
-                Num.sig(peak * mfu / 1e12), Num.sig(hours), Num.sig(days), mode.wireName(), price.offer(),
-                Num.money(price.perHourUsd()), Num.money(total),
-                new TrainingBreakdown(Num.money(compute), Num.money(restart), Num.money(power),
+        TrainingReport report = new TrainingReport(kind.wireName(),
+                new TrainingReport.Work(Num.sig(tokens), Num.sig(flops), Num.sig(executed)),
+                new TrainingReport.Cluster(acc.id(), precision.wireName(), count, Num.sig(mfu), goodput,
+                        Num.sig(peak * mfu / 1e12)),
+                new TrainingReport.Duration(Num.sig(hours), Num.sig(days)),
+                new TrainingReport.Pricing(mode.wireName(), price.offer(), Num.money(price.perHourUsd())),
+                Num.money(total), new TrainingBreakdown(Num.money(compute), Num.money(restart), Num.money(power),
                         Num.money(experiments), Num.money(engineering)),
-                Num.sig(kwh), Num.sig(co2), memory, retraining);
+                new TrainingReport.Energy(Num.sig(kwh), Num.sig(co2)), memory, retraining);
         return new Result(report, runCost + experiments, engineering, in.retrainEveryMonths(), retrainCost, days,
                 acc, precision, mode, memory);
     }

@@ -19,7 +19,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {
     CostReport.class, ModelSummary.class, CatalogInfo.class, TrainingReport.class,
-    TrainingReport.TrainingBreakdown.class, TrainingReport.MemoryPlan.class, TrainingReport.Retraining.class,
+    TrainingReport.TrainingBreakdown.class, TrainingReport.Work.class, TrainingReport.Cluster.class,
+    TrainingReport.Duration.class, TrainingReport.Pricing.class, TrainingReport.Energy.class, TrainingReport.MemoryPlan.class, TrainingReport.Retraining.class,
     InferenceReport.class, InferenceReport.OperatingPoint.class, InferenceReport.Traffic.class,
     InferenceReport.FleetSize.class, InferenceReport.Cost.class, InferenceReport.RoutingReport.class, InferenceReport.HostedApiComparison.class,
     LifecycleReport.class, LifecycleReport.Month.class, LifecycleReport.Scale.class, Recommendation.class,

@@ -64,21 +64,25 @@ public final class ReportWriter {
     }
 
     private static void training(TrainingReport t, JsonGenerator g) throws IOException {
+        TrainingReport.Work w = t.work();
+        TrainingReport.Cluster c = t.cluster();
+        TrainingReport.Duration d = t.duration();
+        TrainingReport.Pricing pr = t.pricing();
         str(g, "kind", t.kind());
-        g.writeNumberField("tokens", t.tokens());
-        g.writeNumberField("flops", t.flops());
-        g.writeNumberField("executedFlops", t.executedFlops());
-        str(g, "accelerator", t.accelerator());
-        str(g, "precision", t.precision());
-        g.writeNumberField("accelerators", t.accelerators());
-        g.writeNumberField("mfu", t.mfu());
-        g.writeNumberField("goodput", t.goodput());
-        g.writeNumberField("effectiveTflopsPerAccelerator", t.effectiveTflopsPerAccelerator());
-        g.writeNumberField("acceleratorHours", t.acceleratorHours());
-        g.writeNumberField("wallClockDays", t.wallClockDays());
-        str(g, "pricingMode", t.pricingMode());
-        str(g, "offer", t.offer());
-        g.writeNumberField("pricePerAcceleratorHourUsd", t.pricePerAcceleratorHourUsd());
+        g.writeNumberField("tokens", w.tokens());
+        g.writeNumberField("flops", w.flops());
+        g.writeNumberField("executedFlops", w.executedFlops());
+        str(g, "accelerator", c.accelerator());
+        str(g, "precision", c.precision());
+        g.writeNumberField("accelerators", c.accelerators());
+        g.writeNumberField("mfu", c.mfu());
+        g.writeNumberField("goodput", c.goodput());
+        g.writeNumberField("effectiveTflopsPerAccelerator", c.effectiveTflopsPerAccelerator());
+        g.writeNumberField("acceleratorHours", d.acceleratorHours());
+        g.writeNumberField("wallClockDays", d.wallClockDays());
+        str(g, "pricingMode", pr.pricingMode());
+        str(g, "offer", pr.offer());
+        g.writeNumberField("pricePerAcceleratorHourUsd", pr.pricePerAcceleratorHourUsd());
         g.writeNumberField("costUsd", t.costUsd());
         object(g, "breakdown", t.breakdown(), (b, p) -> {
             p.writeNumberField("computeUsd", b.computeUsd());
@@ -87,8 +91,8 @@ public final class ReportWriter {
             p.writeNumberField("experimentsUsd", b.experimentsUsd());
             p.writeNumberField("engineeringUsd", b.engineeringUsd());
         });
-        g.writeNumberField("energyKwh", t.energyKwh());
-        g.writeNumberField("co2Tonnes", t.co2Tonnes());
+        g.writeNumberField("energyKwh", t.energy().energyKwh());
+        g.writeNumberField("co2Tonnes", t.energy().co2Tonnes());
         object(g, "memoryPlan", t.memoryPlan(), (m, p) -> {
             p.writeNumberField("trainableParameters", m.trainableParameters());
             p.writeNumberField("bytesPerTrainableParameter", m.bytesPerTrainableParameter());

@@ -1,28 +1,43 @@
 package dev.aicost.report;
 
-/** The training half of a report: compute, time, memory, money, energy. */
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+/**
+ * The training half of a report: the work, the cluster running it, time, money, energy and memory.
+ * The groups are unwrapped, so their fields sit directly under {@code training} (the public paths).
+ */
 public record TrainingReport(
         String kind,
-        double tokens,
-        double flops,
-        double executedFlops,
-        String accelerator,
-        String precision,
-        int accelerators,
-        double mfu,
-        double goodput,
-        double effectiveTflopsPerAccelerator,
-        double acceleratorHours,
-        double wallClockDays,
-        String pricingMode,
-        String offer,
-        double pricePerAcceleratorHourUsd,
+        @JsonUnwrapped Work work,
+        @JsonUnwrapped Cluster cluster,
+        @JsonUnwrapped Duration duration,
+        @JsonUnwrapped Pricing pricing,
         double costUsd,
         TrainingBreakdown breakdown,
-        double energyKwh,
-        double co2Tonnes,
+        @JsonUnwrapped Energy energy,
         MemoryPlan memoryPlan,
         Retraining retraining) {
+
+    /** What is computed: tokens, model FLOPs, and the FLOPs the hardware executes (with attention). */
+    public record Work(double tokens, double flops, double executedFlops) {
+    }
+
+    /** What runs it and how well: accelerators, precision, utilisation. */
+    public record Cluster(String accelerator, String precision, int accelerators, double mfu, double goodput,
+            double effectiveTflopsPerAccelerator) {
+    }
+
+    /** How long: accelerator-hours and wall-clock days. */
+    public record Duration(double acceleratorHours, double wallClockDays) {
+    }
+
+    /** How the accelerator-hours are bought. */
+    public record Pricing(String pricingMode, String offer, double pricePerAcceleratorHourUsd) {
+    }
+
+    /** Energy drawn and the CO2 of the region's grid. */
+    public record Energy(double energyKwh, double co2Tonnes) {
+    }
 
     /** What {@code costUsd} is made of; the parts sum to it. */
     public record TrainingBreakdown(

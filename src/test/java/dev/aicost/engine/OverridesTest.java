@@ -18,7 +18,7 @@ class OverridesTest {
         CostReport cheap = estimate("{'model':{'id':'llama-3.1-8b'},'training':{'tokens':1e11,'accelerators':8,"
                 + "'pricePerAcceleratorHourUsd':2.0}}");
         assertThat(cheap.training().costUsd()).isLessThan(base.training().costUsd());
-        assertThat(cheap.training().pricePerAcceleratorHourUsd()).isEqualTo(2.0);
+        assertThat(cheap.training().pricing().pricePerAcceleratorHourUsd()).isEqualTo(2.0);
         assertThat(assumption(cheap, "training.pricePerAcceleratorHourUsd")).contains("given in the request");
         assertThat(assumption(base, "training.pricePerAcceleratorHourUsd")).contains("aws-p5-h100");
     }

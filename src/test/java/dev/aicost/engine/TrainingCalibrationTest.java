@@ -51,8 +51,8 @@ class TrainingCalibrationTest {
     void acceleratorHoursWithin30Percent(String id, JsonNode c) {
         CostReport r = estimate(c.get("inputs"));
         double published = c.at("/published/acceleratorHours").asDouble();
-        assertThat(r.training().acceleratorHours() / published).as(id + ": estimated " + r.training()
-                .acceleratorHours() + " vs published " + published).isBetween(0.70, 1.30);
+        assertThat(r.training().duration().acceleratorHours() / published).as(id + ": estimated " + r.training()
+                .duration().acceleratorHours() + " vs published " + published).isBetween(0.70, 1.30);
         assertThat(Fixtures.assumption(r, "training.mfu")).contains("default for");
     }
 
@@ -62,15 +62,15 @@ class TrainingCalibrationTest {
         assertThat(c.get("id").asText()).isEqualTo("gpt-3-175b");
         ObjectNode inputs = ((ObjectNode) c.get("inputs").deepCopy());
         inputs.put("accelerator", "a100-80gb");
-        double flops = estimate(inputs).training().flops();
+        double flops = estimate(inputs).training().work().flops();
         assertThat(flops / c.at("/published/trainingFlops").asDouble()).isBetween(0.98, 1.02);
     }
 
     @Test
     void llama31FlopsMatchThePaper() {
         CostReport r = estimate(Fixtures.resource("/reference/training-runs.json").get("cases").get(1).get("inputs"));
-        assertThat(r.training().flops() / 3.8e25).isBetween(0.98, 1.02);
-        assertThat(r.training().mfu()).isBetween(0.34, 0.43); // Meta reports 38-43 % MFU
+        assertThat(r.training().work().flops() / 3.8e25).isBetween(0.98, 1.02);
+        assertThat(r.training().cluster().mfu()).isBetween(0.34, 0.43); // Meta reports 38-43 % MFU
     }
 
     @Test
@@ -79,6 +79,6 @@ class TrainingCalibrationTest {
                 + "'accelerator':'h800','accelerators':2048,'precision':'fp8','pricePerAcceleratorHourUsd':2}}");
         assertThat(r.training().costUsd()).isEqualTo(5_576_000.0);
         assertThat(r.training().breakdown().computeUsd()).isEqualTo(5_576_000.0);
-        assertThat(r.training().wallClockDays()).isBetween(56.0, 57.0); // 2.788M h / 2048 GPUs ≈ 56.7 days
+        assertThat(r.training().duration().wallClockDays()).isBetween(56.0, 57.0); // 2.788M h / 2048 GPUs ≈ 56.7 days
     }
 }

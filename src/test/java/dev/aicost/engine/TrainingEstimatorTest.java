@@ -20,20 +20,20 @@ class TrainingEstimatorTest {
     @Test
     void pretrainingDefaultsToChinchillaTokensAndSaysSo() {
         CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'training':{}}");
-        assertThat(r.training().tokens()).isEqualTo(20 * 8.03e9, within(1e8));
+        assertThat(r.training().work().tokens()).isEqualTo(20 * 8.03e9, within(1e8));
         assertThat(assumption(r, "training.tokens")).contains("Chinchilla");
         assertThat(assumption(r, "training.kind")).startsWith("pretraining");
         assertThat(assumption(r, "training.accelerators")).contains("30 days");
-        assertThat(r.training().wallClockDays()).isLessThanOrEqualTo(30.5);
+        assertThat(r.training().duration().wallClockDays()).isLessThanOrEqualTo(30.5);
     }
 
     @Test
     void flopsAreSixTimesActiveParametersTimesTokensAndEightWithRecomputation() {
         TrainingReport plain = train("'tokens':1e12");
         TrainingReport ckpt = train("'tokens':1e12,'activationCheckpointing':true");
-        assertThat(plain.flops()).isEqualTo(6 * 8.03e9 * 1e12, within(1e20));
-        assertThat(ckpt.flops()).isEqualTo(8 * 8.03e9 * 1e12, within(1e20));
-        assertThat(ckpt.acceleratorHours()).isGreaterThan(plain.acceleratorHours() * 1.3);
+        assertThat(plain.work().flops()).isEqualTo(6 * 8.03e9 * 1e12, within(1e20));
+        assertThat(ckpt.work().flops()).isEqualTo(8 * 8.03e9 * 1e12, within(1e20));
+        assertThat(ckpt.duration().acceleratorHours()).isGreaterThan(plain.duration().acceleratorHours() * 1.3);
         assertThat(ckpt.memoryPlan().activationsGbPerAccelerator())
                 .isLessThan(plain.memoryPlan().activationsGbPerAccelerator());
     }
@@ -41,20 +41,20 @@ class TrainingEstimatorTest {
     @Test
     void mixtureOfExpertsUsesActiveParameters() {
         TrainingReport moe = estimate("{'model':{'id':'mixtral-8x7b'},'training':{'tokens':1e12}}").training();
-        assertThat(moe.flops()).isEqualTo(6 * 1.29e10 * 1e12, within(1e20));
+        assertThat(moe.work().flops()).isEqualTo(6 * 1.29e10 * 1e12, within(1e20));
         assertThat(moe.memoryPlan().trainableParameters()).isEqualTo(4.67e10, within(1e8));
     }
 
     @Test
     void explicitFlopsOverrideTheRule() {
-        assertThat(train("'flops':1e22").flops()).isEqualTo(1e22);
+        assertThat(train("'flops':1e22").work().flops()).isEqualTo(1e22);
     }
 
     @Test
     void loraCostsLessComputeAndFarLessMemoryThanFullFineTuning() {
         TrainingReport full = train("'kind':'full-finetune','tokens':1e9");
         TrainingReport lora = train("'kind':'lora','tokens':1e9");
-        assertThat(lora.flops() / full.flops()).isEqualTo(4.0 / 6.0, within(1e-3));
+        assertThat(lora.work().flops() / full.work().flops()).isEqualTo(4.0 / 6.0, within(1e-3));
         assertThat(lora.memoryPlan().modelStatesGb()).isLessThan(full.memoryPlan().modelStatesGb() / 4);
         assertThat(lora.memoryPlan().trainableParameters()).isLessThan(full.memoryPlan().trainableParameters() / 50);
         CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'training':{'kind':'lora'}}");
@@ -73,7 +73,7 @@ class TrainingEstimatorTest {
     void fp8IsFasterThanBf16ButNotTwiceAsFast() {
         TrainingReport bf16 = train("'tokens':1e12,'accelerator':'h100-sxm','accelerators':64");
         TrainingReport fp8 = train("'tokens':1e12,'accelerator':'h100-sxm','accelerators':64,'precision':'fp8'");
-        double speedup = bf16.acceleratorHours() / fp8.acceleratorHours();
+        double speedup = bf16.duration().acceleratorHours() / fp8.duration().acceleratorHours();
         assertThat(speedup).isBetween(1.2, 1.5);
     }
 
@@ -81,17 +81,17 @@ class TrainingEstimatorTest {
     void moreAcceleratorsFinishSoonerAtTheSameAcceleratorHours() {
         TrainingReport small = train("'tokens':1e12,'accelerators':64");
         TrainingReport big = train("'tokens':1e12,'accelerators':256");
-        assertThat(big.wallClockDays()).isEqualTo(small.wallClockDays() / 4, within(0.01));
-        assertThat(big.acceleratorHours()).isEqualTo(small.acceleratorHours());
+        assertThat(big.duration().wallClockDays()).isEqualTo(small.duration().wallClockDays() / 4, within(0.01));
+        assertThat(big.duration().acceleratorHours()).isEqualTo(small.duration().acceleratorHours());
     }
 
     @Test
     void deadlineModeFindsTheAcceleratorsNeeded() {
         TrainingReport r = train("'tokens':2e12,'deadlineDays':14");
-        assertThat(r.wallClockDays()).isLessThanOrEqualTo(14.0);
-        assertThat(r.accelerators() % 8).isZero();
-        TrainingReport fewer = train("'tokens':2e12,'accelerators':" + (r.accelerators() - 8));
-        assertThat(fewer.wallClockDays()).isGreaterThan(14.0);
+        assertThat(r.duration().wallClockDays()).isLessThanOrEqualTo(14.0);
+        assertThat(r.cluster().accelerators() % 8).isZero();
+        TrainingReport fewer = train("'tokens':2e12,'accelerators':" + (r.cluster().accelerators() - 8));
+        assertThat(fewer.duration().wallClockDays()).isGreaterThan(14.0);
     }
 
     @Test
@@ -118,7 +118,7 @@ class TrainingEstimatorTest {
         assertThat(c3).isLessThan(c1);
         assertThat(spot.costUsd()).isLessThan(c3);
         assertThat(spot.breakdown().restartOverheadUsd()).isEqualTo(spot.breakdown().computeUsd() * 0.10, within(0.05));
-        assertThat(spot.wallClockDays()).isGreaterThan(train("'tokens':1e11,'accelerators':8").wallClockDays());
+        assertThat(spot.duration().wallClockDays()).isGreaterThan(train("'tokens':1e11,'accelerators':8").duration().wallClockDays());
     }
 
     @Test
@@ -129,7 +129,7 @@ class TrainingEstimatorTest {
         assertThat(t.breakdown().powerUsd()).isPositive();
         assertThat(t.breakdown().computeUsd()).isPositive();
         // $35,000 over 5 years at 80 % utilisation ≈ $1.00/h, plus ~0.05/h of power.
-        assertThat(t.pricePerAcceleratorHourUsd()).isBetween(1.0, 1.2);
+        assertThat(t.pricing().pricePerAcceleratorHourUsd()).isBetween(1.0, 1.2);
         assertThat(assumption(r, "training.pricePerAcceleratorHourUsd")).contains("amortised");
     }
 
@@ -149,11 +149,11 @@ class TrainingEstimatorTest {
         CostReport r = estimate("{'model':{'id':'llama-2-70b'},'training':{'tokens':2e12,'accelerator':'a100-80gb'},"
                 + "'region':'us'}");
         TrainingReport t = r.training();
-        assertThat(t.energyKwh()).isEqualTo(t.acceleratorHours() * 0.4 * 0.75 * 1.2, within(t.energyKwh() * 1e-3));
-        assertThat(t.co2Tonnes()).isEqualTo(t.energyKwh() * 0.37 / 1000, within(t.co2Tonnes() * 1e-3));
+        assertThat(t.energy().energyKwh()).isEqualTo(t.duration().acceleratorHours() * 0.4 * 0.75 * 1.2, within(t.energy().energyKwh() * 1e-3));
+        assertThat(t.energy().co2Tonnes()).isEqualTo(t.energy().energyKwh() * 0.37 / 1000, within(t.energy().co2Tonnes() * 1e-3));
         CostReport france = estimate("{'model':{'id':'llama-2-70b'},'training':{'tokens':2e12,'accelerator':"
                 + "'a100-80gb'},'region':'france'}");
-        assertThat(france.training().co2Tonnes()).isLessThan(t.co2Tonnes() / 4);
+        assertThat(france.training().energy().co2Tonnes()).isLessThan(t.energy().co2Tonnes() / 4);
     }
 
     @Test

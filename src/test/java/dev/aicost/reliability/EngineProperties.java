@@ -107,7 +107,7 @@ class EngineProperties {
     void moreTokensCostMore() {
         compare("tokens", Generated::training, r -> { },
                 r -> section(r, "training").put("tokens", r.at("/training/tokens").asDouble() * 2), (base, doubled) -> {
-                    assertThat(doubled.training().acceleratorHours()).isGreaterThan(base.training().acceleratorHours());
+                    assertThat(doubled.training().duration().acceleratorHours()).isGreaterThan(base.training().duration().acceleratorHours());
                     assertThat(doubled.training().costUsd()).isGreaterThanOrEqualTo(base.training().costUsd());
                 });
     }
@@ -116,9 +116,9 @@ class EngineProperties {
     void moreAcceleratorsFinishSoonerAtAboutTheSameAcceleratorHours() {
         compare("accelerators", Generated::training, r -> section(r, "training").put("accelerators", 64),
                 r -> section(r, "training").put("accelerators", 128), (small, big) -> {
-                    assertThat(big.training().wallClockDays()).isLessThan(small.training().wallClockDays());
-                    assertThat(big.training().acceleratorHours()).isCloseTo(small.training().acceleratorHours(),
-                            within(small.training().acceleratorHours() * 0.01));
+                    assertThat(big.training().duration().wallClockDays()).isLessThan(small.training().duration().wallClockDays());
+                    assertThat(big.training().duration().acceleratorHours()).isCloseTo(small.training().duration().acceleratorHours(),
+                            within(small.training().duration().acceleratorHours() * 0.01));
                 });
     }
 
