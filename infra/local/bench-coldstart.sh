@@ -5,6 +5,7 @@
 #
 #   infra/local/bench-coldstart.sh            # JVM, -XX:TieredStopAtLevel=1 as Lambda uses
 #   RUNS=9 WARM=500 infra/local/bench-coldstart.sh
+#   SKIP=1000 infra/local/bench-coldstart.sh   # warm figures after 1,000 warm-up calls (steady state) instead of 50
 #   NATIVE=target/ai-cost-engine-1.0.0-SNAPSHOT-runner infra/local/bench-coldstart.sh   # a native build
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -51,7 +52,7 @@ rm -rf "$B/task" && mkdir -p "$B/task" && (cd "$B/task" && jar xf ../target/func
 EVENTS=$(ls infra/events/*.json | paste -sd, -)
 ARGS=(--task target/lambda-task --ric target/ric --events "$EVENTS" \
       --baseline-task "$B/task" --baseline-events "$B/event.json" \
-      --runs "${RUNS:-5}" --warm "${WARM:-300}")
+      --runs "${RUNS:-5}" --warm "${WARM:-300}" --skip "${SKIP:-50}")
 if [ -n "${NATIVE:-}" ]; then ARGS+=(--native "$NATIVE" --label "ai-cost-engine (native)"); fi
 echo "machine: $(nproc) cores, $(uname -m), $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d)"
 java -cp target/local-tools ColdStartBench "${ARGS[@]}"
