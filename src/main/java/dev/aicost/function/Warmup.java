@@ -5,6 +5,7 @@ import dev.aicost.engine.CostEngine;
 import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
@@ -21,11 +22,12 @@ public class Warmup {
     static final String REQUEST = "{\"model\":{\"id\":\"llama-3.1-8b\"},\"training\":{\"kind\":\"lora\",\"tokens\":1e8},"
             + "\"inference\":{\"requestsPerDay\":10000,\"latencyTargetMs\":{\"tpotMs\":50}}}";
 
-    void onStart(@Observes StartupEvent event, ObjectMapper mapper, CostEngine engine) {
+    void onStart(@Observes StartupEvent event, ObjectMapper mapper, Instance<CostEngine> engine) {
         if (ImageMode.current() != ImageMode.JVM) {
             return;
         }
-        Thread t = new Thread(() -> warm(mapper, engine), "estimate-warmup");
+        // The engine (and the catalog it parses) is created on the warm-up thread, not during startup.
+        Thread t = new Thread(() -> warm(mapper, engine.get()), "estimate-warmup");
         t.setDaemon(true);
         t.start();
     }
