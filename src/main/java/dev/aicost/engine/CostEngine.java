@@ -107,7 +107,7 @@ public final class CostEngine {
                     + energy.source().cite() + ")");
         }
         int horizon = notes.orDefault(req.horizonMonths(), DEFAULT_HORIZON_MONTHS, "horizonMonths",
-                () -> "two years of serving, the usual life of a model version");
+                "two years of serving, the usual life of a model version");
         TrainingEstimator.Result t = reuse != null ? reuse.training()
                 : req.training() == null ? null : training.estimate(model, req.training(), energy, notes);
 
@@ -117,7 +117,7 @@ public final class CostEngine {
             start = servingStart(req, t, horizon, notes);
             double growth = req.inference().monthlyGrowth() != null ? req.inference().monthlyGrowth() : 0.0;
             if (req.inference().monthlyGrowth() == null) { // shown as 0, not 0.0, since the first reports
-                notes.assume("inference.monthlyGrowth", 0, () -> "flat traffic; set monthlyGrowth (e.g. 0.05) to "
+                notes.assume("inference.monthlyGrowth", 0, "flat traffic; set monthlyGrowth (e.g. 0.05) to "
                         + "compound it");
             }
             traffic = Lifecycle.traffic(req.inference().requestsPerDay(), growth, Math.max(1, horizon - start + 1));
@@ -127,7 +127,7 @@ public final class CostEngine {
 
         double decline = req.priceDeclinePerYear() != null ? req.priceDeclinePerYear() : 0.0;
         if (req.priceDeclinePerYear() == null) { // shown as 0, not 0.0, since the first reports
-            notes.assume("priceDeclinePerYear", 0, () -> "today's prices held flat; accelerator-hour prices have "
+            notes.assume("priceDeclinePerYear", 0, "today's prices held flat; accelerator-hour prices have "
                     + "fallen 15–30 % a year (set priceDeclinePerYear)");
         }
         LifecycleReport life = Lifecycle.project(new Lifecycle.Plan(horizon, t == null ? null : t.spend(), i == null ? null : i.fleet()::monthlyCostUsd, start,
@@ -160,7 +160,7 @@ public final class CostEngine {
             return 1;
         }
         int start = Math.min(horizon, 1 + (int) Math.floor(t.wallClockDays() / Num.DAYS_PER_MONTH));
-        notes.assume("inference.startMonth", start, () -> "serving starts in the month the initial training run ends");
+        notes.assume("inference.startMonth", start, "serving starts in the month the initial training run ends");
         return start;
     }
 

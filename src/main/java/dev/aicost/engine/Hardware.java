@@ -83,7 +83,7 @@ final class Hardware {
         if (base.isPresent()) {
             return base.get();
         }
-        notes.assume(name, Num.show(fallback) + " " + unit, () -> "not given for the custom accelerator: a typical value");
+        notes.assume(name, Num.show(fallback) + " " + unit, "not given for the custom accelerator: a typical value");
         return fallback;
     }
 

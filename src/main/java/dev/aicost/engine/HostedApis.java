@@ -42,7 +42,7 @@ final class HostedApis {
                     Num.money(perRequest[k]), selfMonthlyUsd < monthly,
                     breakEven[k] == null ? null : Num.sig(breakEven[k]), api.source().cite()));
         }
-        notes.assume(path + ".hostedApis", "list prices per 1M tokens", () -> "the same requests bought as tokens; "
+        notes.assume(path + ".hostedApis", "list prices per 1M tokens", "the same requests bought as tokens; "
                 + "break-even is the traffic above which self-hosting costs less");
         return list;
     }

@@ -48,11 +48,11 @@ final class InferenceEstimator {
                 ? "the most widely deployed data-centre accelerator for LLM serving"
                 : "a small inference accelerator, enough for a non-LLM model", notes);
         Precision precision = notes.orDefault(in.precision(), Precision.BF16, path + ".precision",
-                () -> "unquantised 16-bit weights");
+                "unquantised 16-bit weights");
         int input = llm ? notes.orDefault(in.inputTokens(), DEFAULT_INPUT_TOKENS, path + ".inputTokens",
-                () -> "a typical chat prompt with its context") : 1;
+                "a typical chat prompt with its context") : 1;
         int output = llm ? notes.orDefault(in.outputTokens(), DEFAULT_OUTPUT_TOKENS, path + ".outputTokens",
-                () -> "a typical chat answer") : 1;
+                "a typical chat answer") : 1;
         if (llm && input + output > model.contextLength()) {
             notes.warn(() -> path + ": " + input + " input + " + output + " output tokens exceed " + model.name()
                     + "'s context window of " + model.contextLength() + " tokens.");
@@ -74,7 +74,7 @@ final class InferenceEstimator {
         boolean met = ReplicaChoice.meets(point, in.latencyTargetMs());
 
         PricingMode mode = notes.orDefault(in.pricingMode(), PricingMode.ON_DEMAND, path + ".pricingMode",
-                () -> "on-demand list price");
+                "on-demand list price");
         Hardware.Price price = hardware.price(acc, mode, in.offer(), in.pricePerAcceleratorHourUsd(),
                 in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), Hardware.DEFAULT_LIFE_YEARS,
                 energy, path, notes);
@@ -134,13 +134,13 @@ final class InferenceEstimator {
         } else {
             peakToAverage = in.peakToAverage() != null ? in.peakToAverage() : DEFAULT_PEAK_TO_AVERAGE;
             if (in.peakToAverage() == null) {
-                notes.assume(path + ".peakToAverage", Num.shown(peakToAverage), () -> "daily peak over the average "
+                notes.assume(path + ".peakToAverage", Num.shown(peakToAverage), "daily peak over the average "
                         + "for user-facing traffic (busiest hour ≈ 2× the daily mean)");
             }
             shape = days.smooth(peakToAverage);
         }
         Scaling scaling = notes.orDefault(in.scaling(), Scaling.ALWAYS_ON, path + ".scaling",
-                () -> "a 24/7 fleet sized for the daily peak");
+                "a 24/7 fleet sized for the daily peak");
         return new Fleet.Workload(peakToAverage, shape, scaling, in.minReplicas() != null ? in.minReplicas() : 1,
                 in.cacheHitRate() != null ? in.cacheHitRate() : 0.0, in.routing() != null ? in.routing().share() : 0);
     }

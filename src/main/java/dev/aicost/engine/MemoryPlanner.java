@@ -35,11 +35,11 @@ final class MemoryPlanner {
         double states;
         if (kind == Kind.LORA) {
             int rank = notes.orDefault(in.loraRank(), DEFAULT_LORA_RANK, "training.loraRank",
-                    () -> "a common LoRA rank; adapters on the four attention projections");
+                    "a common LoRA rank; adapters on the four attention projections");
             trainable = 8.0 * rank * model.hiddenSize() * model.layers();
             states = model.parameters() * weightBytes + trainable * perTrainable;
             notes.assume("training.memory", "frozen weights " + Num.show(weightBytes) + " B/param + adapters "
-                    + Num.show(perTrainable) + " B/param", () -> "LoRA keeps the base model frozen: no gradients or "
+                    + Num.show(perTrainable) + " B/param", "LoRA keeps the base model frozen: no gradients or "
                     + "optimizer state for it (Hu et al. 2021)");
         } else {
             trainable = model.parameters();

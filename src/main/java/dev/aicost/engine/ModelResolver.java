@@ -27,7 +27,7 @@ final class ModelResolver {
         double params = in.parameters();
         double active = in.activeParameters() != null ? in.activeParameters() : params;
         if (in.activeParameters() == null) {
-            notes.assume(path + ".activeParameters", Num.shown(active), () -> "dense model: every parameter is active per token");
+            notes.assume(path + ".activeParameters", Num.shown(active), "dense model: every parameter is active per token");
         }
         String name = in.name() != null ? in.name() : "custom model";
         if (in.flopsPerRequest() != null && in.weightsBytes() != null) {
@@ -35,20 +35,20 @@ final class ModelResolver {
                     in.flopsPerRequest(), in.weightsBytes(), Source.request());
         }
         int hidden = notes.orDefault(in.hiddenSize(), derivedHidden(active), path + ".hiddenSize",
-                () -> "derived from active parameters: d ≈ (10·N)^(1/3), the aspect"
+                "derived from active parameters: d ≈ (10·N)^(1/3), the aspect"
                     + " ratio of Llama-class models (N ≈ 12·layers·d², layers ≈ d/120)");
         int layers = notes.orDefault(in.layers(), (int) Math.max(1, Math.round(active / (12.0 * hidden * hidden))), path + ".layers",
-                () -> "derived: N ≈ 12·layers·d²");
+                "derived: N ≈ 12·layers·d²");
         int heads = notes.orDefault(in.attentionHeads(), Math.max(1, hidden / 128), path + ".attentionHeads",
-                () -> "derived: head dimension 128");
+                "derived: head dimension 128");
         int headDim = notes.orDefault(in.headDim(), Math.max(1, hidden / heads), path + ".headDim",
-                () -> "derived: hiddenSize / attentionHeads");
+                "derived: hiddenSize / attentionHeads");
         int kvHeads = notes.orDefault(in.kvHeads(), Math.min(8, heads), path + ".kvHeads",
-                () -> "grouped-query attention with 8 KV heads, as in Llama 3, Mistral"
+                "grouped-query attention with 8 KV heads, as in Llama 3, Mistral"
                     + " and Qwen2.5; give kvHeads for a multi-head model (it grows the KV cache)");
         int vocab = in.vocabSize() != null ? in.vocabSize() : 32_000;
         int context = notes.orDefault(in.contextLength(), 8_192, path + ".contextLength",
-                () -> "typical context window; only used to check request lengths");
+                "typical context window; only used to check request lengths");
         return build("custom", name, params, active, layers, hidden, heads, kvHeads, headDim, vocab, context,
                 Source.request(), path);
     }

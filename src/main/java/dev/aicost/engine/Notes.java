@@ -48,6 +48,15 @@ class Notes {
         return fallback;
     }
 
+    /** As {@link #orDefault(Object, Object, String, Supplier)}, with a fixed reason (no lambda to link). */
+    <T> T orDefault(T given, T fallback, String path, String reason) {
+        if (given != null) {
+            return given;
+        }
+        assume(path, fallback, reason);
+        return fallback;
+    }
+
     /**
      * {@code given} if the request overrode the catalog's value (recorded when they differ), else
      * the catalog's value.
@@ -69,8 +78,15 @@ class Notes {
      */
     void assume(String path, Object value, Supplier<String> reason) {
         if (recording && !assumptions.containsKey(path)) {
+            assume(path, value, reason.get());
+        }
+    }
+
+    /** As {@link #assume(String, Object, Supplier)}, with a fixed reason. */
+    void assume(String path, Object value, String reason) {
+        if (recording && !assumptions.containsKey(path)) {
             String shown = value instanceof WireName w ? w.wireName() : String.valueOf(value);
-            assumptions.put(path, new Assumption(path, shown, reason.get()));
+            assumptions.put(path, new Assumption(path, shown, reason));
         }
     }
 

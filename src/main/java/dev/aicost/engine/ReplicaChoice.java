@@ -164,7 +164,7 @@ record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
                     + " ms); sized at batch 1.");
             return;
         }
-        notes.assume(path + ".batchSize", p.batch(), () -> "the largest concurrency per replica that meets the "
+        notes.assume(path + ".batchSize", p.batch(), "the largest concurrency per replica that meets the "
                 + "latency targets");
     }
 

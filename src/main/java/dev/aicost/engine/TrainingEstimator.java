@@ -63,13 +63,13 @@ final class TrainingEstimator {
             throw InvalidRequestException.of("training", "training estimates need a language model's parameters and "
                     + "tokens; this model is given by flopsPerRequest/weightsBytes", "a model with parameters");
         }
-        Kind kind = notes.orDefault(in.kind(), Kind.PRETRAINING, "training.kind", () -> "pretraining from scratch");
+        Kind kind = notes.orDefault(in.kind(), Kind.PRETRAINING, "training.kind", "pretraining from scratch");
         Accelerator acc = hardware.resolve(in.accelerator(), "h100-sxm", "training.accelerator",
                 "the most common accelerator for large training runs", notes);
         Precision precision = notes.orDefault(in.precision(), Precision.BF16, "training.precision",
-                () -> "bf16 mixed precision, the standard for LLM training");
+                "bf16 mixed precision, the standard for LLM training");
         int seq = notes.orDefault(in.sequenceLength(), DEFAULT_SEQUENCE, "training.sequenceLength",
-                () -> "typical pretraining context; sets the attention FLOPs");
+                "typical pretraining context; sets the attention FLOPs");
         boolean ckpt = Boolean.TRUE.equals(in.activationCheckpointing());
         double tokens = tokens(model, in, kind, notes);
 
@@ -85,7 +85,7 @@ final class TrainingEstimator {
         if (in.flops() != null) {
             flops = in.flops();
             executed = flops;
-            notes.assume("training.flops", Num.shown(flops), () -> "given in the request; used as the total executed FLOPs");
+            notes.assume("training.flops", Num.shown(flops), "given in the request; used as the total executed FLOPs");
         } else {
             flops = perToken * model.activeParameters() * tokens;
             executed = flops + attentionPerToken * tokens;
@@ -95,7 +95,7 @@ final class TrainingEstimator {
                             : "forward 2·N + backward 4·N" + (ckpt ? " + 2·N recomputation (full activation "
                                     + "checkpointing)" : "") + " (Kaplan et al. 2020)");
             notes.assume("training.attentionFlopsPerToken", Num.shown(attentionPerToken),
-                    () -> "12·layers·sequence·heads·headDim (PaLM's MFU accounting), executed on top of the model FLOPs");
+                    "12·layers·sequence·heads·headDim (PaLM's MFU accounting), executed on top of the model FLOPs");
         }
 
         // Throughput: peak for the precision × MFU × goodput.
@@ -103,19 +103,19 @@ final class TrainingEstimator {
         double mfu;
         if (in.mfu() != null) {
             mfu = in.mfu();
-            notes.assume("training.mfu", Num.shown(mfu), () -> "given in the request");
+            notes.assume("training.mfu", Num.shown(mfu), "given in the request");
         } else {
             mfu = defaultMfu(acc, model, precision);
             notes.assume("training.mfu", Num.shown(mfu), () -> mfuReason(acc, model, precision));
         }
-        double goodput = notes.orDefault(in.goodput(), GOODPUT, "training.goodput", () -> "share of time doing "
+        double goodput = notes.orDefault(in.goodput(), GOODPUT, "training.goodput", "share of time doing "
                 + "useful work after failures, restarts and checkpointing (Llama 3: >90 % effective training time at "
                 + "16k GPUs)");
         double effectiveFlops = peak * mfu * goodput;
         double hours;
         if (in.acceleratorHours() != null) {
             hours = in.acceleratorHours();
-            notes.assume("training.acceleratorHours", Num.shown(hours), () -> "given in the request; FLOPs and MFU are not used"
+            notes.assume("training.acceleratorHours", Num.shown(hours), "given in the request; FLOPs and MFU are not used"
                     + " for time");
         } else {
             hours = executed / effectiveFlops / 3600.0;
@@ -132,14 +132,14 @@ final class TrainingEstimator {
 
         // Money.
         PricingMode mode = notes.orDefault(in.pricingMode(), PricingMode.ON_DEMAND, "training.pricingMode",
-                () -> "on-demand list price");
+                "on-demand list price");
         double life = mode != PricingMode.OWNED ? Hardware.DEFAULT_LIFE_YEARS : notes.orDefault(in.hardwareLifeYears(),
                 Hardware.DEFAULT_LIFE_YEARS, "training.hardwareLifeYears",
-                () -> "typical depreciation period of accelerator servers");
+                "typical depreciation period of accelerator servers");
         Hardware.Price price = hardware.price(acc, mode, in.offer(), in.pricePerAcceleratorHourUsd(),
                 in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), life, energy, "training", notes);
         double overheadShare = mode != PricingMode.SPOT ? 0 : notes.orDefault(in.spotRestartOverhead(),
-                SPOT_RESTART_OVERHEAD, "training.spotRestartOverhead", () -> "extra hours lost to preemptions: work "
+                SPOT_RESTART_OVERHEAD, "training.spotRestartOverhead", "extra hours lost to preemptions: work "
                         + "since the last checkpoint is redone and restarts take time");
         double overheadHours = hours * overheadShare;
         double days = (hours + overheadHours) / count / 24.0;
@@ -148,7 +148,7 @@ final class TrainingEstimator {
         double power = (hours + overheadHours) * price.powerPerHourUsd();
         double expShare = in.experimentsOverhead() != null ? in.experimentsOverhead() : 0.0;
         if (in.experimentsOverhead() == null) { // shown as 0, not 0.0, since the first reports
-            notes.assume("training.experimentsOverhead", 0, () -> "only the final run is priced, as published "
+            notes.assume("training.experimentsOverhead", 0, "only the final run is priced, as published "
                     + "training costs are; ablations and failed runs typically add 0.3–1.0× (set experimentsOverhead)");
         }
         double runCost = compute + restart + power;
@@ -168,7 +168,7 @@ final class TrainingEstimator {
         if (in.retrainEveryMonths() != null) {
             double rTokens = in.retrainTokens() != null ? in.retrainTokens() : tokens;
             if (in.retrainTokens() == null) {
-                notes.assume("training.retrainTokens", Num.shown(rTokens), () -> "each retraining run repeats the "
+                notes.assume("training.retrainTokens", Num.shown(rTokens), "each retraining run repeats the "
                         + "initial run's tokens");
             }
             double scale = rTokens / tokens;
@@ -196,11 +196,11 @@ final class TrainingEstimator {
         }
         if (kind == Kind.PRETRAINING) {
             double t = CHINCHILLA_TOKENS_PER_PARAMETER * model.parameters();
-            notes.assume("training.tokens", Num.shown(t), () -> "Chinchilla rule: 20 tokens per parameter (Hoffmann et al. "
+            notes.assume("training.tokens", Num.shown(t), "Chinchilla rule: 20 tokens per parameter (Hoffmann et al. "
                     + "2022), compute-optimal for the model's size");
             return t;
         }
-        notes.assume("training.tokens", Num.shown(DEFAULT_FINETUNE_TOKENS), () -> "a typical fine-tuning set: ~100M tokens "
+        notes.assume("training.tokens", Num.shown(DEFAULT_FINETUNE_TOKENS), "a typical fine-tuning set: ~100M tokens "
                 + "× 3 epochs");
         return DEFAULT_FINETUNE_TOKENS;
     }
@@ -221,7 +221,7 @@ final class TrainingEstimator {
                 notes.warn(() -> acc.id() + " has no TF32 tensor cores: TF32 runs at the FP32 rate here.");
                 return acc.nativePeakFlops(Precision.FP32).orElse(acc.bf16PeakFlops() / 4);
             case FP32:
-                notes.assume("training.peak", "fp32 (no tensor cores)", () -> "pure FP32 arithmetic; tf32 or bf16 run on "
+                notes.assume("training.peak", "fp32 (no tensor cores)", "pure FP32 arithmetic; tf32 or bf16 run on "
                         + "tensor cores and are many times faster");
                 return acc.nativePeakFlops(Precision.FP32).orElse(acc.bf16PeakFlops() / 4);
             default:
