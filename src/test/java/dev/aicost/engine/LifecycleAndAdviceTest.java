@@ -193,7 +193,7 @@ class LifecycleAndAdviceTest {
         assertThat(b.savingsPercent()).isGreaterThan(50);
     }
 
-    // --- Focus rules (seed-figures.md).
+    // --- Focus rules (the industry figures of the product brief).
 
     @Test
     void inferenceFocusWhenInferenceCostsFiveTimesTraining() {
