@@ -11,7 +11,7 @@ import dev.aicost.report.LifecycleReport;
 import dev.aicost.report.ModelSummary;
 import dev.aicost.report.Recommendation;
 import dev.aicost.request.EstimateRequest;
-import dev.aicost.request.Limits;
+import dev.aicost.request.Bound;
 import dev.aicost.request.RequestReader;
 import java.util.List;
 
@@ -132,9 +132,9 @@ public final class CostEngine {
         }
         LifecycleReport life = Lifecycle.project(new Lifecycle.Plan(horizon, t == null ? null : t.spend(), i == null ? null : i.fleet()::monthlyCostUsd, start,
                 traffic, decline, req.monthlyBudgetUsd(), full));
-        if (i != null && traffic[traffic.length - 1] >= Limits.MAX_REQUESTS_PER_DAY
-                && req.inference().requestsPerDay() < Limits.MAX_REQUESTS_PER_DAY) {
-            notes.warn(() -> "Traffic growth passes " + Num.show(Limits.MAX_REQUESTS_PER_DAY)
+        if (i != null && traffic[traffic.length - 1] >= Bound.REQUESTS_PER_DAY.max()
+                && req.inference().requestsPerDay() < Bound.REQUESTS_PER_DAY.max()) {
+            notes.warn(() -> "Traffic growth passes " + Num.show(Bound.REQUESTS_PER_DAY.max())
                     + " requests per day within the horizon; later months are capped there.");
         }
         if (life.budgetExceededMonth() != null) {

@@ -1,7 +1,7 @@
 package dev.aicost.engine;
 
 import dev.aicost.report.LifecycleReport;
-import dev.aicost.request.Limits;
+import dev.aicost.request.Bound;
 import dev.aicost.report.LifecycleReport.Month;
 import dev.aicost.report.LifecycleReport.Scale;
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ final class Lifecycle {
     static double[] traffic(double requestsPerDay, double monthlyGrowth, int months) {
         double[] t = new double[Math.max(1, months)];
         for (int k = 0; k < t.length; k++) {
-            t[k] = Math.min(Limits.MAX_REQUESTS_PER_DAY, requestsPerDay * Math.pow(1.0 + monthlyGrowth, k));
+            t[k] = Math.min(Bound.REQUESTS_PER_DAY.max(), requestsPerDay * Math.pow(1.0 + monthlyGrowth, k));
         }
         return t;
     }

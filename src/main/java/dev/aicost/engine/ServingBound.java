@@ -18,11 +18,6 @@ import dev.aicost.request.InvalidRequestException;
  */
 record ServingBound(Accelerator accelerator, double lifecycleUsd, int order) {
 
-    /** The bound, or null where the full run would be refused anyway (no price, does not fit). */
-    static ServingBound of(Hardware hardware, Estimate base, Accelerator a, int order) {
-        return of(hardware, base, Day.of(base.inference().fleet().workload().shape()), a, order);
-    }
-
     /** The day's hourly weights (mean 1) from quietest to busiest, and each one's sum with the busier ones. */
     record Day(double[] sorted, double[] busierSum) {
         static Day of(double[] shape) {
@@ -36,7 +31,7 @@ record ServingBound(Accelerator accelerator, double lifecycleUsd, int order) {
         }
     }
 
-    /** The bound with the base run's day computed once for the whole catalog search. */
+    /** The bound, or null where the full run would be refused anyway (no price, does not fit). */
     static ServingBound of(Hardware hardware, Estimate base, Day day, Accelerator a, int order) {
         InferenceEstimator.Result inference = base.inference();
         ServingModel replica = inference.fleet().replica();

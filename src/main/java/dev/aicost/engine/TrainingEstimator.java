@@ -11,7 +11,7 @@ import dev.aicost.report.TrainingReport.MemoryPlan;
 import dev.aicost.report.TrainingReport.Retraining;
 import dev.aicost.report.TrainingReport.TrainingBreakdown;
 import dev.aicost.request.InvalidRequestException;
-import dev.aicost.request.Limits;
+import dev.aicost.request.Bound;
 import dev.aicost.request.TrainingInput;
 import dev.aicost.request.TrainingInput.Kind;
 import dev.aicost.request.TrainingInput.Optimizer;
@@ -41,6 +41,8 @@ final class TrainingEstimator {
     static final double DEFAULT_TARGET_DAYS = 30.0;
     static final double SPOT_RESTART_OVERHEAD = 0.10;
     static final int MAX_DEFAULT_CLUSTER = 100_000;
+    /** The most accelerators a request may name, and so the most a deadline is met with. */
+    static final int MAX_ACCELERATORS = (int) Bound.ACCELERATORS.max();
 
     private final Hardware hardware;
 
@@ -255,10 +257,10 @@ final class TrainingEstimator {
             return in.accelerators();
         }
         if (in.deadlineDays() != null) {
-            int n = roundToNode((int) Math.min(Limits.MAX_ACCELERATORS, Math.ceil(hours / (in.deadlineDays() * 24.0))));
-            if (hours / (in.deadlineDays() * 24.0) > Limits.MAX_ACCELERATORS) {
+            int n = roundToNode((int) Math.min(MAX_ACCELERATORS, Math.ceil(hours / (in.deadlineDays() * 24.0))));
+            if (hours / (in.deadlineDays() * 24.0) > MAX_ACCELERATORS) {
                 notes.warn(() -> "The " + Num.show(in.deadlineDays()) + "-day deadline needs more than "
-                        + Limits.MAX_ACCELERATORS + " accelerators; the estimate uses that many and runs longer.");
+                        + MAX_ACCELERATORS + " accelerators; the estimate uses that many and runs longer.");
             }
             int count = Math.max(n, minimum);
             notes.assume("training.accelerators", count, () -> "the fewest that finish within the " + Num.show(

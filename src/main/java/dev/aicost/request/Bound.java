@@ -8,38 +8,38 @@ package dev.aicost.request;
  */
 public enum Bound {
     // model (also inference.routing.model)
-    PARAMETERS("model", "parameters", false, Limits.MIN_PARAMETERS, Limits.MAX_PARAMETERS),
-    ACTIVE_PARAMETERS("model", "activeParameters", false, Limits.MIN_PARAMETERS, Limits.MAX_PARAMETERS),
+    PARAMETERS("model", "parameters", false, Shared.MIN_PARAMETERS, Shared.MAX_PARAMETERS),
+    ACTIVE_PARAMETERS("model", "activeParameters", false, Shared.MIN_PARAMETERS, Shared.MAX_PARAMETERS),
     LAYERS("model", "layers", true, 1, 10_000),
     HIDDEN_SIZE("model", "hiddenSize", true, 1, 1_000_000),
     ATTENTION_HEADS("model", "attentionHeads", true, 1, 100_000),
     KV_HEADS("model", "kvHeads", true, 1, 100_000),
     HEAD_DIM("model", "headDim", true, 1, 1_000_000),
     VOCAB_SIZE("model", "vocabSize", true, 1, 100_000_000),
-    CONTEXT_LENGTH("model", "contextLength", true, 1, Limits.MAX_SEQUENCE_TOKENS),
+    CONTEXT_LENGTH("model", "contextLength", true, 1, Shared.MAX_SEQUENCE_TOKENS),
     FLOPS_PER_REQUEST("model", "flopsPerRequest", false, Limits.MIN_POSITIVE, 1e18),
     WEIGHTS_BYTES("model", "weightsBytes", false, Limits.MIN_POSITIVE, 1e15),
     // training
-    TOKENS("training", "tokens", false, 1, Limits.MAX_TOKENS),
+    TOKENS("training", "tokens", false, 1, Shared.MAX_TOKENS),
     FLOPS("training", "flops", false, 1, 1e30),
     ACCELERATOR_HOURS("training", "acceleratorHours", false, Limits.MIN_POSITIVE, 1e10),
-    ACCELERATORS("training", "accelerators", true, 1, Limits.MAX_ACCELERATORS),
+    ACCELERATORS("training", "accelerators", true, 1, 1_000_000),
     DEADLINE_DAYS("training", "deadlineDays", false, Limits.MIN_POSITIVE, 3650),
     MFU("training", "mfu", false, 0.01, 1),
     GOODPUT("training", "goodput", false, 0.1, 1),
-    SEQUENCE_LENGTH("training", "sequenceLength", true, 1, Limits.MAX_SEQUENCE_TOKENS),
+    SEQUENCE_LENGTH("training", "sequenceLength", true, 1, Shared.MAX_SEQUENCE_TOKENS),
     LORA_RANK("training", "loraRank", true, 1, 4096),
     SPOT_RESTART_OVERHEAD("training", "spotRestartOverhead", false, 0, 1),
     EXPERIMENTS_OVERHEAD("training", "experimentsOverhead", false, 0, 100),
-    RETRAIN_EVERY_MONTHS("training", "retrainEveryMonths", false, 1, Limits.MAX_HORIZON_MONTHS),
-    RETRAIN_TOKENS("training", "retrainTokens", false, 1, Limits.MAX_TOKENS),
+    RETRAIN_EVERY_MONTHS("training", "retrainEveryMonths", false, 1, Shared.MAX_HORIZON_MONTHS),
+    RETRAIN_TOKENS("training", "retrainTokens", false, 1, Shared.MAX_TOKENS),
     HARDWARE_LIFE_YEARS("training", "hardwareLifeYears", false, 0.5, 15),
     PEOPLE("training.engineering", "people", true, 1, 10_000),
-    MONTHS("training.engineering", "months", false, Limits.MIN_POSITIVE, Limits.MAX_HORIZON_MONTHS),
+    MONTHS("training.engineering", "months", false, Limits.MIN_POSITIVE, Shared.MAX_HORIZON_MONTHS),
     MONTHLY_COST_USD("training.engineering", "monthlyCostUsd", false, Limits.MIN_POSITIVE, 1e7),
     // training and inference
     PRICE_PER_ACCELERATOR_HOUR_USD("training, inference", "pricePerAcceleratorHourUsd", false, 0,
-            Limits.MAX_PRICE_PER_HOUR_USD),
+            Shared.MAX_PRICE_PER_HOUR_USD),
     // accelerator objects (training.accelerator, inference.accelerator, inference.routing.accelerator)
     PEAK_TFLOPS("accelerator", "peakTflops.<precision>", false, Limits.MIN_POSITIVE, 1e6),
     MEMORY_GB("accelerator", "memoryGb", false, Limits.MIN_POSITIVE, 1e5),
@@ -47,12 +47,12 @@ public enum Bound {
     TDP_W("accelerator", "tdpW", false, Limits.MIN_POSITIVE, 1e5),
     INTERCONNECT_GBS("accelerator", "interconnectGBs", false, Limits.MIN_POSITIVE, 1e6),
     PURCHASE_USD("accelerator", "purchaseUsd", false, Limits.MIN_POSITIVE, 1e8),
-    PRICE_PER_HOUR_USD("accelerator", "pricePerHourUsd", false, Limits.MIN_POSITIVE, Limits.MAX_PRICE_PER_HOUR_USD),
+    PRICE_PER_HOUR_USD("accelerator", "pricePerHourUsd", false, Limits.MIN_POSITIVE, Shared.MAX_PRICE_PER_HOUR_USD),
     // inference
-    REQUESTS_PER_DAY("inference", "requestsPerDay", false, 1e-3, Limits.MAX_REQUESTS_PER_DAY),
+    REQUESTS_PER_DAY("inference", "requestsPerDay", false, 1e-3, 1e12),
     USERS("inference", "users", false, Limits.MIN_POSITIVE, 1e10),
-    INPUT_TOKENS("inference", "inputTokens", true, 1, Limits.MAX_SEQUENCE_TOKENS),
-    OUTPUT_TOKENS("inference", "outputTokens", true, 1, Limits.MAX_SEQUENCE_TOKENS),
+    INPUT_TOKENS("inference", "inputTokens", true, 1, Shared.MAX_SEQUENCE_TOKENS),
+    OUTPUT_TOKENS("inference", "outputTokens", true, 1, Shared.MAX_SEQUENCE_TOKENS),
     TENSOR_PARALLEL("inference (and routing)", "tensorParallel", true, 1, 64),
     BATCH_SIZE("inference", "batchSize", true, 1, 65_536),
     TTFT_MS("inference.latencyTargetMs", "ttftMs", false, Limits.MIN_POSITIVE, 3_600_000),
@@ -64,12 +64,22 @@ public enum Bound {
     PREFIX_CACHE_HIT_RATE("inference", "prefixCacheHitRate", false, 0, 1),
     ROUTED_SHARE("inference.routing", "share", false, 0, 1, true),
     MONTHLY_GROWTH("inference", "monthlyGrowth", false, -0.5, 10),
-    START_MONTH("inference", "startMonth", true, 1, Limits.MAX_HORIZON_MONTHS),
+    START_MONTH("inference", "startMonth", true, 1, Shared.MAX_HORIZON_MONTHS),
     MIN_REPLICAS("inference", "minReplicas", true, 0, 100_000),
     // the request
-    HORIZON_MONTHS("", "horizonMonths", true, 1, Limits.MAX_HORIZON_MONTHS),
+    HORIZON_MONTHS("", "horizonMonths", true, 1, Shared.MAX_HORIZON_MONTHS),
     MONTHLY_BUDGET_USD("", "monthlyBudgetUsd", false, Limits.MIN_POSITIVE, 1e13),
     PRICE_DECLINE_PER_YEAR("", "priceDeclinePerYear", false, 0, 0.9);
+
+    /** Values several rows share (a nested class: enum constants cannot name their enum's own statics). */
+    private static final class Shared {
+        static final double MIN_PARAMETERS = 1e3;
+        static final double MAX_PARAMETERS = 1e14;
+        static final double MAX_TOKENS = 1e17;
+        static final int MAX_SEQUENCE_TOKENS = 10_000_000;
+        static final int MAX_HORIZON_MONTHS = 120;
+        static final double MAX_PRICE_PER_HOUR_USD = 10_000;
+    }
 
     private final String section;
     private final String field;

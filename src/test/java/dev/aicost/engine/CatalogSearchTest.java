@@ -89,7 +89,8 @@ class CatalogSearchTest {
             }
             int order = 0;
             for (Accelerator a : ENGINE.catalog().accelerators()) {
-                ServingBound bound = ServingBound.of(ENGINE.hardware(), base, a, order++);
+                ServingBound bound = ServingBound.of(ENGINE.hardware(), base,
+                        ServingBound.Day.of(base.inference().fleet().workload().shape()), a, order++);
                 if (bound == null) {
                     continue;
                 }

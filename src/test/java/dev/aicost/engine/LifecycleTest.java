@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.aicost.report.LifecycleReport;
-import dev.aicost.request.Limits;
+import dev.aicost.request.Bound;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +21,8 @@ class LifecycleTest {
     void trafficCompoundsAndIsCappedAtTheLargestAcceptedValue() {
         double[] t = Lifecycle.traffic(1000, 0.1, 3);
         assertThat(t).containsExactly(1000, 1100, 1210.0000000000002);
-        double[] capped = Lifecycle.traffic(Limits.MAX_REQUESTS_PER_DAY / 2, 1.0, 4);
-        assertThat(capped[3]).isEqualTo(Limits.MAX_REQUESTS_PER_DAY);
+        double[] capped = Lifecycle.traffic(Bound.REQUESTS_PER_DAY.max() / 2, 1.0, 4);
+        assertThat(capped[3]).isEqualTo(Bound.REQUESTS_PER_DAY.max());
         assertThat(Lifecycle.traffic(5, 0, 0)).hasSize(1);
     }
 
