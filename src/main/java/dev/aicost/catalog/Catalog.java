@@ -110,9 +110,12 @@ public final class Catalog {
         Map<String, HostedApi> apis = new LinkedHashMap<>();
         for (DataTable.Row row : apiTable.rows()) {
             double input = row.positive("input");
-            HostedApi api = build(row, () -> new HostedApi(row.text("id"), row.text("provider"), row.text("model"), input,
-                    row.optionalPositive("cachedInput").orElse(input), row.positive("output"), row.yesNo("openWeights"),
-                    row.source()));
+            String serves = row.optionalText("servesModel");
+            var batch = row.optionalPositive("batch");
+            HostedApi api = build(row, () -> new HostedApi(row.text("id"), row.text("provider"), row.text("model"),
+                    serves, input, row.optionalPositive("cachedInput").orElse(input),
+                    row.optionalPositive("cacheWrite").orElse(input), row.positive("output"),
+                    batch.isPresent() ? batch.getAsDouble() : null, row.yesNo("openWeights"), row.source()));
             putUnique(apis, api.id(), api, row);
         }
 
@@ -131,6 +134,13 @@ public final class Catalog {
                     llm ? row.positiveInt("contextLength") : row.optionalPositiveInt("contextLength"),
                     llm ? 0 : row.positive("flopsPerRequest"), llm ? 0 : row.positive("weightsBytes"), row.source()));
             putUnique(models, m.id(), m, row);
+        }
+        for (DataTable.Row row : apiTable.rows()) {
+            String serves = row.optionalText("servesModel");
+            if (serves != null && !models.containsKey(serves)) {
+                throw new CatalogException(apiTable.file(), row.line(), "servesModel '" + serves
+                        + "' is not a catalog model");
+            }
         }
 
         Map<String, EnergyProfile> energy = new LinkedHashMap<>();
@@ -200,6 +210,11 @@ public final class Catalog {
 
     public Collection<Offer> offers() {
         return offers.values();
+    }
+
+    /** Whether a price row is more than 12 months older than the catalog (reports warn when they use one). */
+    public boolean stale(Source source) {
+        return !source.fromRequest() && source.date().isBefore(asOf.minusMonths(12));
     }
 
     public List<Offer> offersFor(String acceleratorId) {

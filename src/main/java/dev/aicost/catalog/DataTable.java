@@ -118,6 +118,15 @@ final class DataTable {
     /** One data row; each getter validates its cell. */
     record Row(String file, int line, Map<String, String> cells) {
 
+        /** The cell's text, or null for '-' (not applicable). */
+        String optionalText(String column) {
+            String v = cells.get(column);
+            if (v == null) {
+                throw fail(column, "missing column");
+            }
+            return v.equals("-") ? null : text(column);
+        }
+
         String text(String column) {
             String v = cells.get(column);
             if (v == null) {

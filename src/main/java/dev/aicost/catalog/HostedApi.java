@@ -2,14 +2,24 @@ package dev.aicost.catalog;
 
 import java.util.Objects;
 
-/** A hosted model API's list prices in USD per million tokens. */
+/**
+ * A hosted model API's list prices in USD per million tokens.
+ *
+ * @param servesModel the catalog model it serves (null: a model the catalog does not describe)
+ * @param cacheWritePerMillionUsd what an input token costs the first time it is written to the prompt
+ *        cache (Anthropic charges a premium; the input price where there is none)
+ * @param batchPriceFraction the share of the list price its asynchronous batch tier charges (null: none)
+ */
 public record HostedApi(
         String id,
         String provider,
         String model,
+        String servesModel,
         double inputPerMillionUsd,
         double cachedInputPerMillionUsd,
+        double cacheWritePerMillionUsd,
         double outputPerMillionUsd,
+        Double batchPriceFraction,
         boolean openWeights,
         Source source) {
 
@@ -18,6 +28,10 @@ public record HostedApi(
         Checks.positive(inputPerMillionUsd, id + ".input");
         Checks.positive(cachedInputPerMillionUsd, id + ".cachedInput");
         Checks.positive(outputPerMillionUsd, id + ".output");
+        Checks.positive(cacheWritePerMillionUsd, id + ".cacheWrite");
+        if (batchPriceFraction != null && !(batchPriceFraction > 0 && batchPriceFraction <= 1)) {
+            throw new IllegalArgumentException(id + ": batch price fraction must be in (0, 1], got " + batchPriceFraction);
+        }
         if (cachedInputPerMillionUsd > inputPerMillionUsd) {
             throw new IllegalArgumentException(id + ": cached input price " + cachedInputPerMillionUsd
                     + " exceeds the input price " + inputPerMillionUsd);

@@ -5,6 +5,7 @@ import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.EnergyProfile;
 import dev.aicost.catalog.ModelKind;
 import dev.aicost.catalog.ModelSpec;
+import dev.aicost.catalog.PricingMode;
 import dev.aicost.report.CatalogInfo;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.LifecycleReport;
@@ -108,8 +109,9 @@ public final class CostEngine {
         }
         int horizon = notes.orDefault(req.horizonMonths(), DEFAULT_HORIZON_MONTHS, "horizonMonths",
                 "two years of serving, the usual life of a model version");
+        Hardware.Owned owned = owned(req, reuse, notes);
         TrainingEstimator.Result t = reuse != null ? reuse.training()
-                : req.training() == null ? null : training.estimate(model, req.training(), energy, notes);
+                : req.training() == null ? null : training.estimate(model, req.training(), energy, owned, notes);
 
         int start = 1;
         double[] traffic = new double[0];
@@ -123,15 +125,16 @@ public final class CostEngine {
             traffic = Lifecycle.traffic(req.inference().requestsPerDay(), growth, Math.max(1, horizon - start + 1));
         }
         InferenceEstimator.Result i = req.inference() == null ? null : inference.estimate(model, req.inference(),
-                energy, "inference", full, traffic, notes);
+                energy, owned, "inference", full, traffic, notes);
 
         double decline = req.priceDeclinePerYear() != null ? req.priceDeclinePerYear() : 0.0;
         if (req.priceDeclinePerYear() == null) { // shown as 0, not 0.0, since the first reports
             notes.assume("priceDeclinePerYear", 0, "today's prices held flat; accelerator-hour prices have "
                     + "fallen 15–30 % a year (set priceDeclinePerYear)");
         }
-        LifecycleReport life = Lifecycle.project(new Lifecycle.Plan(horizon, t == null ? null : t.spend(), i == null ? null : i.fleet()::monthlyCostUsd, start,
-                traffic, decline, req.monthlyBudgetUsd(), full));
+        LifecycleReport life = Lifecycle.project(new Lifecycle.Plan(horizon, t == null ? null : t.spend(),
+                i == null ? null : i.fleet()::monthlyCostUsd, i == null ? null : i.monthlyCosts(), start, traffic,
+                decline, req.monthlyBudgetUsd(), full));
         if (i != null && traffic[traffic.length - 1] >= Bound.REQUESTS_PER_DAY.max()
                 && req.inference().requestsPerDay() < Bound.REQUESTS_PER_DAY.max()) {
             notes.warn(() -> "Traffic growth passes " + Num.show(Bound.REQUESTS_PER_DAY.max())
@@ -148,7 +151,21 @@ public final class CostEngine {
         if (summarize) {
             report = report.withAdvice(List.of(), null, Summary.markdown(report, List.of(), null));
         }
-        return new Estimate(report, model, energy, t, i, horizon, start, traffic, decline);
+        return new Estimate(report, model, energy, t, i, horizon, start, traffic, decline, owned);
+    }
+
+    /** Owned-hardware costs, resolved (and stated) only where a phase is priced as owned. */
+    private static Hardware.Owned owned(EstimateRequest req, Estimate reuse, Notes notes) {
+        boolean training = req.training() != null && req.training().pricingMode() == PricingMode.OWNED;
+        boolean serving = req.inference() != null && req.inference().pricingMode() == PricingMode.OWNED;
+        if (reuse != null && reuse.owned() != null) {
+            return reuse.owned();
+        }
+        if (!training && !serving) {
+            return null;
+        }
+        return Hardware.Owned.of(req.ownership(), req.training() == null ? null : req.training().hardwareLifeYears(),
+                notes);
     }
 
     /** The first serving month: as given, else the month the initial training run ends, else month 1. */

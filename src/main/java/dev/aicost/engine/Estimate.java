@@ -13,7 +13,7 @@ import dev.aicost.report.CostReport;
  */
 record Estimate(CostReport report, ModelSpec model, EnergyProfile energy, TrainingEstimator.Result training,
         InferenceEstimator.Result inference, int horizonMonths, int servingStartMonth, double[] traffic,
-        double priceDeclinePerYear) {
+        double priceDeclinePerYear, Hardware.Owned owned) {
 
     double totalUsd() {
         return report.lifecycle().totalUsd();

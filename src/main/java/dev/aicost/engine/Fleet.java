@@ -1,18 +1,21 @@
 package dev.aicost.engine;
 
+import dev.aicost.catalog.PricingMode;
 import dev.aicost.request.InferenceInput.Scaling;
+import java.util.Arrays;
 
 /**
  * A sized, priced serving fleet: replicas of one shape at one operating point, enough for the
- * peak (always-on) or for each hour of the daily shape (autoscale). {@link #monthlyCostUsd}
- * re-sizes it for any traffic level, which the lifecycle, the scale table and the hosted-API
- * break-even all use.
+ * peak (always-on) or for each hour of the daily shape (autoscale), bought as {@link Pricing}
+ * says, plus the people who run it. {@link #monthlyCostUsd} re-sizes it for any traffic level,
+ * which the scale table and the hosted-API break-even use; {@link #monthlyCosts} prices the months
+ * of a horizon, where a commitment's baseline is fixed for its whole term.
  */
-record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, double pricePerHourUsd,
-        Fleet routed) {
+record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, Pricing pricing, Fleet routed) {
 
     /** Replicas at most, so that replicas × tensor parallel × hours stays far from overflow at absurd traffic. */
     static final int MAX_REPLICAS = Integer.MAX_VALUE / 64;
+    private static final int HOURS_PER_DAY = 24;
 
     /** What the fleet must carry, independent of the replica shape. */
     record Workload(double peakToAverage, double[] shape, Scaling scaling, int minReplicas, double cacheHitRate,
@@ -24,22 +27,84 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
         }
     }
 
+    /**
+     * How accelerator-hours are paid for. Pay-as-you-go ({@code termMonths} 0): every replica-hour at
+     * {@code pricePerHourUsd}. Committed (a reservation, a savings plan, owned hardware): a baseline of
+     * replicas is paid for every hour of each {@code termMonths}-month term at {@code pricePerHourUsd},
+     * used or not, and what the baseline cannot carry bursts at {@code burstPricePerHourUsd}.
+     * {@code apiPerRequestUsd} (not NaN) replaces the fleet by a hosted API billed per request.
+     */
+    record Pricing(double pricePerHourUsd, int termMonths, PricingMode burstMode, double burstPricePerHourUsd,
+            double operationsMonthlyUsd, double apiPerRequestUsd) {
+        static Pricing payAsYouGo(double pricePerHourUsd) {
+            return new Pricing(pricePerHourUsd, 0, null, Double.NaN, 0, Double.NaN);
+        }
+
+        boolean committed() {
+            return termMonths > 0;
+        }
+
+        boolean hostedApi() {
+            return !Double.isNaN(apiPerRequestUsd);
+        }
+
+        /** The highest rate any accelerator-hour of this fleet is paid at (bounds the break-even search). */
+        double highestRate() {
+            return committed() ? Math.max(pricePerHourUsd, burstPricePerHourUsd) : pricePerHourUsd;
+        }
+
+        double lowestRate() {
+            return committed() ? Math.min(pricePerHourUsd, burstPricePerHourUsd) : pricePerHourUsd;
+        }
+    }
+
     /** The same workload on another replica shape, per accelerator-hour, without a routed fleet. */
     static Fleet sizing(Workload workload, ServingModel replica, ServingModel.Point point) {
-        return new Fleet(replica, point, workload, 1.0, null);
+        return new Fleet(replica, point, workload, Pricing.payAsYouGo(1.0), null);
+    }
+
+    /** Replicas needed per (request per day) at the peak (always-on) or in an hour of weight 1 (autoscale). */
+    private double replicasPerRequestPerDay() {
+        double perMean = workload.servedShare() / Num.SECONDS_PER_DAY / point.requestsPerSecond();
+        return workload.scaling() == Scaling.ALWAYS_ON ? perMean * workload.peakToAverage() : perMean;
     }
 
     int peakReplicas(double requestsPerDay) {
+        if (pricing.hostedApi()) {
+            return 0;
+        }
         double peak = requestsPerDay * workload.servedShare() / Num.SECONDS_PER_DAY * workload.peakToAverage();
         return (int) Math.max(workload.minReplicas(), Math.min(MAX_REPLICAS, Math.ceil(peak / point.requestsPerSecond())));
     }
 
+    /**
+     * Replicas running in each hour of the day (whole numbers): the peak all day (always-on) or each
+     * hour's own need, uncapped as in {@link #acceleratorHoursPerMonth}.
+     */
+    double[] hourlyReplicas(double requestsPerDay) {
+        double[] n = new double[HOURS_PER_DAY];
+        if (workload.scaling() == Scaling.ALWAYS_ON) {
+            Arrays.fill(n, peakReplicas(requestsPerDay));
+            return n;
+        }
+        double atMean = requestsPerDay * replicasPerRequestPerDay();
+        int min = workload.minReplicas();
+        double[] shape = workload.shape();
+        for (int h = 0; h < HOURS_PER_DAY; h++) {
+            n[h] = Math.max(min, Math.ceil(atMean * shape[h]));
+        }
+        return n;
+    }
+
     double acceleratorHoursPerMonth(double requestsPerDay) {
+        if (pricing.hostedApi()) {
+            return 0;
+        }
         if (workload.scaling() == Scaling.ALWAYS_ON) {
             return (double) peakReplicas(requestsPerDay) * replica.tp * Num.HOURS_PER_MONTH;
         }
         // Replicas needed in an hour of weight 1; one multiplication per hour (this loop is the hottest in the engine).
-        double replicasAtMean = requestsPerDay * workload.servedShare() / Num.SECONDS_PER_DAY / point.requestsPerSecond();
+        double replicasAtMean = requestsPerDay * replicasPerRequestPerDay();
         int min = workload.minReplicas();
         double replicaHours = 0;
         for (double w : workload.shape()) {
@@ -48,17 +113,168 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
         return replicaHours / workload.shape().length * replica.tp * Num.HOURS_PER_MONTH;
     }
 
-    /** This fleet alone, without the routed one. */
-    double ownCostUsd(double requestsPerDay) {
-        return acceleratorHoursPerMonth(requestsPerDay) * pricePerHourUsd;
+    /** How a month's accelerators were bought: the committed baseline and the burst above it. */
+    record Capacity(double committedReplicas, double committedUsd, double burstAcceleratorHours, double burstUsd) {
+        double totalUsd() {
+            return committedUsd + burstUsd;
+        }
     }
 
-    double monthlyCostUsd(double requestsPerDay) {
+    /** One month at this traffic with the given committed baseline (replicas). */
+    Capacity capacity(double requestsPerDay, double baseline) {
+        double replicaMonth = replica.tp * Num.HOURS_PER_MONTH;
+        double burstHours = 0;
+        for (double n : hourlyReplicas(requestsPerDay)) {
+            burstHours += Math.max(0, n - baseline);
+        }
+        burstHours = burstHours / HOURS_PER_DAY * replicaMonth;
+        return new Capacity(baseline, baseline * replicaMonth * pricing.pricePerHourUsd(), burstHours,
+                burstHours * pricing.burstPricePerHourUsd());
+    }
+
+    /**
+     * The committed baseline that costs least over these months' traffic: raising it by one replica
+     * costs the commitment rate in every hour and saves the burst rate in the hours that need more,
+     * so the best baseline is exceeded in at most (commitment / burst rate) of the hours.
+     */
+    double baseline(double[] traffic, int from, int to) {
+        if (workload.scaling() == Scaling.ALWAYS_ON) {
+            int peak = 0;
+            for (int m = from; m < to; m++) {
+                peak = Math.max(peak, peakReplicas(traffic[m]));
+            }
+            return peak; // an always-on fleet commits all of it
+        }
+        double[] needs = new double[(to - from) * HOURS_PER_DAY];
+        for (int m = from; m < to; m++) {
+            System.arraycopy(hourlyReplicas(traffic[m]), 0, needs, (m - from) * HOURS_PER_DAY, HOURS_PER_DAY);
+        }
+        Arrays.sort(needs);
+        double ratio = pricing.pricePerHourUsd() / pricing.burstPricePerHourUsd();
+        int above = (int) Math.floor(ratio * needs.length + 1e-9); // hours allowed above the baseline
+        return above >= needs.length ? 0 : needs[needs.length - 1 - above];
+    }
+
+    /** This fleet alone at a traffic level, without the routed one and without operations. */
+    double ownCostUsd(double requestsPerDay) {
+        if (pricing.hostedApi()) {
+            return requestsPerDay * Num.DAYS_PER_MONTH * pricing.apiPerRequestUsd();
+        }
+        if (!pricing.committed()) {
+            return acceleratorHoursPerMonth(requestsPerDay) * pricing.pricePerHourUsd();
+        }
+        return capacity(requestsPerDay, baseline(new double[] {requestsPerDay}, 0, 1)).totalUsd();
+    }
+
+    /** Fleet (and routed fleet) at a traffic level, each committed baseline chosen for that month alone. */
+    double fleetCostUsd(double requestsPerDay) {
         double own = ownCostUsd(requestsPerDay);
         if (routed == null) {
             return own;
         }
         // The routed fleet sees the routed share of the post-cache traffic.
-        return own + routed.ownCostUsd(requestsPerDay * (1.0 - workload.cacheHitRate()) * workload.routedShare());
+        return own + routed.ownCostUsd(requestsPerDay * routedTrafficShare());
+    }
+
+    /** Everything serving costs in a month at a traffic level: the fleets and the people who run them. */
+    double monthlyCostUsd(double requestsPerDay) {
+        return fleetCostUsd(requestsPerDay) + pricing.operationsMonthlyUsd();
+    }
+
+    double routedTrafficShare() {
+        return (1.0 - workload.cacheHitRate()) * workload.routedShare();
+    }
+
+    /** Each month's own fleet cost over a horizon: a commitment's baseline holds for its whole term. */
+    double[] ownCosts(double[] traffic) {
+        double[] cost = new double[traffic.length];
+        if (!pricing.committed()) {
+            for (int m = 0; m < traffic.length; m++) {
+                cost[m] = m > 0 && traffic[m] == traffic[m - 1] ? cost[m - 1] : ownCostUsd(traffic[m]);
+            }
+            return cost;
+        }
+        for (int from = 0; from < traffic.length; from += pricing.termMonths()) {
+            int to = Math.min(traffic.length, from + pricing.termMonths());
+            double baseline = baseline(traffic, from, to);
+            for (int m = from; m < to; m++) {
+                cost[m] = capacity(traffic[m], baseline).totalUsd();
+            }
+        }
+        return cost;
+    }
+
+    /** Each month's serving cost over a horizon (fleets, routed fleet and operations). */
+    double[] monthlyCosts(double[] traffic) {
+        double[] cost = ownCosts(traffic);
+        if (routed != null) {
+            double[] routedTraffic = new double[traffic.length];
+            for (int m = 0; m < traffic.length; m++) {
+                routedTraffic[m] = traffic[m] * routedTrafficShare();
+            }
+            double[] r = routed.ownCosts(routedTraffic);
+            for (int m = 0; m < cost.length; m++) {
+                cost[m] += r[m];
+            }
+        }
+        for (int m = 0; m < cost.length; m++) {
+            cost[m] += pricing.operationsMonthlyUsd();
+        }
+        return cost;
+    }
+
+    // What the break-even search needs: where the cost steps, and straight lines it stays between.
+
+    /** The lowest traffic above {@code requestsPerDay} at which some hour needs one more replica (+∞: none). */
+    double nextStepAbove(double requestsPerDay) {
+        double next = Double.POSITIVE_INFINITY;
+        if (!pricing.hostedApi()) {
+            double k = replicasPerRequestPerDay();
+            int min = workload.minReplicas();
+            if (workload.scaling() == Scaling.ALWAYS_ON) {
+                next = step(requestsPerDay, k, min);
+            } else {
+                for (double w : workload.shape()) {
+                    if (w > 0) {
+                        next = Math.min(next, step(requestsPerDay, k * w, min));
+                    }
+                }
+            }
+        }
+        if (routed != null) {
+            double q = routedTrafficShare();
+            next = Math.min(next, routed.nextStepAbove(requestsPerDay * q) / q);
+        }
+        return next;
+    }
+
+    /** Where ceil(r · perRequest) next rises above its value at r (at least past {@code min} replicas). */
+    private static double step(double r, double perRequest, int min) {
+        double n = Math.max(min, Math.floor(r * perRequest) + 1);
+        return n / perRequest;
+    }
+
+    /** Fleet cost is at least {@code lowSlope · r + operations} ($ per month per request per day). */
+    double lowSlopeUsd() {
+        return slope(false);
+    }
+
+    /** ... and at most {@code highSlope · r + stepsUsd + operations}. */
+    double highSlopeUsd() {
+        return slope(true);
+    }
+
+    private double slope(boolean high) {
+        double own = pricing.hostedApi() ? pricing.apiPerRequestUsd() * Num.DAYS_PER_MONTH
+                : replicasPerRequestPerDay() * replica.tp * Num.HOURS_PER_MONTH
+                        * (high ? pricing.highestRate() : pricing.lowestRate());
+        return routed == null ? own : own + routedTrafficShare() * routed.slope(high);
+    }
+
+    /** The most the whole replicas (and the minimum fleet) add above the straight line. */
+    double stepsUsd() {
+        double own = pricing.hostedApi() ? 0
+                : Math.max(1, workload.minReplicas()) * replica.tp * Num.HOURS_PER_MONTH * pricing.highestRate();
+        return routed == null ? own : own + routed.stepsUsd();
     }
 }

@@ -8,7 +8,9 @@ import dev.aicost.catalog.Precision;
 import dev.aicost.catalog.PricingMode;
 import dev.aicost.catalog.Source;
 import dev.aicost.request.AcceleratorInput;
+import dev.aicost.request.EstimateRequest;
 import dev.aicost.request.InvalidRequestException;
+import dev.aicost.report.OwnedCost;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,11 @@ final class Hardware {
     /** Owned hardware is busy this share of its life; idle time is paid for by the busy hours. */
     static final double OWNED_UTILISATION = 0.8;
     static final double DEFAULT_LIFE_YEARS = 4.0;
+    /** Owned-hardware defaults: each stated where used, with its source (see {@link Owned#of}). */
+    static final double SERVER_AND_NETWORK_FRACTION = 0.45;
+    static final double SYSTEM_POWER_FACTOR = 1.8;
+    static final double FACILITY_USD_PER_KW_MONTH = 184.06;
+    static final double COST_OF_CAPITAL = 0.08;
 
     private final Catalog catalog;
 
@@ -87,29 +94,91 @@ final class Hardware {
         return fallback;
     }
 
-    /** What one accelerator-hour costs in a pricing mode, and where that figure comes from. */
-    record Price(double capitalPerHourUsd, double powerPerHourUsd, String offer) {
+    /** What one accelerator-hour costs in a pricing mode, where that figure comes from, and (owned) its parts. */
+    record Price(double capitalPerHourUsd, double powerPerHourUsd, String offer, OwnedCost owned) {
         double perHourUsd() {
             return capitalPerHourUsd + powerPerHourUsd;
         }
     }
 
+    /**
+     * What owned hardware costs besides its price, resolved once per request: the request's
+     * {@code ownership} values, else defaults (each stated in assumptions; sources in the README).
+     */
+    record Owned(double lifeYears, double serverAndNetworkFraction, double systemPowerFactor,
+            double facilityUsdPerKwMonth, double costOfCapitalPerYear, double trainingUtilization) {
+
+        static Owned of(EstimateRequest.Ownership o, Double trainingLifeYears, Notes notes) {
+            double life = trainingLifeYears != null && o.lifeYears() == null ? trainingLifeYears
+                    : notes.orDefault(o.lifeYears(), DEFAULT_LIFE_YEARS, "ownership.lifeYears",
+                            "typical depreciation period of accelerator servers");
+            return new Owned(life,
+                    notes.orDefault(o.serverAndNetworkFraction(), SERVER_AND_NETWORK_FRACTION,
+                            "ownership.serverAndNetworkFraction", "server components (15–22 %) and cluster network "
+                                    + "(9–13 %) beside the chips (~65 %) of AI hardware cost: Cottier et al. 2024, "
+                                    + "'The rising costs of training frontier AI models' (arXiv:2405.21015)"),
+                    notes.orDefault(o.systemPowerFactor(), SYSTEM_POWER_FACTOR, "ownership.systemPowerFactor",
+                            "host, fans and network per accelerator: an NVIDIA DGX H100 draws up to 10.2 kW for "
+                                    + "8 × 700 W GPUs (NVIDIA DGX H100 datasheet)"),
+                    notes.orDefault(o.facilityUsdPerKwMonth(), FACILITY_USD_PER_KW_MONTH,
+                            "ownership.facilityUsdPerKwMonth", "colocation asking rate per kW of IT load, "
+                                    + "250–500 kW wholesale, primary US markets: CBRE North America Data Center "
+                                    + "Trends H2 2024 (2025-02-26)"),
+                    notes.orDefault(o.costOfCapitalPerYear(), COST_OF_CAPITAL, "ownership.costOfCapitalPerYear",
+                            "a typical corporate cost of capital (an assumption, not a quote): capital is "
+                                    + "repaid as an annuity over the hardware's life"),
+                    notes.orDefault(o.trainingUtilization(), OWNED_UTILISATION, "ownership.trainingUtilization",
+                            "owned training hardware is busy this share of its life; the idle time is paid "
+                                    + "for by the busy hours (a serving fleet pays every hour itself)"));
+        }
+    }
+
+    /**
+     * An owned accelerator-hour: capital (accelerator plus server and network share) repaid as an
+     * annuity over its life, facility space per kW of system power, and power (system draw × average
+     * load × PUE × electricity price). A serving fleet is billed all 730 hours a month already, so
+     * its fixed costs are not divided by a utilisation; training divides them by the hardware's busy share.
+     */
+    Price owned(Accelerator acc, Owned o, boolean serving, EnergyProfile energy, String path, Notes notes) {
+        double hoursPerYear = 8760.0;
+        double purchase = acc.purchaseUsd();
+        double capital = purchase * (1 + o.serverAndNetworkFraction());
+        double r = o.costOfCapitalPerYear();
+        double annuity = r == 0 ? 1 / o.lifeYears() : r / (1 - Math.pow(1 + r, -o.lifeYears()));
+        double util = serving ? 1.0 : o.trainingUtilization();
+        double accel = purchase / (o.lifeYears() * hoursPerYear) / util;
+        double server = purchase * o.serverAndNetworkFraction() / (o.lifeYears() * hoursPerYear) / util;
+        double financing = capital * (annuity - 1 / o.lifeYears()) / hoursPerYear / util; // interest on top
+        double systemKw = acc.tdpW() / 1000.0 * o.systemPowerFactor();
+        double facility = o.facilityUsdPerKwMonth() * systemKw / Num.HOURS_PER_MONTH / util;
+        double power = systemKw * AVERAGE_POWER_FRACTION * energy.pue() * energy.electricityUsdPerKwh();
+        double fixed = accel + server + financing + facility;
+        OwnedCost cost = new OwnedCost(purchase, o.lifeYears(), r, util, Num.sig(accel), Num.sig(server),
+                Num.sig(financing), Num.sig(facility), Num.sig(power), Num.sig(fixed + power));
+        notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(fixed + power), () -> "owned " + acc.id() + ": $"
+                + Num.show(purchase) + " plus " + Math.round(o.serverAndNetworkFraction() * 100) + " % for server and "
+                + "network, repaid over " + Num.show(o.lifeYears()) + " years at " + Num.show(r * 100) + " % ($"
+                + Num.show(accel + server + financing) + "/h), facility $" + Num.show(facility) + "/h, power $"
+                + Num.show(power) + "/h (" + Num.show(systemKw) + " kW system × " + AVERAGE_POWER_FRACTION + " load × PUE "
+                + energy.pue() + " × $" + energy.electricityUsdPerKwh() + "/kWh)"
+                + (serving ? "; every hour paid, no utilisation divisor" : "; fixed costs ÷ " + Num.show(util)
+                        + " utilisation"));
+        return new Price(fixed, power, null, cost);
+    }
+
+    /**
+     * @param owned resolved ownership costs (only read in the owned mode)
+     * @param serving a serving fleet (owned: every hour is paid, no utilisation divisor)
+     */
     Price price(Accelerator acc, PricingMode mode, String offerId, Double override, Double acceleratorPrice,
-            double lifeYears, EnergyProfile energy, String path, Notes notes) {
+            Owned owned, boolean serving, EnergyProfile energy, String path, Notes notes) {
         if (mode == PricingMode.OWNED) {
-            double capital = acc.purchaseUsd() / (lifeYears * 8760.0 * OWNED_UTILISATION);
-            double power = acc.tdpW() / 1000.0 * AVERAGE_POWER_FRACTION * energy.pue() * energy.electricityUsdPerKwh();
-            notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(capital + power), () -> "owned " + acc.id() + ": $"
-                    + Num.show(acc.purchaseUsd()) + " amortised over " + Num.show(lifeYears) + " years at "
-                    + (int) (OWNED_UTILISATION * 100) + " % utilisation ($" + Num.show(capital) + "/h) plus power $"
-                    + Num.show(power) + "/h (TDP × " + AVERAGE_POWER_FRACTION + " × PUE " + energy.pue() + " × $"
-                    + energy.electricityUsdPerKwh() + "/kWh)");
-            return new Price(capital, power, null);
+            return owned(acc, owned, serving, energy, path, notes);
         }
         if (override != null || acceleratorPrice != null) {
             double p = override != null ? override : acceleratorPrice;
             notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(p), () -> "given in the request (" + mode + ")");
-            return new Price(p, 0, null);
+            return new Price(p, 0, null, null);
         }
         // RequestReader refuses this for a request as sent; the engine checks it again because the
         // advisor's typed what-ifs reach here without passing through the reader.
@@ -139,7 +208,42 @@ final class Hardware {
         double p = offer.price(mode).getAsDouble();
         notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(p), () -> mode + " price of offer '" + offer.id() + "' ("
                 + offer.provider() + " " + offer.instance() + ", " + offer.region() + "): " + offer.source().cite());
-        return new Price(p, 0, offer.id());
+        if (catalog.stale(offer.source())) {
+            notes.warn(() -> path + ": the " + mode + " price of offer '" + offer.id() + "' dates from "
+                    + offer.source().date() + ", more than 12 months before the catalog (" + catalog.asOfText()
+                    + "); check the provider's page.");
+        }
+        return new Price(p, 0, offer.id(), null);
+    }
+
+    /**
+     * What capacity above a committed baseline costs: the burst mode's price at the same offer where
+     * it has one, else at the accelerator's default (or cheapest) offer; a custom accelerator with no
+     * catalog offer bursts at its given price.
+     */
+    Price burst(Accelerator acc, PricingMode burstMode, String offerId, double committedPerHour,
+            EnergyProfile energy, String path, Notes notes) {
+        String offer = offerId != null && catalog.offer(offerId).orElseThrow().price(burstMode).isPresent() ? offerId
+                : null;
+        try {
+            return price(acc, burstMode, offer, null, null, null, true, energy, path, notes);
+        } catch (InvalidRequestException e) {
+            notes.assume(path, Num.shown(committedPerHour), () -> "no catalog " + burstMode + " price for " + acc.id()
+                    + ": capacity above the committed baseline is priced like it");
+            return new Price(committedPerHour, 0, null, null);
+        }
+    }
+
+    /** The cheapest offer of an accelerator in a pricing mode from another provider than {@code provider}, or null. */
+    Offer cheapestElsewhere(Accelerator acc, PricingMode mode, String provider) {
+        Offer best = null;
+        for (Offer o : catalog.offersFor(acc.id())) {
+            if (!o.provider().equals(provider) && !"reference".equals(o.provider()) && o.price(mode).isPresent()
+                    && (best == null || o.price(mode).getAsDouble() < best.price(mode).getAsDouble())) {
+                best = o;
+            }
+        }
+        return best;
     }
 
     /** The catalog's cheapest offer of an accelerator in a pricing mode (the first in file order on ties), or null. */

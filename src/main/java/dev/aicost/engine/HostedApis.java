@@ -4,6 +4,7 @@ import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.HostedApi;
 import dev.aicost.report.InferenceReport.HostedApiComparison;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The same requests bought as tokens from each hosted API in the catalog, against the self-hosted fleet. */
@@ -11,90 +12,69 @@ final class HostedApis {
     private HostedApis() {
     }
 
+    /**
+     * @param modelId the catalog model being served (null: a custom model)
+     * @param batch the workload is a batch job: APIs with a batch tier are priced at it
+     */
     record Workload(double requestsPerDay, int inputTokens, int outputTokens, double cacheHitRate,
-            double prefixHitRate) {
+            double prefixHitRate, String modelId, boolean batch) {
+    }
+
+    /**
+     * What one request costs on an API: input at the cache-hit price for the prefix that hits the
+     * provider's prompt cache and at the cache-write price for the rest of a cached prompt (a
+     * premium at some providers), output at the output price; the response cache answers its hits
+     * before any API call; a batch workload pays the batch tier where there is one.
+     */
+    static double perRequestUsd(HostedApi api, Workload w) {
+        double missPrice = w.prefixHitRate() > 0 ? api.cacheWritePerMillionUsd() : api.inputPerMillionUsd();
+        double tokens = w.inputTokens() * (w.prefixHitRate() * api.cachedInputPerMillionUsd()
+                + (1 - w.prefixHitRate()) * missPrice) + w.outputTokens() * api.outputPerMillionUsd();
+        double fraction = w.batch() && api.batchPriceFraction() != null ? api.batchPriceFraction() : 1.0;
+        return tokens / 1e6 * fraction * (1 - w.cacheHitRate());
+    }
+
+    static boolean sameModel(HostedApi api, Workload w) {
+        return w.modelId() != null && w.modelId().equals(api.servesModel());
+    }
+
+    /** The cheapest API serving the same model, or null. */
+    static HostedApi cheapestSameModel(Catalog catalog, Workload w) {
+        HostedApi best = null;
+        for (HostedApi api : catalog.hostedApis()) {
+            if (sameModel(api, w) && (best == null || perRequestUsd(api, w) < perRequestUsd(best, w))) {
+                best = api;
+            }
+        }
+        return best;
     }
 
     static List<HostedApiComparison> compare(Catalog catalog, Fleet fleet, Workload w, double selfMonthlyUsd,
             String path, Notes notes) {
-        List<HostedApi> apis = List.copyOf(catalog.hostedApis());
-        double[] perRequest = new double[apis.size()];
-        Integer[] byPrice = new Integer[apis.size()];
-        for (int k = 0; k < apis.size(); k++) {
-            HostedApi api = apis.get(k);
-            perRequest[k] = (w.inputTokens() * (w.prefixHitRate() * api.cachedInputPerMillionUsd()
-                    + (1 - w.prefixHitRate()) * api.inputPerMillionUsd()) + w.outputTokens()
-                    * api.outputPerMillionUsd()) / 1e6 * (1 - w.cacheHitRate());
-            byPrice[k] = k;
-        }
-        // APIs of similar price bisect along the same first traffic levels: in price order, each reuses them.
-        java.util.Arrays.sort(byPrice, (a, b) -> Double.compare(perRequest[a], perRequest[b]));
-        Bisection bisection = new Bisection(fleet);
-        Double[] breakEven = new Double[apis.size()];
-        for (int k : byPrice) {
-            breakEven[k] = bisection.breakEven(perRequest[k]);
-        }
+        List<HostedApi> apis = new ArrayList<>(catalog.hostedApis());
+        // The same model first (the like-for-like comparison), then the rest, each by price.
+        apis.sort(Comparator.comparing((HostedApi a) -> !sameModel(a, w))
+                .thenComparingDouble(a -> perRequestUsd(a, w)));
         List<HostedApiComparison> list = new ArrayList<>();
-        for (int k = 0; k < apis.size(); k++) {
-            HostedApi api = apis.get(k);
-            double monthly = perRequest[k] * w.requestsPerDay() * Num.DAYS_PER_MONTH;
+        List<String> stale = new ArrayList<>();
+        for (HostedApi api : apis) {
+            double perRequest = perRequestUsd(api, w);
+            double monthly = perRequest * w.requestsPerDay() * Num.DAYS_PER_MONTH;
+            Double breakEven = BreakEven.requestsPerDay(fleet, perRequest);
             list.add(new HostedApiComparison(api.id(), api.provider(), api.model(), Num.money(monthly),
-                    Num.money(perRequest[k]), selfMonthlyUsd < monthly,
-                    breakEven[k] == null ? null : Num.sig(breakEven[k]), api.source().cite()));
+                    Num.money(perRequest), selfMonthlyUsd < monthly, breakEven == null ? null : Num.sig(breakEven),
+                    api.source().cite(), sameModel(api, w)));
+            if (catalog.stale(api.source())) {
+                stale.add(api.id() + " (" + api.source().date() + ")");
+            }
         }
-        notes.assume(path + ".hostedApis", "list prices per 1M tokens", "the same requests bought as tokens; "
-                + "break-even is the traffic above which self-hosting costs less");
+        notes.assume(path + ".hostedApis", "list prices per 1M tokens", () -> "the same requests bought as tokens"
+                + (w.batch() ? " at the batch tier where one exists" : "") + "; same-model offers first; break-even "
+                + "is the traffic above which self-hosting costs less at every higher traffic");
+        if (!stale.isEmpty()) {
+            notes.warn(() -> "Hosted-API prices more than 12 months older than the catalog: " + String.join(", ", stale)
+                    + "; check the provider's page before relying on those comparisons.");
+        }
         return list;
-    }
-
-    /**
-     * Requests per day above which the self-hosted fleet costs less than an API: a bisection over
-     * 1e-3 to 1e12 requests per day (null if the fleet costs more even there). The fleet's cost at
-     * each traffic level visited is kept, so that the next bisection reuses the levels it shares.
-     */
-    static final class Bisection {
-        private static final int STEPS = 36; // 15 decades to a relative 1e-6: enough for 4 significant digits
-        private static final double MIN = 1e-3;
-        private static final double MAX = 1e12;
-
-        private final Fleet fleet;
-        private final double[] levels = new double[STEPS];
-        private final double[] costs = new double[STEPS];
-        private int known;
-        private double costAtMax = Double.NaN;
-
-        Bisection(Fleet fleet) {
-            this.fleet = fleet;
-        }
-
-        Double breakEven(double apiPerRequest) {
-            if (Double.isNaN(costAtMax)) {
-                costAtMax = fleet.monthlyCostUsd(MAX);
-            }
-            double hi = MAX;
-            if (costAtMax > apiPerRequest * hi * Num.DAYS_PER_MONTH) {
-                return null;
-            }
-            double lo = MIN;
-            for (int i = 0; i < STEPS; i++) {
-                double mid = Math.sqrt(lo * hi);
-                if (costAt(i, mid) <= apiPerRequest * mid * Num.DAYS_PER_MONTH) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
-            }
-            return hi;
-        }
-
-        private double costAt(int step, double level) {
-            if (step < known && levels[step] == level) {
-                return costs[step];
-            }
-            levels[step] = level;
-            costs[step] = fleet.monthlyCostUsd(level);
-            known = step + 1;
-            return costs[step];
-        }
     }
 }

@@ -10,7 +10,10 @@ import dev.aicost.report.InferenceReport;
 import dev.aicost.report.InferenceReport.HostedApiComparison;
 import dev.aicost.report.InferenceReport.RoutingReport;
 import dev.aicost.request.InferenceInput;
+import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Scaling;
+import dev.aicost.request.InferenceInput.Workload;
+import dev.aicost.catalog.HostedApi;
 import java.util.List;
 
 /**
@@ -22,6 +25,11 @@ final class InferenceEstimator {
     static final int DEFAULT_INPUT_TOKENS = 500;
     static final int DEFAULT_OUTPUT_TOKENS = 250;
     static final double DEFAULT_PEAK_TO_AVERAGE = 2.0;
+    /** Interactive default: first token within 2 s, then 20 tokens a second (faster than people read). */
+    static final LatencyTarget INTERACTIVE_TARGET = new LatencyTarget(2000.0, 50.0, null);
+    static final double DEFAULT_OPERATIONS_PEOPLE = 0.25;
+    /** $132,270 a year ÷ 12 ÷ 0.70 (BLS; see {@link #operations}). */
+    static final double OPERATIONS_COST_PER_PERSON_USD = 15_750;
 
     private final Hardware hardware;
     private final ModelResolver models;
@@ -34,15 +42,17 @@ final class InferenceEstimator {
 
     /** The report section plus the typed facts the lifecycle and the advisor work from. */
     record Result(InferenceReport report, Fleet fleet, Accelerator accelerator, Precision precision,
-            Scaling scaling, PricingMode pricingMode, boolean latencyTargetMet) {
+            Scaling scaling, PricingMode pricingMode, boolean latencyTargetMet, Workload workload, String offer,
+            double[] monthlyCosts) {
     }
 
     /**
      * @param traffic requests per day in each serving month of the horizon (growth applied): the
      *        replica shape is chosen for the whole profile, so a tighter target never costs less.
+     * @param owned owned-hardware costs (read only when the pricing mode is owned)
      */
-    Result estimate(ModelSpec model, InferenceInput in, EnergyProfile energy, String path, boolean withApis,
-            double[] traffic, Notes notes) {
+    Result estimate(ModelSpec model, InferenceInput in, EnergyProfile energy, Hardware.Owned owned, String path,
+            boolean withApis, double[] traffic, Notes notes) {
         boolean llm = model.kind() == ModelKind.LLM;
         Accelerator acc = hardware.resolve(in.accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator", llm
                 ? "the most widely deployed data-centre accelerator for LLM serving"
@@ -57,11 +67,19 @@ final class InferenceEstimator {
             notes.warn(() -> path + ": " + input + " input + " + output + " output tokens exceed " + model.name()
                     + "'s context window of " + model.contextLength() + " tokens.");
         }
+        InferenceInput.Service service = in.service();
+        Workload kind = notes.orDefault(service.workload(), Workload.INTERACTIVE, path + ".workload",
+                "a person waits for each answer (set 'batch' for offline jobs sized for throughput)");
+        LatencyTarget target = in.latencyTargetMs();
+        if (llm && kind == Workload.INTERACTIVE && (target == null || !target.any()) && in.batchSize() == null) {
+            target = INTERACTIVE_TARGET;
+            notes.assume(path + ".latencyTargetMs", "ttftMs 2000, tpotMs 50", "interactive default: the first "
+                    + "token within 2 s and 20 tokens a second, faster than people read");
+        }
         double prefixHit = in.prefixCacheHitRate() != null ? in.prefixCacheHitRate() : 0.0;
         Fleet.Workload workload = workload(in, path, notes);
 
-        ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, in.latencyTargetMs(),
-                in.batchSize());
+        ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.batchSize());
         ReplicaChoice choice = ReplicaChoice.choose(model, acc, precision, in.tensorParallel(), shape, workload,
                 traffic, path, notes);
         ServingModel replica = choice.replica();
@@ -70,26 +88,37 @@ final class InferenceEstimator {
                     + "in " + precision.wireName() + " but computed at the bf16 rate.");
         }
         ServingModel.Point point = choice.point();
-        choice.explain(in.batchSize(), in.latencyTargetMs(), path, notes);
-        boolean met = ReplicaChoice.meets(point, in.latencyTargetMs());
+        choice.explain(in.batchSize(), target, kind == Workload.BATCH, path, notes);
+        boolean met = ReplicaChoice.meets(point, target);
 
         PricingMode mode = notes.orDefault(in.pricingMode(), PricingMode.ON_DEMAND, path + ".pricingMode",
                 "on-demand list price");
-        Hardware.Price price = hardware.price(acc, mode, in.offer(), in.pricePerAcceleratorHourUsd(),
-                in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), Hardware.DEFAULT_LIFE_YEARS,
-                energy, path, notes);
+        HostedApis.Workload apiWorkload = new HostedApis.Workload(in.requestsPerDay(), input, output,
+                workload.cacheHitRate(), prefixHit, model.id(), kind == Workload.BATCH);
+        HostedApi hosted = service.hostedApi() == null ? null
+                : hardware.catalog().hostedApis().stream().filter(a -> a.id().equals(service.hostedApi())).findFirst()
+                        .orElseThrow();
+        Hardware.Price price = hosted != null ? new Hardware.Price(0, 0, null, null)
+                : hardware.price(acc, mode, in.offer(), in.pricePerAcceleratorHourUsd(),
+                        in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), owned, true, energy, path,
+                        notes);
+        Fleet.Pricing pricing = pricing(in, hosted, apiWorkload, acc, mode, price, owned, workload.scaling(), energy,
+                path, notes);
 
-        Result routed = in.routing() == null ? null : routed(in, precision, workload, energy, traffic, path, notes);
-        Fleet fleet = new Fleet(replica, point, workload, price.perHourUsd(), routed == null ? null : routed.fleet());
+        Result routed = in.routing() == null ? null : routed(in, precision, workload, energy, owned, traffic, path, notes);
+        Fleet fleet = new Fleet(replica, point, workload, pricing, routed == null ? null : routed.fleet());
         double rpd = in.requestsPerDay();
         double served = rpd * workload.servedShare();
         double hours = fleet.acceleratorHoursPerMonth(rpd);
         int replicas = fleet.peakReplicas(rpd);
-        double own = fleet.ownCostUsd(rpd);
-        double monthly = fleet.monthlyCostUsd(rpd);
+        double[] months = fleet.monthlyCosts(traffic);
+        double monthly = months[0];
+        double operations = pricing.operationsMonthlyUsd();
+        double routedCost = routed == null ? 0 : routed.monthlyCosts()[0];
+        double own = monthly - routedCost; // this fleet and the people who run it
         double capacityRps = hours / replica.tp / Num.HOURS_PER_MONTH * point.requestsPerSecond();
-        double utilization = Math.min(1.0, served / Num.SECONDS_PER_DAY / capacityRps);
-        if (replicas <= workload.minReplicas() && utilization < 0.3) {
+        double utilization = hosted != null ? 0 : Math.min(1.0, served / Num.SECONDS_PER_DAY / capacityRps);
+        if (hosted == null && replicas <= workload.minReplicas() && utilization < 0.3) {
             notes.warn(() -> path + ": the fleet is mostly idle (" + Math.round(utilization * 100) + " % utilised): "
                     + "the traffic needs less than one replica; a smaller accelerator, scale-to-zero or a hosted API "
                     + "may be cheaper.");
@@ -99,9 +128,8 @@ final class InferenceEstimator {
         double outputPerMillion = llm ? own * (1 - point.prefillShare()) / (servedPerMonth * output) * 1e6 : 0;
         double tokensPerSecondPerAccelerator = llm ? point.requestsPerSecond() * output / replica.tp : 0;
 
-        List<HostedApiComparison> apis = llm && withApis ? HostedApis.compare(hardware.catalog(), fleet,
-                new HostedApis.Workload(rpd, input, output, workload.cacheHitRate(), prefixHit), monthly, path, notes)
-                : List.of();
+        List<HostedApiComparison> apis = llm && withApis ? HostedApis.compare(hardware.catalog(), fleet, apiWorkload,
+                monthly, path, notes) : List.of();
 
         var op = new InferenceReport.OperatingPoint(replica.tp, point.batch(), replica.maxBatch(),
                 point.memoryBound() ? "memory-bandwidth" : "compute", Num.sig(tokensPerSecondPerAccelerator),
@@ -115,10 +143,85 @@ final class InferenceEstimator {
         var cost = new InferenceReport.Cost(mode.wireName(), price.offer(), Num.money(price.perHourUsd()),
                 Num.money(monthly), Num.money(monthly / (rpd * Num.DAYS_PER_MONTH)), Num.money(inputPerMillion),
                 Num.money(outputPerMillion));
+        var economics = new InferenceReport.Economics(kind.wireName(), Num.money(monthly - operations),
+                Num.money(operations), capacity(fleet, traffic, mode), price.owned(),
+                hosted == null ? null : hosted.id());
         RoutingReport routing = routed == null ? null : routingReport(in, routed, fleet);
         InferenceReport report = new InferenceReport(acc.id(), precision.wireName(), op, load, size, cost, routing,
-                apis);
-        return new Result(report, fleet, acc, precision, workload.scaling(), mode, met);
+                apis, economics);
+        return new Result(report, fleet, acc, precision, workload.scaling(), mode, met, kind, price.offer(), months);
+    }
+
+    /**
+     * How the fleet is paid for: pay-as-you-go; a committed baseline (reservation, savings plan or
+     * owned hardware) for its whole term with the rest bursting at {@code burstPricingMode}; or a
+     * hosted API per request. Operations are priced every month a self-hosted fleet runs.
+     */
+    private Fleet.Pricing pricing(InferenceInput in, HostedApi hosted, HostedApis.Workload apiWorkload,
+            Accelerator acc, PricingMode mode, Hardware.Price price, Hardware.Owned owned, Scaling scaling,
+            EnergyProfile energy, String path, Notes notes) {
+        if (hosted != null) {
+            notes.assume(path + ".operations", 0, () -> "bought from " + hosted.id() + ": no fleet to run ("
+                    + hosted.source().cite() + ")");
+            return new Fleet.Pricing(0, 0, null, Double.NaN, 0, HostedApis.perRequestUsd(hosted, apiWorkload));
+        }
+        double operations = operations(in.service().operations(), path, notes);
+        int term = switch (mode) {
+            case COMMIT_1Y -> 12;
+            case COMMIT_3Y -> 36;
+            case OWNED -> (int) Math.round(owned.lifeYears() * 12);
+            default -> 0;
+        };
+        if (term == 0) {
+            return new Fleet.Pricing(price.perHourUsd(), 0, null, Double.NaN, operations, Double.NaN);
+        }
+        if (scaling == Scaling.ALWAYS_ON) {
+            return new Fleet.Pricing(price.perHourUsd(), term, null, price.perHourUsd(), operations, Double.NaN);
+        }
+        PricingMode burstMode = notes.orDefault(in.service().burstPricingMode(), PricingMode.ON_DEMAND,
+                path + ".burstPricingMode", "capacity above the committed baseline is rented on demand");
+        if (burstMode == PricingMode.SPOT) {
+            notes.warn(() -> path + ": bursting on spot capacity: spot replicas can be reclaimed at short notice, "
+                    + "so peak traffic may queue while they are replaced.");
+        }
+        Hardware.Price burst = hardware.burst(acc, burstMode, in.offer(), price.perHourUsd(), energy,
+                path + ".burstPricePerAcceleratorHourUsd", notes);
+        notes.assume(path + ".capacity", mode.wireName() + " baseline + " + burstMode.wireName() + " burst", () ->
+                "a commitment bills every hour of its " + term + "-month term, used or not, and cannot shrink "
+                        + "within it: the baseline that costs least over each term's daily shape and traffic is "
+                        + "committed, the rest bursts");
+        return new Fleet.Pricing(price.perHourUsd(), term, burstMode, burst.perHourUsd(), operations, Double.NaN);
+    }
+
+    /** People who run a self-hosted fleet, per month: the request's, else a stated default share of one engineer. */
+    private static double operations(InferenceInput.Operations ops, String path, Notes notes) {
+        if (ops != null && ops.monthlyUsd() != null) {
+            return ops.monthlyUsd();
+        }
+        double people = notes.orDefault(ops == null ? null : ops.people(), DEFAULT_OPERATIONS_PEOPLE,
+                path + ".operations.people", "a quarter of one engineer on call, upgrading and monitoring the "
+                        + "fleet (set inference.operations; 0 if it is already paid for)");
+        double perPerson = notes.orDefault(ops == null ? null : ops.monthlyCostUsdPerPerson(),
+                OPERATIONS_COST_PER_PERSON_USD, path + ".operations.monthlyCostUsdPerPerson", "loaded monthly cost "
+                        + "of a US software engineer: BLS median pay $132,270/year (Occupational Outlook Handbook, "
+                        + "software developers, May 2023) ÷ 12 ÷ 0.70 (wages are ~70 % of compensation, BLS Employer "
+                        + "Costs for Employee Compensation, 2024)");
+        return people * perPerson;
+    }
+
+    /** The first serving month's committed baseline and burst, or null when nothing is committed. */
+    private static InferenceReport.Capacity capacity(Fleet fleet, double[] traffic, PricingMode mode) {
+        Fleet.Pricing p = fleet.pricing();
+        if (!p.committed()) {
+            return null;
+        }
+        double baseline = fleet.baseline(traffic, 0, Math.min(traffic.length, p.termMonths()));
+        Fleet.Capacity c = fleet.capacity(traffic[0], baseline);
+        boolean bursts = fleet.workload().scaling() == Scaling.AUTOSCALE;
+        return new InferenceReport.Capacity(mode.wireName(), (int) Math.min(Integer.MAX_VALUE, baseline * fleet.replica().tp),
+                Num.money(c.committedUsd()),
+                bursts ? p.burstMode().wireName() : null, bursts ? Num.money(p.burstPricePerHourUsd()) : 0,
+                Num.sig(c.burstAcceleratorHours()), Num.money(c.burstUsd()));
     }
 
     /** The daily shape, scaling, minimum replicas, cache and routing the fleet is sized for. */
@@ -147,7 +250,7 @@ final class InferenceEstimator {
 
     /** The routed share, estimated as its own workload on its own (or the main) accelerator. */
     private Result routed(InferenceInput in, Precision precision, Fleet.Workload workload, EnergyProfile energy,
-            double[] traffic, String path, Notes notes) {
+            Hardware.Owned owned, double[] traffic, String path, Notes notes) {
         InferenceInput.Routing r = in.routing();
         ModelSpec small = models.resolve(r.model(), path + ".routing.model", notes);
         double share = (1 - workload.cacheHitRate()) * workload.routedShare();
@@ -158,7 +261,7 @@ final class InferenceEstimator {
         InferenceInput smallInput = in.routedShare(in.requestsPerDay() * share,
                 r.accelerator() != null ? r.accelerator() : in.accelerator(),
                 r.precision() != null ? r.precision() : precision, r.tensorParallel(), workload.scaling());
-        return estimate(small, smallInput, energy, path + ".routing", false, routedTraffic, notes);
+        return estimate(small, smallInput, energy, owned, path + ".routing", false, routedTraffic, notes);
     }
 
     private static RoutingReport routingReport(InferenceInput in, Result routed, Fleet fleet) {
@@ -169,6 +272,6 @@ final class InferenceEstimator {
         return new RoutingReport(w.routedShare(), small.id().equals("custom") ? small.name() : small.id(),
                 r.accelerator(), r.precision(), r.point().tensorParallel(),
                 routed.fleet().replica().tp * routed.fleet().peakReplicas(rpd), r.point().ttftMs(), r.point().tpotMs(),
-                Num.money(routed.fleet().ownCostUsd(rpd)));
+                Num.money(routed.monthlyCosts()[0]));
     }
 }

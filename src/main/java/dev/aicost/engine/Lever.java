@@ -22,6 +22,16 @@ enum Lever implements WireName {
     /** The trade-off names the accelerator: see {@link WhatIfs}. */
     CHEAPER_ACCELERATOR(Phase.INFERENCE, Kind.ACCELERATOR, "different hardware"),
     COMMITMENT(Phase.INFERENCE, Kind.PRICING, "pays for the term even if traffic falls"),
+    HYBRID_CAPACITY(Phase.INFERENCE, Kind.PRICING, "commits a baseline for the term (paid even if traffic falls); "
+            + "the rest autoscales on demand: needs an autoscaler, new replicas take minutes"),
+    /** The trade-off names the provider: see {@link WhatIfs}. */
+    CHEAPER_PROVIDER(Phase.INFERENCE, Kind.ACCELERATOR, "another provider"),
+    HOSTED_API(Phase.INFERENCE, Kind.SOURCING, "prompts and answers leave your cloud; the provider's rate limits "
+            + "and model versions; no custom weights"),
+    BATCH_API(Phase.INFERENCE, Kind.SOURCING, "answers within hours (usually 24 h), not seconds; prompts leave "
+            + "your cloud"),
+    OFF_PEAK(Phase.INFERENCE, Kind.PRICING, "jobs queue for quiet hours and spot capacity, which can be reclaimed: "
+            + "checkpoint the queue"),
     AUTOSCALING(Phase.INFERENCE, Kind.SCALING, "new replicas take minutes to start: queueing at sudden peaks; "
             + "needs an autoscaler"),
     SPOT_TRAINING(Phase.TRAINING, Kind.PRICING, "preemptions: checkpoint often; ~10 % of hours redone and longer "
@@ -47,7 +57,9 @@ enum Lever implements WireName {
 
     /** What a lever changes: the best plan takes at most one lever of each kind per phase. */
     enum Kind {
-        PRECISION, BATCHING, CACHE, ROUTING, ACCELERATOR, PRICING, SCALING, MEMORY
+        PRECISION, BATCHING, CACHE, ROUTING, ACCELERATOR, PRICING, SCALING, MEMORY,
+        /** Buying the tokens instead of running a fleet: excludes every other serving lever. */
+        SOURCING
     }
 
     private final Phase phase;

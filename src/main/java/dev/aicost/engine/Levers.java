@@ -37,7 +37,7 @@ final class Levers {
     static Advice advise(CostEngine engine, EstimateRequest req, Estimate base, boolean searchCatalog) {
         List<WhatIf> whatIfs = new ArrayList<>();
         if (req.inference() != null) {
-            WhatIfs.inference(req, base, whatIfs);
+            WhatIfs.inference(req, base, engine.hardware(), whatIfs);
         }
         if (req.training() != null) {
             WhatIfs.training(req, base, whatIfs);
@@ -52,7 +52,7 @@ final class Levers {
         priced.sort(Comparator.comparing((Priced p) -> !p.optimization().applicable())
                 .thenComparing(Comparator.comparingDouble((Priced p) -> p.optimization().savingsUsd()).reversed())
                 .thenComparing(p -> p.optimization().lever()));
-        return new Advice(List.copyOf(priced), combine(engine, req, base, priced));
+        return new Advice(List.copyOf(priced), best(engine, req, base, priced));
     }
 
     /**
@@ -63,6 +63,8 @@ final class Levers {
     private static Priced cheapestAccelerator(CostEngine engine, EstimateRequest req, Estimate base) {
         List<ServingBound> bounds = new ArrayList<>();
         ServingBound.Day day = ServingBound.Day.of(base.inference().fleet().workload().shape());
+        String provider = base.inference().offer() == null ? null
+                : engine.catalog().offer(base.inference().offer()).orElseThrow().provider();
         int k = -1;
         for (Accelerator a : engine.catalog().accelerators()) {
             k++;
@@ -71,7 +73,14 @@ final class Levers {
                     || "reference".equals(engine.catalog().defaultOffer(a.id()).provider())) {
                 continue;
             }
-            ServingBound b = ServingBound.of(engine.hardware(), base, day, a, k);
+            String offer = null;
+            if (provider != null) { // the same provider's offer: a provider change is its own lever
+                offer = sameProvider(engine, a, provider, base.inference().pricingMode());
+                if (offer == null) {
+                    continue;
+                }
+            }
+            ServingBound b = ServingBound.of(engine.hardware(), base, day, a, offer, k);
             if (b != null) {
                 bounds.add(b);
             }
@@ -84,7 +93,7 @@ final class Levers {
             if (b.lifecycleUsd() > bestInference || (b.lifecycleUsd() == bestInference && b.order() > bestOrder)) {
                 break; // sorted by bound: no later accelerator can do better
             }
-            Priced p = price(engine, req, base, WhatIfs.onAccelerator(base, b.accelerator()));
+            Priced p = price(engine, req, base, WhatIfs.onAccelerator(base, b.accelerator(), b.offer()));
             if (!p.optimization().applicable()) {
                 continue;
             }
@@ -106,20 +115,45 @@ final class Levers {
                         + "less within the latency target", null, null), base.totalUsd());
     }
 
+    /** The first offer of an accelerator at a provider with a price in the mode, or null. */
+    private static String sameProvider(CostEngine engine, Accelerator a, String provider,
+            dev.aicost.catalog.PricingMode mode) {
+        for (var o : engine.catalog().offersFor(a.id())) {
+            if (o.provider().equals(provider) && o.price(mode).isPresent()) {
+                return o.id();
+            }
+        }
+        return null;
+    }
+
     /**
      * The best plan: all applicable levers together (the best of each kind) in one re-run; if that
      * breaks the latency target, memory, or saves less than some single lever, fall back to a greedy
      * build (best first, each kept only if it still lowers the total).
      */
-    private static BestPlan combine(CostEngine engine, EstimateRequest req, Estimate base, List<Priced> levers) {
+    private static BestPlan best(CostEngine engine, EstimateRequest req, Estimate base, List<Priced> levers) {
         List<Priced> useful = new ArrayList<>();
         Set<String> kinds = new HashSet<>();
+        Priced sourcing = null; // buying the tokens replaces the fleet: it combines with training levers only
         for (Priced p : levers) {
             Lever l = p.whatIf().lever();
-            if (p.saves() && kinds.add(l.phase() + "/" + l.kind())) {
+            if (p.saves() && l.kind() == Lever.Kind.SOURCING) {
+                sourcing = sourcing == null || p.totalUsd() < sourcing.totalUsd() ? p : sourcing;
+            } else if (p.saves() && kinds.add(l.phase() + "/" + l.kind())) {
                 useful.add(p);
             }
         }
+        BestPlan fleetPlan = combine(engine, req, base, useful);
+        if (sourcing == null) {
+            return fleetPlan;
+        }
+        List<Priced> bought = new ArrayList<>(List.of(sourcing));
+        useful.stream().filter(p -> p.whatIf().lever().phase() == Lever.Phase.TRAINING).forEach(bought::add);
+        BestPlan buyPlan = combine(engine, req, base, bought);
+        return fleetPlan == null || buyPlan.totalUsd() < fleetPlan.totalUsd() ? buyPlan : fleetPlan;
+    }
+
+    private static BestPlan combine(CostEngine engine, EstimateRequest req, Estimate base, List<Priced> useful) {
         if (useful.isEmpty()) {
             return null;
         }

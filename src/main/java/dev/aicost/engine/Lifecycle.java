@@ -16,11 +16,14 @@ import java.util.function.DoubleUnaryOperator;
 final class Lifecycle {
 
     /**
-     * @param inference what serving costs in a month at a given number of requests per day (null: none)
+     * @param inference what serving costs in a month at a given number of requests per day (null: none),
+     *        for the scale table
      * @param traffic requests per day in each serving month from {@code inferenceStartMonth} on
      *        (see {@link #traffic}); {@code withMonths} false (the advisor's what-if runs) keeps only totals
+     * @param inferenceByMonth what serving costs in each of those months at today's prices (a
+     *        commitment's baseline holds for its term, so a month's cost is not a function of its traffic alone)
      */
-    record Plan(int horizon, TrainingSpend training, DoubleUnaryOperator inference,
+    record Plan(int horizon, TrainingSpend training, DoubleUnaryOperator inference, double[] inferenceByMonth,
             int inferenceStartMonth, double[] traffic, double priceDeclinePerYear, Double monthlyBudgetUsd,
             boolean withMonths) {
     }
@@ -35,8 +38,6 @@ final class Lifecycle {
         double cumInference = 0;
         Integer breakEven = null;
         Integer overBudget = null;
-        double lastRpd = Double.NaN;
-        double lastCost = 0;
         for (int m = 1; m <= p.horizon(); m++) {
             double priceFactor = p.priceDeclinePerYear() == 0 ? 1.0 : Math.pow(1.0 - p.priceDeclinePerYear(), (m - 1) / 12.0);
             double training = 0;
@@ -51,11 +52,7 @@ final class Lifecycle {
             double rpd = 0;
             if (p.inference() != null && m >= p.inferenceStartMonth()) {
                 rpd = p.traffic()[m - p.inferenceStartMonth()];
-                if (rpd != lastRpd) { // months of equal traffic (no growth) cost the same before price changes
-                    lastCost = p.inference().applyAsDouble(rpd);
-                    lastRpd = rpd;
-                }
-                inference = lastCost * priceFactor;
+                inference = p.inferenceByMonth()[m - p.inferenceStartMonth()] * priceFactor;
             }
             training = Num.money(training);
             inference = Num.money(inference);

@@ -134,7 +134,7 @@ record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
     }
 
     /** Says how the operating point was chosen. */
-    void explain(Integer batch, LatencyTarget target, String path, Notes notes) {
+    void explain(Integer batch, LatencyTarget target, boolean throughputWanted, String path, Notes notes) {
         ServingModel m = replica;
         ServingModel.Point p = point;
         int maxBatch = m.maxBatch();
@@ -151,6 +151,9 @@ record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
             notes.assume(path + ".batchSize", cap, () -> "no latency target: the throughput-maximising batch"
                     + (cap < maxBatch ? " (capped at " + DEFAULT_MAX_BATCH + ", a serving engine's usual limit)"
                             : " (all the KV cache memory holds)"));
+            if (throughputWanted) {
+                return; // a batch workload: nobody waits for a single answer
+            }
             notes.warn(() -> path + ": no latency target given; at the throughput-maximising batch of " + cap
                     + " a request sees TTFT ≈ " + Num.show(Num.sig(p.ttftMs(), 3)) + " ms and ≈ "
                     + Num.show(Num.sig(p.tpotMs(), 3)) + " ms per output token. Set inference.latencyTargetMs to "

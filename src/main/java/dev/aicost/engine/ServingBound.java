@@ -14,9 +14,10 @@ import dev.aicost.request.InvalidRequestException;
  * holds the weights. The catalog search skips an accelerator
  * whose bound already exceeds the cheapest fleet found.
  *
+ * @param offer the offer it is priced at (null: the accelerator's default)
  * @param order the accelerator's catalog row, for ties
  */
-record ServingBound(Accelerator accelerator, double lifecycleUsd, int order) {
+record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, int order) {
 
     /** The day's hourly weights (mean 1) from quietest to busiest, and each one's sum with the busier ones. */
     record Day(double[] sorted, double[] busierSum) {
@@ -32,14 +33,22 @@ record ServingBound(Accelerator accelerator, double lifecycleUsd, int order) {
     }
 
     /** The bound, or null where the full run would be refused anyway (no price, does not fit). */
-    static ServingBound of(Hardware hardware, Estimate base, Day day, Accelerator a, int order) {
+    static ServingBound of(Hardware hardware, Estimate base, Day day, Accelerator a, String offer, int order) {
         InferenceEstimator.Result inference = base.inference();
+        if (inference.fleet().pricing().hostedApi()) {
+            return null; // bought per request: no fleet to move
+        }
         ServingModel replica = inference.fleet().replica();
         Fleet.Workload workload = inference.fleet().workload();
         double pricePerHour;
         try {
-            pricePerHour = hardware.price(a, inference.pricingMode(), null, null, null, Hardware.DEFAULT_LIFE_YEARS,
+            pricePerHour = hardware.price(a, inference.pricingMode(), offer, null, null, base.owned(), true,
                     base.energy(), "inference", Notes.silent()).perHourUsd();
+            Fleet.Pricing p = inference.fleet().pricing();
+            if (p.committed() && p.burstMode() != null) { // hours above the baseline may be cheaper than committed ones
+                pricePerHour = Math.min(pricePerHour, hardware.burst(a, p.burstMode(), offer, pricePerHour,
+                        base.energy(), "inference", Notes.silent()).perHourUsd());
+            }
         } catch (InvalidRequestException e) {
             return null;
         }
@@ -86,6 +95,6 @@ record ServingBound(Accelerator accelerator, double lifecycleUsd, int order) {
             months++;
         }
         // The lifecycle rounds each month (and its running sum) to the cent: allow for that.
-        return new ServingBound(a, total * (1 - 1e-9) - 0.011 * months, order);
+        return new ServingBound(a, offer, total * (1 - 1e-9) - 0.011 * months, order);
     }
 }

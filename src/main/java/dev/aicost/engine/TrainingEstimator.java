@@ -60,7 +60,7 @@ final class TrainingEstimator {
         }
     }
 
-    Result estimate(ModelSpec model, TrainingInput in, EnergyProfile energy, Notes notes) {
+    Result estimate(ModelSpec model, TrainingInput in, EnergyProfile energy, Hardware.Owned owned, Notes notes) {
         if (model.kind() != ModelKind.LLM) {
             throw InvalidRequestException.of("training", "training estimates need a language model's parameters and "
                     + "tokens; this model is given by flopsPerRequest/weightsBytes", "a model with parameters");
@@ -135,11 +135,9 @@ final class TrainingEstimator {
         // Money.
         PricingMode mode = notes.orDefault(in.pricingMode(), PricingMode.ON_DEMAND, "training.pricingMode",
                 "on-demand list price");
-        double life = mode != PricingMode.OWNED ? Hardware.DEFAULT_LIFE_YEARS : notes.orDefault(in.hardwareLifeYears(),
-                Hardware.DEFAULT_LIFE_YEARS, "training.hardwareLifeYears",
-                "typical depreciation period of accelerator servers");
         Hardware.Price price = hardware.price(acc, mode, in.offer(), in.pricePerAcceleratorHourUsd(),
-                in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), life, energy, "training", notes);
+                in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), owned, false, energy, "training",
+                notes);
         double overheadShare = mode != PricingMode.SPOT ? 0 : notes.orDefault(in.spotRestartOverhead(),
                 SPOT_RESTART_OVERHEAD, "training.spotRestartOverhead", "extra hours lost to preemptions: work "
                         + "since the last checkpoint is redone and restarts take time");
@@ -187,7 +185,7 @@ final class TrainingEstimator {
                 new TrainingReport.Pricing(mode.wireName(), price.offer(), Num.money(price.perHourUsd())),
                 Num.money(total), new TrainingBreakdown(Num.money(compute), Num.money(restart), Num.money(power),
                         Num.money(experiments), Num.money(engineering)),
-                new TrainingReport.Energy(Num.sig(kwh), Num.sig(co2)), memory, retraining);
+                new TrainingReport.Energy(Num.sig(kwh), Num.sig(co2)), memory, retraining, price.owned());
         return new Result(report, runCost + experiments, engineering, in.retrainEveryMonths(), retrainCost, days,
                 acc, precision, mode, memory);
     }

@@ -3,6 +3,8 @@ package dev.aicost.engine;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.catalog.Accelerator;
+import dev.aicost.catalog.HostedApi;
+import dev.aicost.catalog.Offer;
 import dev.aicost.catalog.ModelKind;
 import dev.aicost.catalog.Precision;
 import dev.aicost.catalog.PricingMode;
@@ -11,6 +13,7 @@ import dev.aicost.request.EstimateRequest;
 import dev.aicost.request.InferenceInput;
 import dev.aicost.request.InferenceInput.Routing;
 import dev.aicost.request.InferenceInput.Scaling;
+import dev.aicost.request.InferenceInput.Workload;
 import dev.aicost.request.ModelInput;
 import dev.aicost.request.TrainingInput;
 import java.util.List;
@@ -27,7 +30,7 @@ final class WhatIfs {
     private WhatIfs() {
     }
 
-    static void inference(EstimateRequest req, Estimate base, List<WhatIf> out) {
+    static void inference(EstimateRequest req, Estimate base, Hardware hardware, List<WhatIf> out) {
         InferenceInput in = req.inference();
         InferenceEstimator.Result r = base.inference();
         boolean llm = base.model().kind() == ModelKind.LLM;
@@ -62,14 +65,59 @@ final class WhatIfs {
                         + " % of requests to " + small, q -> q.withInference(q.inference().withRouting(typed)), p));
             }
         }
-        if (r.scaling() == Scaling.ALWAYS_ON && r.pricingMode() == PricingMode.ON_DEMAND
-                && in.pricePerAcceleratorHourUsd() == null) {
-            PricingMode commit = base.horizonMonths() >= 36 ? PricingMode.COMMIT_3Y : PricingMode.COMMIT_1Y;
+        boolean hosted = in.service().hostedApi() != null;
+        PricingMode commit = base.horizonMonths() >= 36 ? PricingMode.COMMIT_3Y : PricingMode.COMMIT_1Y;
+        if (!hosted && r.pricingMode() == PricingMode.ON_DEMAND && in.pricePerAcceleratorHourUsd() == null) {
+            boolean alwaysOn = r.scaling() == Scaling.ALWAYS_ON;
             out.add(new WhatIf(Lever.COMMITMENT, "inference.pricingMode", "on-demand → " + commit.wireName()
-                    + " for the always-on fleet", q -> q.withInference(q.inference().withPricingMode(commit)),
+                    + (alwaysOn ? " for the always-on fleet" : " for the baseline, the rest bursting on demand"),
+                    q -> q.withInference(q.inference().withPricingMode(commit)),
                     WhatIf.patch("inference", "pricingMode", commit.wireName())));
+            if (alwaysOn) {
+                ObjectNode p = JsonNodeFactory.instance.objectNode();
+                p.putObject("inference").put("scaling", "autoscale").put("pricingMode", commit.wireName());
+                out.add(new WhatIf(Lever.HYBRID_CAPACITY, "inference.pricingMode", "always-on on-demand → a "
+                        + commit.wireName() + " baseline with on-demand burst (autoscale)", q -> q.withInference(
+                                q.inference().withScaling(Scaling.AUTOSCALE).withPricingMode(commit)), p));
+            }
         }
-        if (r.scaling() == Scaling.ALWAYS_ON) {
+        if (!hosted && r.offer() != null && searchesCatalog(in)) {
+            Offer here = hardware.catalog().offer(r.offer()).orElseThrow();
+            Offer other = hardware.cheapestElsewhere(r.accelerator(), r.pricingMode(), here.provider());
+            if (other != null && other.price(r.pricingMode()).getAsDouble() < here.price(r.pricingMode()).getAsDouble()) {
+                out.add(new WhatIf(Lever.CHEAPER_PROVIDER, "inference.offer", here.id() + " → " + other.id(),
+                        q -> q.withInference(q.inference().withOffer(other.id())),
+                        WhatIf.patch("inference", "offer", other.id()), "another provider: " + other.provider() + " "
+                                + other.instance() + " (" + other.region() + "); quotas, data egress and SLAs differ"));
+            }
+        }
+        if (llm && !hosted) {
+            HostedApis.Workload w = new HostedApis.Workload(in.requestsPerDay(), r.fleet().replica().inputTokens,
+                    r.fleet().replica().outputTokens, r.fleet().workload().cacheHitRate(),
+                    r.fleet().replica().prefixCacheHitRate, base.model().id(), r.workload() == Workload.BATCH);
+            HostedApi api = HostedApis.cheapestSameModel(hardware.catalog(), w);
+            if (api != null) {
+                boolean batch = w.batch() && api.batchPriceFraction() != null;
+                ObjectNode p = JsonNodeFactory.instance.objectNode();
+                p.putObject("inference").put("hostedApi", api.id()).putNull("routing");
+                out.add(new WhatIf(batch ? Lever.BATCH_API : Lever.HOSTED_API, "inference.hostedApi", "self-hosted → "
+                        + api.id() + (batch ? " (batch tier)" : ""), q -> q.withInference(q.inference()
+                                .withService(q.inference().service().withHostedApi(api.id())).withRouting(null)), p));
+            }
+        }
+        if (!hosted && r.workload() == Workload.BATCH && in.pricePerAcceleratorHourUsd() == null
+                && (r.pricingMode() != PricingMode.SPOT || r.fleet().workload().peakToAverage() > 1)) {
+            boolean spot = r.pricingMode() == PricingMode.SPOT || hasSpot(hardware, r.accelerator());
+            PricingMode mode = spot ? PricingMode.SPOT : r.pricingMode();
+            ObjectNode p = JsonNodeFactory.instance.objectNode();
+            ObjectNode i = p.putObject("inference").put("peakToAverage", 1);
+            i.putNull("hourlyShape");
+            i.put("pricingMode", mode.wireName());
+            out.add(new WhatIf(Lever.OFF_PEAK, "inference.peakToAverage", "the queue spread evenly over the day"
+                    + (spot ? " on spot capacity" : ""), q -> q.withInference(q.inference().flattened()
+                            .withPricingMode(mode)), p));
+        }
+        if (!hosted && r.scaling() == Scaling.ALWAYS_ON) {
             out.add(new WhatIf(Lever.AUTOSCALING, "inference.scaling", "always-on → autoscale",
                     q -> q.withInference(q.inference().withScaling(Scaling.AUTOSCALE)),
                     WhatIf.patch("inference", "scaling", "autoscale")));
@@ -79,20 +127,31 @@ final class WhatIfs {
     /** Whether the catalog search for a cheaper accelerator applies: not when the request fixed a price or offer. */
     static boolean searchesCatalog(InferenceInput in) {
         return in.pricePerAcceleratorHourUsd() == null && (in.accelerator() == null || !in.accelerator().custom())
-                && in.offer() == null;
+                && in.offer() == null && in.service().hostedApi() == null;
     }
 
-    /** The same serving workload on another catalog accelerator, its replica shape chosen afresh. */
-    static WhatIf onAccelerator(Estimate base, Accelerator a) {
+    /**
+     * The same serving workload on another catalog accelerator, its replica shape chosen afresh, at
+     * the given offer (the base's provider; null: the accelerator's default offer).
+     */
+    static WhatIf onAccelerator(Estimate base, Accelerator a, String offer) {
         ObjectNode p = JsonNodeFactory.instance.objectNode();
         ObjectNode i = p.putObject("inference");
         i.put("accelerator", a.id());
         i.putNull("tensorParallel");
         i.putNull("batchSize");
+        if (offer != null) {
+            i.put("offer", offer);
+        }
         AcceleratorInput typed = AcceleratorInput.ofId(a.id());
         return new WhatIf(Lever.CHEAPER_ACCELERATOR, "inference.accelerator", base.inference().accelerator().id()
-                + " → " + a.id(), q -> q.withInference(q.inference().onAccelerator(typed)), p,
+                + " → " + a.id() + (offer != null ? " (" + offer + ")" : ""),
+                q -> q.withInference(q.inference().onAccelerator(typed).withOffer(offer)), p,
                 "different hardware: re-validate latency and the serving stack on " + a.name());
+    }
+
+    private static boolean hasSpot(Hardware hardware, Accelerator a) {
+        return hardware.catalog().offersFor(a.id()).stream().anyMatch(o -> o.price(PricingMode.SPOT).isPresent());
     }
 
     static void training(EstimateRequest req, Estimate base, List<WhatIf> out) {

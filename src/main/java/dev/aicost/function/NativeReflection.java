@@ -24,6 +24,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     InferenceReport.class, InferenceReport.OperatingPoint.class, InferenceReport.Traffic.class,
     InferenceReport.FleetSize.class, InferenceReport.Cost.class, InferenceReport.RoutingReport.class, InferenceReport.HostedApiComparison.class,
     LifecycleReport.class, LifecycleReport.Month.class, LifecycleReport.Scale.class, Recommendation.class,
+    InferenceReport.Economics.class, InferenceReport.Capacity.class, dev.aicost.report.OwnedCost.class,
     Optimization.class, BestPlan.class, Assumption.class})
 public final class NativeReflection {
     private NativeReflection() {

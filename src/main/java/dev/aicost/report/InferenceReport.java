@@ -15,7 +15,22 @@ public record InferenceReport(
         @JsonUnwrapped FleetSize fleet,
         @JsonUnwrapped Cost cost,
         RoutingReport routing,
-        List<HostedApiComparison> hostedApis) {
+        List<HostedApiComparison> hostedApis,
+        @JsonUnwrapped Economics economics) {
+
+    /**
+     * How the month's serving bill is made up: the fleet, the people who run it, how committed capacity
+     * was bought (null when none) and owned hardware's hourly cost (null unless owned).
+     */
+    public record Economics(String workload, double fleetMonthlyCostUsd, double operationsMonthlyCostUsd,
+            Capacity capacity, OwnedCost ownedCost, String hostedApi) {
+    }
+
+    /** Committed capacity (reserved, savings plan or owned) and what bursts above it, in the first serving month. */
+    public record Capacity(String committedPricingMode, int committedAccelerators, double committedUsd,
+            String burstPricingMode, double burstPricePerAcceleratorHourUsd, double burstAcceleratorHoursPerMonth,
+            double burstUsd) {
+    }
 
     /** One replica at its chosen concurrency. */
     public record OperatingPoint(
@@ -75,6 +90,7 @@ public record InferenceReport(
             double costPerRequestUsd,
             boolean selfHostingCheaper,
             Double breakEvenRequestsPerDay,
-            String source) {
+            String source,
+            boolean sameModel) {
     }
 }

@@ -109,6 +109,7 @@ public final class ReportWriter {
             p.writeNumberField("acceleratorHours", r.acceleratorHours());
             p.writeNumberField("costPerRunUsd", r.costPerRunUsd());
         });
+        owned(g, t.ownedCost());
     }
 
     private static void inference(InferenceReport i, JsonGenerator g) throws IOException {
@@ -165,6 +166,37 @@ public final class ReportWriter {
             p.writeBooleanField("selfHostingCheaper", a.selfHostingCheaper());
             decimal(p, "breakEvenRequestsPerDay", a.breakEvenRequestsPerDay());
             str(p, "source", a.source());
+            p.writeBooleanField("sameModel", a.sameModel());
+        });
+        InferenceReport.Economics e = i.economics();
+        str(g, "workload", e.workload());
+        g.writeNumberField("fleetMonthlyCostUsd", e.fleetMonthlyCostUsd());
+        g.writeNumberField("operationsMonthlyCostUsd", e.operationsMonthlyCostUsd());
+        object(g, "capacity", e.capacity(), (c, p) -> {
+            str(p, "committedPricingMode", c.committedPricingMode());
+            p.writeNumberField("committedAccelerators", c.committedAccelerators());
+            p.writeNumberField("committedUsd", c.committedUsd());
+            str(p, "burstPricingMode", c.burstPricingMode());
+            p.writeNumberField("burstPricePerAcceleratorHourUsd", c.burstPricePerAcceleratorHourUsd());
+            p.writeNumberField("burstAcceleratorHoursPerMonth", c.burstAcceleratorHoursPerMonth());
+            p.writeNumberField("burstUsd", c.burstUsd());
+        });
+        owned(g, e.ownedCost());
+        str(g, "hostedApi", e.hostedApi());
+    }
+
+    private static void owned(JsonGenerator g, OwnedCost o) throws IOException {
+        object(g, "ownedCost", o, (c, p) -> {
+            p.writeNumberField("purchaseUsd", c.purchaseUsd());
+            p.writeNumberField("lifeYears", c.lifeYears());
+            p.writeNumberField("costOfCapitalPerYear", c.costOfCapitalPerYear());
+            p.writeNumberField("utilization", c.utilization());
+            p.writeNumberField("acceleratorCapitalPerHourUsd", c.acceleratorCapitalPerHourUsd());
+            p.writeNumberField("serverAndNetworkPerHourUsd", c.serverAndNetworkPerHourUsd());
+            p.writeNumberField("financingPerHourUsd", c.financingPerHourUsd());
+            p.writeNumberField("facilityPerHourUsd", c.facilityPerHourUsd());
+            p.writeNumberField("powerPerHourUsd", c.powerPerHourUsd());
+            p.writeNumberField("totalPerHourUsd", c.totalPerHourUsd());
         });
     }
 

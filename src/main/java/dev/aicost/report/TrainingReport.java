@@ -16,7 +16,8 @@ public record TrainingReport(
         TrainingBreakdown breakdown,
         @JsonUnwrapped Energy energy,
         MemoryPlan memoryPlan,
-        Retraining retraining) {
+        Retraining retraining,
+        OwnedCost ownedCost) {
 
     /** What is computed: tokens, model FLOPs, and the FLOPs the hardware executes (with attention). */
     public record Work(double tokens, double flops, double executedFlops) {

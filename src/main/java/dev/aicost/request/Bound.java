@@ -66,6 +66,16 @@ public enum Bound {
     MONTHLY_GROWTH("inference", "monthlyGrowth", false, -0.5, 10),
     START_MONTH("inference", "startMonth", true, 1, Shared.MAX_HORIZON_MONTHS),
     MIN_REPLICAS("inference", "minReplicas", true, 0, 100_000),
+    OPERATIONS_PEOPLE("inference.operations", "people", false, 0, 10_000),
+    OPERATIONS_COST_PER_PERSON("inference.operations", "monthlyCostUsdPerPerson", false, 0, 1e6),
+    OPERATIONS_MONTHLY_USD("inference.operations", "monthlyUsd", false, 0, 1e9),
+    // owned hardware
+    LIFE_YEARS("ownership", "lifeYears", false, 0.5, 15),
+    SERVER_AND_NETWORK_FRACTION("ownership", "serverAndNetworkFraction", false, 0, 5),
+    SYSTEM_POWER_FACTOR("ownership", "systemPowerFactor", false, 1, 5),
+    FACILITY_USD_PER_KW_MONTH("ownership", "facilityUsdPerKwMonth", false, 0, 10_000),
+    COST_OF_CAPITAL_PER_YEAR("ownership", "costOfCapitalPerYear", false, 0, 1),
+    TRAINING_UTILIZATION("ownership", "trainingUtilization", false, 0.05, 1),
     // the request
     HORIZON_MONTHS("", "horizonMonths", true, 1, Shared.MAX_HORIZON_MONTHS),
     MONTHLY_BUDGET_USD("", "monthlyBudgetUsd", false, Limits.MIN_POSITIVE, 1e13),

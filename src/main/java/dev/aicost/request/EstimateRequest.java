@@ -13,18 +13,25 @@ public record EstimateRequest(
         Double priceDeclinePerYear,
         String region,
         Stage stage,
-        Boolean platform) {
+        Boolean platform,
+        Ownership ownership) {
+
+    /** What owned hardware costs besides its price: every part optional, defaults stated by the engine. */
+    public record Ownership(Double lifeYears, Double serverAndNetworkFraction, Double systemPowerFactor,
+            Double facilityUsdPerKwMonth, Double costOfCapitalPerYear, Double trainingUtilization) {
+        public static final Ownership NONE = new Ownership(null, null, null, null, null, null);
+    }
 
     /** The same request with another training plan. */
     public EstimateRequest withTraining(TrainingInput v) {
         return new EstimateRequest(model, v, inference, horizonMonths, monthlyBudgetUsd, priceDeclinePerYear, region,
-                stage, platform);
+                stage, platform, ownership);
     }
 
     /** The same request with another serving plan. */
     public EstimateRequest withInference(InferenceInput v) {
         return new EstimateRequest(model, training, v, horizonMonths, monthlyBudgetUsd, priceDeclinePerYear, region,
-                stage, platform);
+                stage, platform, ownership);
     }
 
     /** What the team is doing with the model; it steers the advice. */

@@ -25,7 +25,26 @@ public record InferenceInput(
         Routing routing,
         Double monthlyGrowth,
         Integer startMonth,
-        Integer minReplicas) {
+        Integer minReplicas,
+        Service service) {
+
+    /** How the workload is served and bought besides the fleet itself; never null after reading. */
+    public record Service(Workload workload, PricingMode burstPricingMode, Operations operations, String hostedApi) {
+        public static final Service NONE = new Service(null, null, null, null);
+
+        public Service withHostedApi(String id) {
+            return new Service(workload, burstPricingMode, operations, id);
+        }
+    }
+
+    /** INTERACTIVE: a person waits for the answer (sized to a latency target); BATCH: throughput only. */
+    public enum Workload implements dev.aicost.catalog.WireName {
+        INTERACTIVE, BATCH
+    }
+
+    /** People who run the self-hosted fleet (on call, upgrades, MLOps), or a monthly amount. */
+    public record Operations(Double people, Double monthlyCostUsdPerPerson, Double monthlyUsd) {
+    }
 
     /** Latency service-level targets; any may be null. */
     public record LatencyTarget(Double ttftMs, Double tpotMs, Double e2eMs) {
@@ -60,7 +79,7 @@ public record InferenceInput(
     public InferenceInput withPrecision(Precision v) {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, v, tensorParallel,
                 batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling,
-                hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas);
+                hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service);
     }
 
     /** The same workload with another (or no) fixed batch. */
@@ -68,7 +87,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, v, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas);
+                minReplicas, service);
     }
 
     /** The same workload with another response-cache hit rate. */
@@ -76,7 +95,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, scaling, hourlyShape, v, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas);
+                minReplicas, service);
     }
 
     /** The same workload with a share routed to another model (or none). */
@@ -84,7 +103,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, v, monthlyGrowth, startMonth,
-                minReplicas);
+                minReplicas, service);
     }
 
     /** The same fleet bought another way. */
@@ -92,7 +111,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, v, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas);
+                minReplicas, service);
     }
 
     /** The same fleet scaled another way. */
@@ -100,21 +119,45 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, v, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas);
+                minReplicas, service);
+    }
+
+    /** The same workload flattened over the day (no peak), e.g. a batch queue run off-peak. */
+    public InferenceInput flattened() {
+        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
+                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, 1.0, scaling,
+                null, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service);
+    }
+
+    /** The same workload bought from a catalog offer (or none). */
+    public InferenceInput withOffer(String v) {
+        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
+                tensorParallel, batchSize, pricingMode, v, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
+                scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
+                minReplicas, service);
+    }
+
+    /** The same workload served another way (e.g. bought from a hosted API). */
+    public InferenceInput withService(Service v) {
+        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
+                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
+                scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
+                minReplicas, v);
     }
 
     /** The same workload on another accelerator, with the replica shape chosen afresh. */
     public InferenceInput onAccelerator(AcceleratorInput a) {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, a, precision, null, null,
                 pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling, hourlyShape,
-                cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas);
+                cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service);
     }
 
     /** The routed share of this workload: its own traffic and replica, no cache (hits were served before routing). */
     public InferenceInput routedShare(double rpd, AcceleratorInput a, Precision p, Integer tp, Scaling s) {
         return new InferenceInput(rpd, users, inputTokens, outputTokens, a, p, tp, null, pricingMode, offer,
                 pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, s, hourlyShape, 0.0, prefixCacheHitRate,
-                null, monthlyGrowth, startMonth, minReplicas);
+                null, monthlyGrowth, startMonth, minReplicas, new Service(service.workload(),
+                        service.burstPricingMode(), new Operations(null, null, 0.0), null));
     }
 
 }

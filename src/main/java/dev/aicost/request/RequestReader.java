@@ -32,6 +32,10 @@ public final class RequestReader {
     private static final Map<String, Kind> KINDS = WireName.byWireName(List.of(Kind.values()));
     private static final Map<String, Optimizer> OPTIMIZERS = WireName.byWireName(List.of(Optimizer.values()));
     private static final Map<String, Scaling> SCALING = WireName.byWireName(List.of(Scaling.values()));
+    private static final Map<String, InferenceInput.Workload> WORKLOADS = WireName.byWireName(
+            List.of(InferenceInput.Workload.values()));
+    private static final Map<String, PricingMode> BURST = WireName.byWireName(
+            List.of(PricingMode.ON_DEMAND, PricingMode.SPOT));
     private static final Map<String, EstimateRequest.Stage> STAGES = WireName.byWireName(
             List.of(EstimateRequest.Stage.values()));
 
@@ -75,6 +79,10 @@ public final class RequestReader {
         }
         EstimateRequest.Stage stage = f.choice("stage", STAGES);
         Boolean platform = f.bool("platform");
+        EstimateRequest.Ownership ownership = f.read("ownership", o -> new EstimateRequest.Ownership(
+                o.number(Bound.LIFE_YEARS), o.number(Bound.SERVER_AND_NETWORK_FRACTION),
+                o.number(Bound.SYSTEM_POWER_FACTOR), o.number(Bound.FACILITY_USD_PER_KW_MONTH),
+                o.number(Bound.COST_OF_CAPITAL_PER_YEAR), o.number(Bound.TRAINING_UTILIZATION)));
         f.finish();
         if (model != null && inference != null && model.flopsPerRequest() != null && inference.routing() != null) {
             problems.add(new Problem("inference.routing", "is only supported for language models", null));
@@ -82,7 +90,8 @@ public final class RequestReader {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return new EstimateRequest(model, training, inference, horizon, budget, decline, region, stage, platform);
+        return new EstimateRequest(model, training, inference, horizon, budget, decline, region, stage, platform,
+                ownership != null ? ownership : EstimateRequest.Ownership.NONE);
     }
 
     private ModelInput model(Fields m) {
@@ -244,6 +253,27 @@ public final class RequestReader {
             Integer tp = r.whole(Bound.TENSOR_PARALLEL);
             return share == null || m == null || share >= 1 ? null : new Routing(share, m, ra, rp, tp);
         });
+        InferenceInput.Operations ops = i.read("operations", o -> {
+            Double people = o.number(Bound.OPERATIONS_PEOPLE);
+            Double perPerson = o.number(Bound.OPERATIONS_COST_PER_PERSON);
+            Double monthly = o.number(Bound.OPERATIONS_MONTHLY_USD);
+            if (monthly != null && (people != null || perPerson != null)) {
+                o.problem("monthlyUsd", "cannot be combined with people or monthlyCostUsdPerPerson",
+                        "either a monthly amount, or people (and optionally their monthly cost)");
+            }
+            if (!o.has("monthlyUsd") && !o.has("people")) {
+                o.problem("people", "is required (or monthlyUsd)", "people who run the fleet, e.g. 0.5");
+            }
+            return new InferenceInput.Operations(people, perPerson, monthly);
+        });
+        String hostedApi = i.text("hostedApi");
+        if (hostedApi != null && catalog.hostedApis().stream().noneMatch(a -> a.id().equals(hostedApi))) {
+            List<String> apiIds = catalog.hostedApis().stream().map(a -> a.id()).toList();
+            i.problem("hostedApi", "unknown hosted API '" + hostedApi + "'" + Suggest.didYouMean(hostedApi, apiIds),
+                    "one of " + ids(apiIds));
+        }
+        InferenceInput.Service service = new InferenceInput.Service(i.choice("workload", WORKLOADS),
+                i.choice("burstPricingMode", BURST), ops, hostedApi);
         InferenceInput in = new InferenceInput(rpd, i.number(Bound.USERS),
                 i.whole(Bound.INPUT_TOKENS),
                 i.whole(Bound.OUTPUT_TOKENS), acc, i.choice("precision", INFERENCE_PRECISIONS),
@@ -251,7 +281,10 @@ public final class RequestReader {
                 mode, offer, price, target, i.number(Bound.PEAK_TO_AVERAGE),
                 i.choice("scaling", SCALING), i.numbers(Bound.HOURLY_SHAPE, 24), i.number(Bound.CACHE_HIT_RATE),
                 i.number(Bound.PREFIX_CACHE_HIT_RATE), routing, i.number(Bound.MONTHLY_GROWTH),
-                i.whole(Bound.START_MONTH), i.whole(Bound.MIN_REPLICAS));
+                i.whole(Bound.START_MONTH), i.whole(Bound.MIN_REPLICAS), service);
+        if (hostedApi != null && routing != null) {
+            i.problem("hostedApi", "cannot be combined with routing", "route inside the hosted API, or self-host");
+        }
         if (in.cacheHitRate() != null && in.cacheHitRate() >= 1) {
             i.problem("cacheHitRate", "must be below 1: a fleet that serves nothing is not an estimate", "0 <= rate < 1");
         }

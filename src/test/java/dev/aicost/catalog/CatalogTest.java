@@ -113,8 +113,12 @@ class CatalogTest {
             assertThat(api.outputPerMillionUsd()).isPositive();
         }
         HostedApi ds = CATALOG.hostedApis().stream().filter(a -> a.id().equals("deepseek-chat")).findFirst().orElseThrow();
-        assertThat(ds.inputPerMillionUsd()).isEqualTo(0.27);
-        assertThat(ds.outputPerMillionUsd()).isEqualTo(1.10);
+        assertThat(ds.inputPerMillionUsd()).isEqualTo(0.28); // since 2025-09-29
+        assertThat(ds.outputPerMillionUsd()).isEqualTo(0.42);
+        assertThat(ds.servesModel()).isEqualTo("deepseek-v3");
+        assertThat(CATALOG.hostedApis()).filteredOn(a -> "llama-3.3-70b".equals(a.servesModel())).hasSizeGreaterThan(1);
+        assertThat(CATALOG.hostedApis()).allSatisfy(a -> assertThat(a.cacheWritePerMillionUsd())
+                .isGreaterThanOrEqualTo(a.cachedInputPerMillionUsd()));
     }
 
     @Test

@@ -37,6 +37,8 @@ class InferenceCalibrationTest {
         }
         if (in.has("concurrency")) {
             inference.set("batchSize", in.get("concurrency"));
+        } else {
+            inference.put("workload", "batch"); // a max-throughput table: nobody waits on a single answer
         }
         ObjectNode req = Fixtures.JSON.createObjectNode();
         req.putObject("model").set("id", in.get("model"));

@@ -84,10 +84,33 @@ class InferenceEstimatorTest {
     }
 
     @Test
-    void withoutATargetTheThroughputBatchIsUsedAndItsLatencyWarned() {
-        CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e6}}");
-        assertThat(r.warnings()).anyMatch(w -> w.contains("no latency target") && w.contains("TTFT"));
+    void aBatchWorkloadUsesTheThroughputBatchWithoutALatencyWarning() {
+        CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e6,'workload':'batch'}}");
+        assertThat(r.warnings()).noneMatch(w -> w.contains("no latency target"));
         assertThat(assumption(r, "inference.batchSize")).contains("throughput");
+        assertThat(r.inference().economics().workload()).isEqualTo("batch");
+    }
+
+    @Test
+    void anInteractiveWorkloadWithoutATargetMeetsTheStatedDefault() {
+        for (String model : new String[] {"llama-3.1-8b", "llama-3.1-70b", "mixtral-8x7b"}) {
+            CostReport r = estimate("{'model':{'id':'" + model + "'},'inference':{'requestsPerDay':1e7}}");
+            assertThat(assumption(r, "inference.workload")).contains("waits");
+            assertThat(assumption(r, "inference.latencyTargetMs")).contains("2000").contains("50");
+            assertThat(r.inference().point().ttftMs()).as(model).isLessThanOrEqualTo(2000);
+            assertThat(r.inference().point().tpotMs()).as(model).isLessThanOrEqualTo(50);
+            assertThat(r.inference().point().latencyTargetMet()).isTrue();
+            // A batch fleet for the same traffic is cheaper: the interactive target costs throughput.
+            CostReport batch = estimate("{'model':{'id':'" + model + "'},'inference':{'requestsPerDay':1e7,"
+                    + "'workload':'batch'}}");
+            assertThat(batch.inference().economics().fleetMonthlyCostUsd()).as(model)
+                    .isLessThanOrEqualTo(r.inference().economics().fleetMonthlyCostUsd());
+            if (!model.endsWith("8b")) { // a 70B-class model pays for interactivity
+                assertThat(batch.inference().economics().fleetMonthlyCostUsd()).as(model)
+                        .isLessThan(r.inference().economics().fleetMonthlyCostUsd());
+                assertThat(batch.inference().point().tpotMs()).isGreaterThan(r.inference().point().tpotMs());
+            }
+        }
     }
 
     @Test
@@ -112,7 +135,10 @@ class InferenceEstimatorTest {
         InferenceReport big = serve("llama-3.1-8b", "'requestsPerDay':1e7,'latencyTargetMs':{'tpotMs':50}");
         assertThat(small.fleet().replicas() * small.point().requestsPerSecondPerReplica()).isGreaterThanOrEqualTo(
                 small.traffic().peakRequestsPerSecond());
-        assertThat(big.cost().monthlyCostUsd()).isBetween(small.cost().monthlyCostUsd() * 6, small.cost().monthlyCostUsd() * 10);
+        assertThat(big.economics().fleetMonthlyCostUsd()).isBetween(small.economics().fleetMonthlyCostUsd() * 6,
+                small.economics().fleetMonthlyCostUsd() * 10);
+        assertThat(big.cost().monthlyCostUsd()).isEqualTo(big.economics().fleetMonthlyCostUsd()
+                + big.economics().operationsMonthlyCostUsd(), within(0.011));
         assertThat(big.fleet().accelerators()).isEqualTo(big.fleet().replicas() * big.point().tensorParallel());
         assertThat(big.fleet().acceleratorHoursPerMonth()).isEqualTo(big.fleet().accelerators() * 730.0);
     }

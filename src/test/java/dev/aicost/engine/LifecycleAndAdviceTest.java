@@ -155,7 +155,10 @@ class LifecycleAndAdviceTest {
                 + "'model':{'id':'llama-3.1-8b'}}}}");
         assertThat(r.optimizations()).extracting(Optimization::lever).doesNotContain("quantization-fp8",
                 "quantization-int8", "quantization-int4", "response-caching", "autoscaling", "routing",
-                "spot-training", "fp8-training", "activation-checkpointing", "commitment", "batching");
+                "spot-training", "fp8-training", "activation-checkpointing", "batching", "hybrid-capacity");
+        // An autoscaled fleet is offered a committed baseline, not a commitment of the whole fleet.
+        assertThat(r.optimizations()).filteredOn(o -> o.lever().equals("commitment")).singleElement()
+                .satisfies(o -> assertThat(o.change()).contains("baseline"));
     }
 
     @Test

@@ -14,7 +14,9 @@ class LifecycleTest {
 
     static LifecycleReport project(int horizon, Lifecycle.TrainingSpend t, DoubleUnaryOperator serving, int start,
             double[] traffic, double decline, Double budget) {
-        return Lifecycle.project(new Lifecycle.Plan(horizon, t, serving, start, traffic, decline, budget, true));
+        double[] byMonth = serving == null ? null : java.util.Arrays.stream(traffic).map(serving).toArray();
+        return Lifecycle.project(new Lifecycle.Plan(horizon, t, serving, byMonth, start, traffic, decline, budget,
+                true));
     }
 
     @Test

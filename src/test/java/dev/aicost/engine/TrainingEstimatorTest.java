@@ -128,9 +128,18 @@ class TrainingEstimatorTest {
         TrainingReport t = r.training();
         assertThat(t.breakdown().powerUsd()).isPositive();
         assertThat(t.breakdown().computeUsd()).isPositive();
-        // $35,000 over 5 years at 80 % utilisation ≈ $1.00/h, plus ~0.05/h of power.
-        assertThat(t.pricing().pricePerAcceleratorHourUsd()).isBetween(1.0, 1.2);
-        assertThat(assumption(r, "training.pricePerAcceleratorHourUsd")).contains("amortised");
+        // $35,000 + 45 % server and network, repaid over 5 years at 8 % (annuity 0.2505/year) at 80 %
+        // utilisation ≈ $1.81/h; facility 1.26 kW × $184.06/kW-month ÷ 730 h ÷ 0.8 ≈ $0.40/h; power
+        // 1.26 kW × 0.75 × PUE 1.2 × $0.10/kWh ≈ $0.11/h.
+        assertThat(t.pricing().pricePerAcceleratorHourUsd()).isBetween(2.2, 2.45);
+        var owned = t.ownedCost();
+        assertThat(owned.utilization()).isEqualTo(0.8);
+        assertThat(owned.acceleratorCapitalPerHourUsd() + owned.serverAndNetworkPerHourUsd()
+                + owned.financingPerHourUsd() + owned.facilityPerHourUsd() + owned.powerPerHourUsd())
+                .isEqualTo(owned.totalPerHourUsd(), within(0.001));
+        assertThat(owned.financingPerHourUsd()).isPositive();
+        assertThat(assumption(r, "training.pricePerAcceleratorHourUsd")).contains("repaid over 5 years");
+        assertThat(assumption(r, "ownership.facilityUsdPerKwMonth")).contains("CBRE");
     }
 
     @Test
