@@ -209,9 +209,8 @@ final class Hardware {
         notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(p), () -> mode + " price of offer '" + offer.id() + "' ("
                 + offer.provider() + " " + offer.instance() + ", " + offer.region() + "): " + offer.source().cite());
         if (catalog.stale(offer.source())) {
-            notes.warn(() -> path + ": the " + mode + " price of offer '" + offer.id() + "' dates from "
-                    + offer.source().date() + ", more than 12 months before the catalog (" + catalog.asOfText()
-                    + "); check the provider's page.");
+            notes.warn(() -> "Prices of offer '" + offer.id() + "' date from " + offer.source().date()
+                    + ", more than 12 months before the catalog (" + catalog.asOfText() + "); check the provider's page.");
         }
         return new Price(p, 0, offer.id(), null);
     }

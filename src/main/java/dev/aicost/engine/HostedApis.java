@@ -64,7 +64,7 @@ final class HostedApis {
             list.add(new HostedApiComparison(api.id(), api.provider(), api.model(), Num.money(monthly),
                     Num.money(perRequest), selfMonthlyUsd < monthly, breakEven == null ? null : Num.sig(breakEven),
                     api.source().cite(), sameModel(api, w)));
-            if (catalog.stale(api.source())) {
+            if (sameModel(api, w) && catalog.stale(api.source())) { // the like-for-like offers a user acts on
                 stale.add(api.id() + " (" + api.source().date() + ")");
             }
         }
@@ -72,8 +72,8 @@ final class HostedApis {
                 + (w.batch() ? " at the batch tier where one exists" : "") + "; same-model offers first; break-even "
                 + "is the traffic above which self-hosting costs less at every higher traffic");
         if (!stale.isEmpty()) {
-            notes.warn(() -> "Hosted-API prices more than 12 months older than the catalog: " + String.join(", ", stale)
-                    + "; check the provider's page before relying on those comparisons.");
+            notes.warn(() -> "Same-model hosted-API prices more than 12 months older than the catalog: "
+                    + String.join(", ", stale) + "; check the provider's page before relying on those comparisons.");
         }
         return list;
     }
