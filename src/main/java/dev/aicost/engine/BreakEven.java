@@ -3,17 +3,25 @@ package dev.aicost.engine;
 /**
  * The traffic above which a self-hosted fleet costs less than buying the same requests from an API,
  * at every higher traffic up to the largest accepted one. The fleet's cost is a staircase (whole
- * replicas) between two straight lines, so the comparison is not monotone and a bisection could stop
- * on any step; this walks the steps instead, only between the two lines' crossings with the API's
- * cost, where the answer must lie.
+ * replicas) that never falls as traffic grows, so "cheaper" is not monotone and a bisection on it could
+ * stop on any step. This searches for the last traffic at which the fleet still costs at least the API:
+ * between the crossings of the API's cost with two straight lines that bound the staircase, halving
+ * intervals from the top and dropping any interval where even the fleet's cost at its top end stays
+ * below the API's cost at its bottom end.
  */
 final class BreakEven {
     /** The largest traffic the engine accepts (requests per day). */
     static final double MAX = 1e12;
-    /** Steps walked at most; past them the upper line's crossing is returned (always a valid answer). */
-    static final int MAX_STEPS = 4096;
+    /** Cost evaluations at most; past them the upper line's crossing is returned (always a valid answer). */
+    static final int MAX_EVALUATIONS = 4096;
 
-    private BreakEven() {
+    private final Fleet fleet;
+    private final double api;
+    private int evaluations;
+
+    private BreakEven(Fleet fleet, double api) {
+        this.fleet = fleet;
+        this.api = api;
     }
 
     /** Requests per day above which self-hosting is always cheaper, or null if it never is below {@link #MAX}. */
@@ -24,42 +32,50 @@ final class BreakEven {
         if (!(api > low)) {
             return null; // every request costs the fleet at least what the API charges
         }
-        // Below the lower line's crossing the fleet costs at least the API: the answer is above it.
+        // Below the lower line's crossing the fleet costs at least the API: the answer is at or above it.
         double from = fixed / (api - low);
         double high = fleet.highSlopeUsd();
         // Above the upper line's crossing the fleet always costs less.
-        double to = api > high ? (fixed + fleet.stepsUsd()) / (api - high) : MAX;
-        to = Math.min(to, MAX);
+        double to = Math.min(MAX, api > high ? (fixed + fleet.stepsUsd()) / (api - high) : MAX);
         if (from >= MAX) {
             return null;
         }
-        // The last step (from `from` on) where the fleet, just past the step, costs at least the API.
-        double failedAt = from;
-        double failedCost = fleet.monthlyCostUsd(above(from));
-        double at = from;
-        for (int steps = 0; steps < MAX_STEPS; steps++) {
-            double next = fleet.nextStepAbove(above(at));
-            if (!(next < to)) {
-                return cheaperFrom(failedAt, failedCost, api);
-            }
-            double cost = fleet.monthlyCostUsd(above(next));
-            if (cost >= api * next) {
-                failedAt = next;
-                failedCost = cost;
-            }
-            at = next;
+        if (to <= from) {
+            return from;
         }
-        return to < MAX ? to : null; // too many steps to walk: the upper line's crossing is still a valid answer
+        BreakEven search = new BreakEven(fleet, api);
+        double last = search.lastNotCheaper(from, to, search.cost(from), search.cost(to));
+        if (search.evaluations > MAX_EVALUATIONS) {
+            return to < MAX ? to : null; // the upper line's crossing is still a valid answer
+        }
+        if (Double.isNaN(last)) {
+            last = from; // cannot happen (the fleet costs at least the API at `from`), but never return NaN
+        }
+        return last >= MAX ? null : last;
     }
 
-    /** Just past a step (the cost there already includes the extra replica). */
-    private static double above(double requestsPerDay) {
-        return requestsPerDay * (1 + 1e-9);
+    /** The fleet's cost just above a traffic (a step there is already taken). */
+    private double cost(double requestsPerDay) {
+        evaluations++;
+        return fleet.monthlyCostUsd(requestsPerDay * (1 + 1e-9));
     }
 
-    /** Past the last failing step the cost stays flat until the next step: cheaper once the API costs more. */
-    private static Double cheaperFrom(double failedAt, double failedCost, double api) {
-        double r = Math.max(failedAt, failedCost / api);
-        return r >= MAX ? null : r;
+    /**
+     * The highest traffic in [a, b] at which the fleet costs at least the API, or NaN if there is none,
+     * given the fleet's cost just above each end (the cost never falls as traffic grows).
+     */
+    private double lastNotCheaper(double a, double b, double costA, double costB) {
+        if (costB < api * a) {
+            return Double.NaN; // even the top cost stays below the API's cost at the bottom end
+        }
+        double m = a + (b - a) / 2;
+        if (costA == costB || m <= a || m >= b || evaluations > MAX_EVALUATIONS) {
+            // Flat (no step inside) or too narrow to split: the API's cost catches up at cost / api.
+            double r = Math.min(b, costB / api);
+            return r >= a ? r : Double.NaN;
+        }
+        double costM = cost(m);
+        double upper = lastNotCheaper(m, b, costM, costB);
+        return Double.isNaN(upper) ? lastNotCheaper(a, m, costA, costM) : upper;
     }
 }

@@ -10,6 +10,7 @@ import dev.aicost.report.InferenceReport;
 import dev.aicost.report.InferenceReport.HostedApiComparison;
 import dev.aicost.report.InferenceReport.RoutingReport;
 import dev.aicost.request.InferenceInput;
+import dev.aicost.request.InvalidRequestException;
 import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Scaling;
 import dev.aicost.request.InferenceInput.Workload;
@@ -95,6 +96,10 @@ final class InferenceEstimator {
                 "on-demand list price");
         HostedApis.Workload apiWorkload = new HostedApis.Workload(in.requestsPerDay(), input, output,
                 workload.cacheHitRate(), prefixHit, model.id(), kind == Workload.BATCH);
+        if (!llm && service.hostedApi() != null) {
+            throw InvalidRequestException.of(path + ".hostedApi", "is only for language models (APIs sell tokens)",
+                    "remove hostedApi, or give a language model");
+        }
         HostedApi hosted = service.hostedApi() == null ? null
                 : hardware.catalog().hostedApis().stream().filter(a -> a.id().equals(service.hostedApi())).findFirst()
                         .orElseThrow();

@@ -33,9 +33,18 @@ final class Summary {
         }
         if (i != null) {
             s.append("- Serving: **$").append(Advisor.usd(i.cost().monthlyCostUsd())).append("/month**, $")
-                    .append(Advisor.usd(i.cost().costPerRequestUsd())).append(" per request (")
-                    .append(i.fleet().accelerators()).append(" × ").append(i.accelerator()).append(", TTFT ")
-                    .append(Num.show(Num.sig(i.point().ttftMs(), 3))).append(" ms)\n");
+                    .append(Advisor.usd(i.cost().costPerRequestUsd())).append(" per request (");
+            if (i.economics().hostedApi() != null) {
+                s.append("bought from ").append(i.economics().hostedApi()).append(")\n");
+            } else {
+                s.append(i.fleet().accelerators()).append(" × ").append(i.accelerator()).append(", TTFT ")
+                        .append(Num.show(Num.sig(i.point().ttftMs(), 3))).append(" ms");
+                if (i.economics().operationsMonthlyCostUsd() > 0) {
+                    s.append(", $").append(Advisor.usd(i.economics().operationsMonthlyCostUsd()))
+                            .append("/month of it operations");
+                }
+                s.append(")\n");
+            }
         }
         s.append("- ").append(life.horizonMonths()).append(" months: **$").append(Advisor.usd(life.totalUsd()))
                 .append("**, inference ").append(Advisor.pct(life.inferenceShare()));

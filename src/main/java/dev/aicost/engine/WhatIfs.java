@@ -76,8 +76,8 @@ final class WhatIfs {
             if (alwaysOn) {
                 ObjectNode p = JsonNodeFactory.instance.objectNode();
                 p.putObject("inference").put("scaling", "autoscale").put("pricingMode", commit.wireName());
-                out.add(new WhatIf(Lever.HYBRID_CAPACITY, "inference.pricingMode", "always-on on-demand → a "
-                        + commit.wireName() + " baseline with on-demand burst (autoscale)", q -> q.withInference(
+                out.add(new WhatIf(Lever.HYBRID_CAPACITY, "inference.pricingMode", "always-on on-demand → autoscale "
+                        + "on a " + commit.wireName() + " baseline with on-demand burst", q -> q.withInference(
                                 q.inference().withScaling(Scaling.AUTOSCALE).withPricingMode(commit)), p));
             }
         }

@@ -3,6 +3,7 @@ package dev.aicost.engine;
 import static dev.aicost.engine.Fixtures.assumption;
 import static dev.aicost.engine.Fixtures.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import dev.aicost.report.CostReport;
 import dev.aicost.report.InferenceReport;
 import dev.aicost.report.InferenceReport.HostedApiComparison;
 import dev.aicost.report.Optimization;
+import dev.aicost.request.InvalidRequestException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -237,5 +239,30 @@ class EconomicsTest {
         CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e5,"
                 + "'accelerator':'a100-80gb','offer':'aws-p4de-a100-80'}}");
         assertThat(r.warnings()).anyMatch(w -> w.contains("aws-p4de-a100-80") && w.contains("12 months"));
+    }
+
+    @Test
+    void badEconomicsInputsAreRefusedWithTheFieldNamed() {
+        assertThatThrownBy(() -> estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e5,"
+                + "'hostedApi':'groq-llama-3-70b'}}"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems().get(0).path())
+                        .isEqualTo("inference.hostedApi"))
+                .hasMessageContaining("groq-llama-3.3-70b");
+        assertThatThrownBy(() -> estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e5,"
+                + "'operations':{'people':1,'monthlyUsd':5000}}}"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems().get(0).path())
+                        .isEqualTo("inference.operations.monthlyUsd"));
+        assertThatThrownBy(() -> estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e5,"
+                + "'burstPricingMode':'commit-3y'}}"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems().get(0).path())
+                        .isEqualTo("inference.burstPricingMode"));
+        assertThatThrownBy(() -> estimate("{'model':{'id':'resnet-50'},'inference':{'requestsPerDay':1e5,"
+                + "'hostedApi':'openai-gpt-5'}}"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems().get(0).path())
+                        .isEqualTo("inference.hostedApi"));
+        assertThatThrownBy(() -> estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e5},"
+                + "'ownership':{'costOfCapitalPerYear':2}}"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems().get(0).path())
+                        .isEqualTo("ownership.costOfCapitalPerYear"));
     }
 }
