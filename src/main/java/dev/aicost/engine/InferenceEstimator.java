@@ -194,7 +194,7 @@ final class InferenceEstimator {
         notes.assume(path + ".capacity", mode.wireName() + " baseline + " + burstMode.wireName() + " burst", () ->
                 "a commitment bills every hour of its " + term + "-month term, used or not, and cannot shrink "
                         + "within it: the baseline that costs least over each term's daily shape and traffic is "
-                        + "committed, the rest bursts");
+                        + "committed, the rest bursts (a term cut by the horizon is counted for its months inside)");
         return new Fleet.Pricing(price.perHourUsd(), term, burstMode, burst.perHourUsd(), operations, Double.NaN);
     }
 

@@ -152,6 +152,17 @@ final class TrainingEstimator {
                     + "training costs are; ablations and failed runs typically add 0.3–1.0× (set experimentsOverhead)");
         }
         double runCost = compute + restart + power;
+        if ((mode == PricingMode.COMMIT_1Y || mode == PricingMode.COMMIT_3Y) && price.offer() != null) {
+            double termDays = mode == PricingMode.COMMIT_1Y ? 365 : 3 * 365;
+            if (days < termDays) {
+                double wholeTerm = count * termDays * 24 * price.perHourUsd();
+                notes.warn(() -> "training: a " + mode.wireName() + " commitment bills all " + Math.round(termDays)
+                        + " days of its term; the run uses " + Num.show(Num.sig(days, 3)) + " of them, so its $"
+                        + Advisor.usd(runCost) + " assumes the " + count + " reserved accelerators stay busy with "
+                        + "other work the rest of the term (reserved for this run alone: $" + Advisor.usd(wholeTerm)
+                        + "; on-demand or a capacity block may be cheaper).");
+            }
+        }
         double experiments = runCost * expShare;
         double engineering = in.engineering() == null ? 0 : in.engineering().people() * in.engineering().months()
                 * in.engineering().monthlyCostUsd();

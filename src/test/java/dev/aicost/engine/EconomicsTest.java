@@ -265,4 +265,12 @@ class EconomicsTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems().get(0).path())
                         .isEqualTo("ownership.costOfCapitalPerYear"));
     }
+
+    @Test
+    void aShortTrainingRunOnACommitmentSaysWhatTheWholeTermBills() {
+        CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'training':{'tokens':1e11,'accelerator':'h100-sxm',"
+                + "'accelerators':64,'pricingMode':'commit-1y'}}");
+        // 64 × 8,760 h × $4.06 = $2.28M for the year, whatever the run uses.
+        assertThat(r.warnings()).anyMatch(w -> w.contains("bills all 365 days") && w.contains("$2.28M"));
+    }
 }
