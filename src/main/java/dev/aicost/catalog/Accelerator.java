@@ -8,6 +8,10 @@ import java.util.OptionalDouble;
 /**
  * One accelerator's specs: dense peak throughput per precision, memory, bandwidth and power.
  * Immutable; figures are in SI units (FLOP/s, bytes, bytes/s, W).
+ *
+ * @param trainingCeiling the share of the bf16 peak a tuned training stack reaches on a very wide dense
+ *        model on this architecture, before the width, model-parallel and mixture-of-experts losses of
+ *        the utilisation model (fitted on published framework throughput; null: not published)
  */
 public record Accelerator(
         String id,
@@ -20,6 +24,7 @@ public record Accelerator(
         String interconnect,
         double interconnectGBs,
         double purchaseUsd,
+        Double trainingCeiling,
         Source source) {
 
     public Accelerator {
@@ -29,6 +34,9 @@ public record Accelerator(
         Checks.positive(tdpW, id + ".tdpW");
         Checks.positive(interconnectGBs, id + ".interconnectGBs");
         Checks.positive(purchaseUsd, id + ".purchaseUsd");
+        if (trainingCeiling != null && !(trainingCeiling > 0 && trainingCeiling <= 1)) {
+            throw new IllegalArgumentException(id + ": trainingCeiling must be in (0, 1], got " + trainingCeiling);
+        }
         EnumMap<Precision, Double> copy = new EnumMap<>(Precision.class);
         peakTflops.forEach((p, v) -> copy.put(p, Checks.positive(v, id + ".peak." + p)));
         if (!copy.containsKey(Precision.BF16)) {

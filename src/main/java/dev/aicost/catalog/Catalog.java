@@ -79,7 +79,7 @@ public final class Catalog {
             Accelerator a = build(row, () -> new Accelerator(row.text("id"), row.text("name"), row.text("vendor"), peaks,
                     row.positive("memoryGb"), row.positive("bandwidthGBs"), row.positive("tdpW"),
                     row.text("interconnect"), row.positive("interconnectGBs"), row.positive("purchaseUsd"),
-                    row.source()));
+                    ceiling(row), row.source()));
             putUnique(accelerators, a.id(), a, row);
         }
 
@@ -264,5 +264,10 @@ public final class Catalog {
 
     public Set<String> energyIds() {
         return energy.keySet();
+    }
+
+    private static Double ceiling(DataTable.Row row) {
+        var c = row.optionalPositive("trainingCeiling");
+        return c.isPresent() ? c.getAsDouble() : null;
     }
 }

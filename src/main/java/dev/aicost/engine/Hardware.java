@@ -70,7 +70,8 @@ final class Hardware {
                     value(in.memoryGb(), base.map(Accelerator::memoryGb), 0, path + ".memoryGb", "GB", notes),
                     value(in.bandwidthGBs(), base.map(Accelerator::bandwidthGBs), 0, path + ".bandwidthGBs", "GB/s",
                             notes),
-                    tdp, interconnect, link, purchase, Source.request());
+                    tdp, interconnect, link, purchase, base.map(Accelerator::trainingCeiling).orElse(null),
+                    Source.request());
             notes.assume(path + ".source", base.isPresent() ? "catalog " + in.id() + " with the request's overrides"
                     : "specs given in the request", () -> "custom accelerator '" + in.id() + "'");
             return a;

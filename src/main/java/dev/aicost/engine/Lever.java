@@ -34,6 +34,8 @@ enum Lever implements WireName {
             + "checkpoint the queue"),
     AUTOSCALING(Phase.INFERENCE, Kind.SCALING, "new replicas take minutes to start: queueing at sudden peaks; "
             + "needs an autoscaler"),
+    TUNED_STACK(Phase.TRAINING, Kind.EFFICIENCY, "engineering effort: NeMo/Megatron or MaxText-level parallelism "
+            + "tuning and fused kernels; production failures still cost the same goodput"),
     SPOT_TRAINING(Phase.TRAINING, Kind.PRICING, "preemptions: checkpoint often; ~10 % of hours redone and longer "
             + "wall-clock time"),
     MIXED_PRECISION(Phase.TRAINING, Kind.PRECISION, "halves weight and activation memory; loss scaling is not "
@@ -59,7 +61,8 @@ enum Lever implements WireName {
     enum Kind {
         PRECISION, BATCHING, CACHE, ROUTING, ACCELERATOR, PRICING, SCALING, MEMORY,
         /** Buying the tokens instead of running a fleet: excludes every other serving lever. */
-        SOURCING
+        SOURCING,
+        EFFICIENCY
     }
 
     private final Phase phase;

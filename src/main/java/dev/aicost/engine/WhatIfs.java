@@ -167,6 +167,15 @@ final class WhatIfs {
         if (in.acceleratorHours() != null) {
             return; // given hours: precision and recomputation change nothing
         }
+        if (in.mfu() == null && in.efficiency() != TrainingInput.Efficiency.TUNED) {
+            double goodput = t.report().cluster().goodput();
+            ObjectNode patch = JsonNodeFactory.instance.objectNode();
+            patch.putObject("training").put("efficiency", "tuned").put("goodput", goodput);
+            out.add(new WhatIf(Lever.TUNED_STACK, "training.efficiency", "typical → tuned (MFU "
+                    + Num.show(t.report().cluster().mfu()) + " → a tuned framework's, goodput kept at "
+                    + Num.show(goodput) + ")", q -> q.withTraining(q.training().withEfficiency(
+                            TrainingInput.Efficiency.TUNED, goodput)), patch));
+        }
         Precision p = t.precision();
         if (p == Precision.FP32 || p == Precision.TF32) {
             out.add(new WhatIf(Lever.MIXED_PRECISION, "training.precision", p.wireName() + " → bf16",

@@ -30,6 +30,8 @@ public final class RequestReader {
             List.of(Precision.BF16, Precision.FP16, Precision.FP8, Precision.INT8, Precision.INT4));
     private static final Map<String, PricingMode> PRICING = WireName.byWireName(List.of(PricingMode.values()));
     private static final Map<String, Kind> KINDS = WireName.byWireName(List.of(Kind.values()));
+    private static final Map<String, TrainingInput.Efficiency> EFFICIENCIES = WireName.byWireName(
+            List.of(TrainingInput.Efficiency.values()));
     private static final Map<String, Optimizer> OPTIMIZERS = WireName.byWireName(List.of(Optimizer.values()));
     private static final Map<String, Scaling> SCALING = WireName.byWireName(List.of(Scaling.values()));
     private static final Map<String, InferenceInput.Workload> WORKLOADS = WireName.byWireName(
@@ -181,6 +183,29 @@ public final class RequestReader {
         return in;
     }
 
+    /** {@code efficiency}: "typical", "tuned", or a number (an MFU, the same as {@code mfu}). */
+    private static TrainingInput.Efficiency efficiency(Fields t) {
+        JsonNode e = t.raw("efficiency");
+        if (e == null || e.isNumber()) {
+            return null; // a number is read as the MFU (see training())
+        }
+        return t.choice("efficiency", EFFICIENCIES);
+    }
+
+    /** {@code mfu}, or {@code efficiency} given as a number (never both). */
+    private static Double mfu(Fields t) {
+        Double mfu = t.number(Bound.MFU);
+        JsonNode e = t.raw("efficiency");
+        if (e == null || !e.isNumber()) {
+            return mfu;
+        }
+        Double asNumber = t.number("efficiency", Bound.MFU);
+        if (mfu != null) {
+            t.problem("efficiency", "is a number and mfu is given too", "one of them: efficiency as a number is the MFU");
+        }
+        return asNumber;
+    }
+
     private TrainingInput training(Fields t) {
         Kind kind = t.choice("kind", KINDS);
         AcceleratorInput acc = accelerator(t, "accelerator");
@@ -206,12 +231,12 @@ public final class RequestReader {
         });
         TrainingInput in = new TrainingInput(kind, t.number(Bound.TOKENS),
                 t.number(Bound.FLOPS), t.number(Bound.ACCELERATOR_HOURS), acc,
-                count, deadline, t.choice("precision", TRAINING_PRECISIONS), t.number(Bound.MFU),
+                count, deadline, t.choice("precision", TRAINING_PRECISIONS), mfu(t),
                 t.number(Bound.GOODPUT), t.whole(Bound.SEQUENCE_LENGTH),
                 t.bool("activationCheckpointing"), t.choice("optimizer", OPTIMIZERS), t.whole(Bound.LORA_RANK),
                 mode, offer, price, t.number(Bound.SPOT_RESTART_OVERHEAD),
                 t.number(Bound.EXPERIMENTS_OVERHEAD), eng, t.number(Bound.RETRAIN_EVERY_MONTHS),
-                t.number(Bound.RETRAIN_TOKENS), t.number(Bound.HARDWARE_LIFE_YEARS));
+                t.number(Bound.RETRAIN_TOKENS), t.number(Bound.HARDWARE_LIFE_YEARS), efficiency(t));
         if (in.loraRank() != null && kind != Kind.LORA) {
             t.problem("loraRank", "only applies when kind is 'lora'", "set kind to 'lora' or remove loraRank");
         }

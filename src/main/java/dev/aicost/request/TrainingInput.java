@@ -27,7 +27,24 @@ public record TrainingInput(
         Engineering engineering,
         Double retrainEveryMonths,
         Double retrainTokens,
-        Double hardwareLifeYears) {
+        Double hardwareLifeYears,
+        Efficiency efficiency) {
+
+    /**
+     * TYPICAL: what published full training runs achieved (production stacks, failures and restarts).
+     * TUNED: the steady state of a tuned framework (NeMo/Megatron, MaxText, TorchTitan benchmark tables).
+     */
+    public enum Efficiency implements dev.aicost.catalog.WireName {
+        TYPICAL, TUNED
+    }
+
+    /** The same run at another efficiency (and, where given, goodput). */
+    public TrainingInput withEfficiency(Efficiency v, Double goodputKept) {
+        return new TrainingInput(kind, tokens, flops, acceleratorHours, accelerator, accelerators, deadlineDays,
+                precision, mfu, goodputKept, sequenceLength, activationCheckpointing, optimizer, loraRank, pricingMode,
+                offer, pricePerAcceleratorHourUsd, spotRestartOverhead, experimentsOverhead, engineering,
+                retrainEveryMonths, retrainTokens, hardwareLifeYears, v);
+    }
 
     // What-if copies: the advisor changes a validated request by value, never through JSON.
 
@@ -36,7 +53,7 @@ public record TrainingInput(
         return new TrainingInput(kind, tokens, flops, acceleratorHours, accelerator, accelerators, deadlineDays, v,
                 mfu, goodput, sequenceLength, activationCheckpointing, optimizer, loraRank, pricingMode, offer,
                 pricePerAcceleratorHourUsd, spotRestartOverhead, experimentsOverhead, engineering, retrainEveryMonths,
-                retrainTokens, hardwareLifeYears);
+                retrainTokens, hardwareLifeYears, efficiency);
     }
 
     /** The same run bought another way. */
@@ -44,7 +61,7 @@ public record TrainingInput(
         return new TrainingInput(kind, tokens, flops, acceleratorHours, accelerator, accelerators, deadlineDays,
                 precision, mfu, goodput, sequenceLength, activationCheckpointing, optimizer, loraRank, v, offer,
                 pricePerAcceleratorHourUsd, spotRestartOverhead, experimentsOverhead, engineering, retrainEveryMonths,
-                retrainTokens, hardwareLifeYears);
+                retrainTokens, hardwareLifeYears, efficiency);
     }
 
     /** The same run with or without full activation recomputation. */
@@ -52,7 +69,7 @@ public record TrainingInput(
         return new TrainingInput(kind, tokens, flops, acceleratorHours, accelerator, accelerators, deadlineDays,
                 precision, mfu, goodput, sequenceLength, v, optimizer, loraRank, pricingMode, offer,
                 pricePerAcceleratorHourUsd, spotRestartOverhead, experimentsOverhead, engineering, retrainEveryMonths,
-                retrainTokens, hardwareLifeYears);
+                retrainTokens, hardwareLifeYears, efficiency);
     }
 
     /** Pretraining from scratch, full fine-tuning, or LoRA (parameter-efficient) fine-tuning. */

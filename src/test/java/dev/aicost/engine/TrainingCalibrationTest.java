@@ -56,6 +56,41 @@ class TrainingCalibrationTest {
         assertThat(Fixtures.assumption(r, "training.mfu")).contains("default for");
     }
 
+    static Stream<Arguments> throughput() {
+        List<Arguments> list = new ArrayList<>();
+        for (String file : List.of("/reference/training-throughput.json", "/reference/extra-training-throughput.json")) {
+            for (JsonNode c : Fixtures.resource(file).get("cases")) {
+                list.add(Arguments.of(c.get("id").asText(), c));
+            }
+        }
+        return list.stream();
+    }
+
+    /** A framework throughput case: the published configuration, with the efficiency it says (tuned). */
+    static CostReport estimateThroughput(JsonNode in) {
+        ObjectNode training = Fixtures.JSON.createObjectNode();
+        for (String f : List.of("tokens", "accelerator", "accelerators", "precision", "sequenceLength", "efficiency")) {
+            if (in.has(f)) {
+                training.set(f, in.get(f));
+            }
+        }
+        ObjectNode req = Fixtures.JSON.createObjectNode();
+        req.putObject("model").set("id", in.get("model"));
+        req.set("training", training);
+        return Fixtures.estimate(req);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("throughput")
+    void tunedThroughputWithin30Percent(String id, JsonNode c) {
+        CostReport r = estimateThroughput(c.get("inputs"));
+        double published = c.at("/published/acceleratorHoursFor1e12Tokens").asDouble();
+        assertThat(r.training().duration().acceleratorHours() / published).as(id + ": estimated " + r.training()
+                .duration().acceleratorHours() + " vs published " + published + " accelerator-hours per 1e12 tokens")
+                .isBetween(0.70, 1.30);
+        assertThat(Fixtures.assumption(r, "training.mfu")).contains("tuned-stack default");
+    }
+
     @Test
     void gpt3FlopsWithin2Percent() {
         JsonNode c = Fixtures.resource("/reference/training-runs.json").get("cases").get(3);

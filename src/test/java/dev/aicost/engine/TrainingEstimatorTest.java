@@ -177,4 +177,33 @@ class TrainingEstimatorTest {
         assertThatThrownBy(() -> estimate("{'model':{'id':'resnet-50'},'training':{}}"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("training");
     }
+
+    @Test
+    void efficiencyIsTypicalByDefaultTunedOnRequestOrANumber() {
+        TrainingReport typical = train("'tokens':1e11,'accelerators':64");
+        TrainingReport tuned = train("'tokens':1e11,'accelerators':64,'efficiency':'tuned'");
+        TrainingReport number = train("'tokens':1e11,'accelerators':64,'efficiency':0.5");
+        assertThat(tuned.cluster().mfu()).isGreaterThan(typical.cluster().mfu());
+        assertThat(tuned.cluster().goodput()).isEqualTo(1.0); // a benchmark's steady state
+        assertThat(typical.cluster().goodput()).isEqualTo(0.9);
+        assertThat(number.cluster().mfu()).isEqualTo(0.5);
+        assertThatThrownBy(() -> train("'tokens':1e11,'efficiency':0.5,'mfu':0.4"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems().get(0).path())
+                        .isEqualTo("training.efficiency"));
+        assertThatThrownBy(() -> train("'tokens':1e11,'efficiency':'heroic'"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("tuned");
+    }
+
+    @Test
+    void aTunedStackIsALeverThatKeepsProductionGoodput() {
+        CostReport r = estimate("{'model':{'id':'llama-3.1-70b'},'training':{'tokens':1e12,'accelerators':256}}");
+        var lever = r.optimizations().stream().filter(o -> o.lever().equals("tuned-stack")).findFirst().orElseThrow();
+        assertThat(lever.applicable()).isTrue();
+        assertThat(lever.savingsUsd()).isPositive();
+        assertThat(lever.requestMergePatch().at("/training/efficiency").asText()).isEqualTo("tuned");
+        assertThat(lever.requestMergePatch().at("/training/goodput").asDouble()).isEqualTo(0.9);
+        CostReport tuned = estimate("{'model':{'id':'llama-3.1-70b'},'training':{'tokens':1e12,'accelerators':256,"
+                + "'efficiency':'tuned'}}");
+        assertThat(tuned.optimizations()).noneMatch(o -> o.lever().equals("tuned-stack"));
+    }
 }
