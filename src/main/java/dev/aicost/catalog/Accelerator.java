@@ -12,6 +12,8 @@ import java.util.OptionalDouble;
  * @param trainingCeiling the share of the bf16 peak a tuned training stack reaches on a very wide dense
  *        model on this architecture, before the width, model-parallel and mixture-of-experts losses of
  *        the utilisation model (fitted on published framework throughput; null: not published)
+ * @param servingShare the share of the serving efficiencies (calibrated on NVIDIA's TensorRT-LLM) that
+ *        published serving figures on this accelerator reach (null: 1)
  */
 public record Accelerator(
         String id,
@@ -25,6 +27,7 @@ public record Accelerator(
         double interconnectGBs,
         double purchaseUsd,
         Double trainingCeiling,
+        Double servingShare,
         Source source) {
 
     public Accelerator {
@@ -34,6 +37,9 @@ public record Accelerator(
         Checks.positive(tdpW, id + ".tdpW");
         Checks.positive(interconnectGBs, id + ".interconnectGBs");
         Checks.positive(purchaseUsd, id + ".purchaseUsd");
+        if (servingShare != null && !(servingShare > 0 && servingShare <= 1)) {
+            throw new IllegalArgumentException(id + ": servingEfficiency must be in (0, 1], got " + servingShare);
+        }
         if (trainingCeiling != null && !(trainingCeiling > 0 && trainingCeiling <= 1)) {
             throw new IllegalArgumentException(id + ": trainingCeiling must be in (0, 1], got " + trainingCeiling);
         }
@@ -43,6 +49,11 @@ public record Accelerator(
             throw new IllegalArgumentException(id + ": a bf16/fp16 peak is required");
         }
         peakTflops = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Share of the calibrated serving efficiencies this accelerator's published software stack reaches. */
+    public double servingEfficiency() {
+        return servingShare != null ? servingShare : 1.0;
     }
 
     /** Native tensor peak for a precision, if the hardware has one; fp16 shares the bf16 rate. */

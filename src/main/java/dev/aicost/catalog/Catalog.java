@@ -73,13 +73,13 @@ public final class Catalog {
         for (DataTable.Row row : acceleratorTable.rows()) {
             EnumMap<Precision, Double> peaks = new EnumMap<>(Precision.class);
             for (Precision p : List.of(Precision.FP32, Precision.TF32, Precision.BF16, Precision.FP8, Precision.INT8,
-                    Precision.INT4)) {
+                    Precision.INT4, Precision.FP4)) {
                 row.optionalPositive(p.wireName()).ifPresent(v -> peaks.put(p, v));
             }
             Accelerator a = build(row, () -> new Accelerator(row.text("id"), row.text("name"), row.text("vendor"), peaks,
                     row.positive("memoryGb"), row.positive("bandwidthGBs"), row.positive("tdpW"),
                     row.text("interconnect"), row.positive("interconnectGBs"), row.positive("purchaseUsd"),
-                    ceiling(row), row.source()));
+                    ceiling(row), share(row), row.source()));
             putUnique(accelerators, a.id(), a, row);
         }
 
@@ -132,7 +132,8 @@ public final class Catalog {
                     llm ? row.positiveInt("headDim") : row.optionalPositiveInt("headDim"),
                     llm ? row.positiveInt("vocabSize") : row.optionalPositiveInt("vocabSize"),
                     llm ? row.positiveInt("contextLength") : row.optionalPositiveInt("contextLength"),
-                    llm ? 0 : row.positive("flopsPerRequest"), llm ? 0 : row.positive("weightsBytes"), row.source()));
+                    llm ? 0 : row.positive("flopsPerRequest"), llm ? 0 : row.positive("weightsBytes"), row.source(),
+                    architecture(row)));
             putUnique(models, m.id(), m, row);
         }
         for (DataTable.Row row : apiTable.rows()) {
@@ -266,8 +267,26 @@ public final class Catalog {
         return energy.keySet();
     }
 
+    private static Double share(DataTable.Row row) {
+        var c = row.optionalPositive("servingEfficiency");
+        return c.isPresent() ? c.getAsDouble() : null;
+    }
+
     private static Double ceiling(DataTable.Row row) {
         var c = row.optionalPositive("trainingCeiling");
         return c.isPresent() ? c.getAsDouble() : null;
+    }
+
+    private static ModelSpec.Architecture architecture(DataTable.Row row) {
+        Integer kvLora = integer(row, "kvLoraRank");
+        ModelSpec.Mla mla = kvLora == null ? null : new ModelSpec.Mla(kvLora, row.optionalPositiveInt("qLoraRank"),
+                row.positiveInt("qkNopeHeadDim"), row.positiveInt("qkRopeHeadDim"), row.positiveInt("vHeadDim"));
+        return new ModelSpec.Architecture(integer(row, "experts"), integer(row, "expertsPerToken"),
+                integer(row, "slidingWindow"), mla);
+    }
+
+    private static Integer integer(DataTable.Row row, String column) {
+        int v = row.optionalPositiveInt(column);
+        return v > 0 ? v : null;
     }
 }

@@ -8,7 +8,9 @@ public enum Precision implements WireName {
     FP16(2.0),
     FP8(1.0),
     INT8(1.0),
-    INT4(0.5);
+    INT4(0.5),
+    /** NVFP4/MXFP4: 4-bit floating-point weights and activations with block scales (Blackwell tensor cores). */
+    FP4(0.5);
 
     private final double bytesPerValue;
 

@@ -64,6 +64,11 @@ final class InferenceEstimator {
                 "a typical chat prompt with its context") : 1;
         int output = llm ? notes.orDefault(in.outputTokens(), DEFAULT_OUTPUT_TOKENS, path + ".outputTokens",
                 "a typical chat answer") : 1;
+        if (precision == Precision.FP4) {
+            notes.assume(path + ".precisionQuality", "fp4", acc.nativePeakFlops(Precision.FP4).isPresent()
+                    ? "NVFP4/MXFP4 weights and activations with block scales: small quality loss, validate on your evals"
+                    : acc.id() + " has no FP4 tensor cores: FP4 weights are stored 4-bit and computed at a wider rate");
+        }
         if (llm && input + output > model.contextLength()) {
             notes.warn(() -> path + ": " + input + " input + " + output + " output tokens exceed " + model.name()
                     + "'s context window of " + model.contextLength() + " tokens.");

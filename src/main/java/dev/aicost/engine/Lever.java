@@ -12,6 +12,9 @@ enum Lever implements WireName {
             + "calibrated scales on FP8 hardware"),
     QUANTIZATION_INT8(Phase.INFERENCE, Kind.PRECISION, "2× smaller; small quality loss (W8A8/SmoothQuant), "
             + "validate on your evals"),
+    QUANTIZATION_FP4(Phase.INFERENCE, Kind.PRECISION, "NVFP4 weights and activations on Blackwell tensor cores: 4× "
+            + "smaller than bf16 and twice FP8's rate; small quality loss with calibrated block scales, validate on "
+            + "your evals"),
     QUANTIZATION_INT4(Phase.INFERENCE, Kind.PRECISION, "4× smaller weights; measurable quality loss on some "
             + "tasks (AWQ/GPTQ), validate on your evals"),
     BATCHING(Phase.INFERENCE, Kind.BATCHING, "higher per-request latency within the target; needs continuous "
@@ -97,6 +100,7 @@ enum Lever implements WireName {
             case FP8 -> QUANTIZATION_FP8;
             case INT8 -> QUANTIZATION_INT8;
             case INT4 -> QUANTIZATION_INT4;
+            case FP4 -> QUANTIZATION_FP4;
             default -> throw new IllegalArgumentException("no quantization lever for " + p);
         };
     }

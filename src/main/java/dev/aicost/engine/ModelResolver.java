@@ -32,7 +32,7 @@ final class ModelResolver {
         String name = in.name() != null ? in.name() : "custom model";
         if (in.flopsPerRequest() != null && in.weightsBytes() != null) {
             return new ModelSpec("custom", name, ModelKind.OTHER, params, active, 0, 0, 0, 0, 0, 0, 0,
-                    in.flopsPerRequest(), in.weightsBytes(), Source.request());
+                    in.flopsPerRequest(), in.weightsBytes(), Source.request(), null);
         }
         int hidden = notes.orDefault(in.hiddenSize(), derivedHidden(active), path + ".hiddenSize",
                 "derived from active parameters: d ≈ (10·N)^(1/3), the aspect"
@@ -49,8 +49,17 @@ final class ModelResolver {
         int vocab = in.vocabSize() != null ? in.vocabSize() : 32_000;
         int context = notes.orDefault(in.contextLength(), 8_192, path + ".contextLength",
                 "typical context window; only used to check request lengths");
+        ModelSpec.Architecture arch = in.architecture() != null ? in.architecture() : ModelSpec.Architecture.DENSE;
+        if (active < params * 0.98 && (arch.experts() == null || arch.expertsPerToken() == null)) {
+            int e = arch.experts() != null ? arch.experts() : 8;
+            int k = arch.expertsPerToken() != null ? arch.expertsPerToken() : Math.min(2, e);
+            notes.assume(path + ".experts", e + " experts, " + k + " per token", "a mixture-of-experts model given "
+                    + "without its routing: Mixtral's layout (give experts and expertsPerToken; decode reads the "
+                    + "experts a batch touches)");
+            arch = new ModelSpec.Architecture(e, k, arch.slidingWindow(), arch.mla());
+        }
         return build("custom", name, params, active, layers, hidden, heads, kvHeads, headDim, vocab, context,
-                Source.request(), path);
+                Source.request(), path, arch);
     }
 
     private ModelSpec overridden(ModelSpec b, ModelInput in, String path, Notes notes) {
@@ -69,13 +78,17 @@ final class ModelResolver {
             double flops = notes.orCatalog(in.flopsPerRequest(), b.flopsPerRequest(), path + ".flopsPerRequest");
             double weights = notes.orCatalog(in.weightsBytes(), b.weightsBytes(), path + ".weightsBytes");
             return new ModelSpec(b.id(), name, ModelKind.OTHER, params, Math.min(active, params), 0, 0, 0, 0, 0, 0, 0,
-                    flops, weights, b.source());
+                    flops, weights, b.source(), null);
         }
-        return build(b.id(), name, params, active, layers, hidden, heads, kv, headDim, vocab, context, b.source(), path);
+        ModelSpec.Architecture arch = in.architecture() == null ? b.architecture()
+                : in.architecture().over(b.architecture());
+        return build(b.id(), name, params, active, layers, hidden, heads, kv, headDim, vocab, context, b.source(), path,
+                arch);
     }
 
     private static ModelSpec build(String id, String name, double params, double active, int layers, int hidden,
-            int heads, int kv, int headDim, int vocab, int context, Source source, String path) {
+            int heads, int kv, int headDim, int vocab, int context, Source source, String path,
+            ModelSpec.Architecture arch) {
         // The reader checks these when the request gives both values; only here are catalog values and
         // the request's overrides combined (e.g. a catalog MoE whose parameters are overridden below its
         // active count), so this is where the combination is refused.
@@ -87,8 +100,12 @@ final class ModelResolver {
             throw InvalidRequestException.of(path + ".kvHeads", "(" + kv + ") exceeds attentionHeads (" + heads + ")",
                     "at most attentionHeads");
         }
+        if (arch.experts() != null && arch.expertsPerToken() != null && arch.expertsPerToken() > arch.experts()) {
+            throw InvalidRequestException.of(path + ".expertsPerToken", "(" + arch.expertsPerToken()
+                    + ") exceeds experts (" + arch.experts() + ")", "at most 'experts'");
+        }
         return new ModelSpec(id, name, ModelKind.LLM, params, active, layers, hidden, heads, kv, headDim, vocab, context,
-                0, 0, source);
+                0, 0, source, arch);
     }
 
     static int derivedHidden(double activeParameters) {

@@ -17,6 +17,20 @@ final class ServingModel {
     static final double PREFILL_EFFICIENCY = 0.5;
     static final double DECODE_COMPUTE_EFFICIENCY = 0.5;
     static final double BANDWIDTH_EFFICIENCY = 0.7;
+    /**
+     * Mixture-of-experts decode reaches this share of a dense model's efficiencies: routing, token
+     * permutation and small grouped expert GEMMs (prefill's large expert GEMMs do not pay it; fitted on TensorRT-LLM Mixtral 8x7B / 8x22B and DeepSeek-R1
+     * max-throughput tables).
+     */
+    static final double MOE_EFFICIENCY = 0.7;
+    /**
+     * Fixed costs of serving at low concurrency: per request, scheduling, tokenisation, the first
+     * sampling and detokenisation; per decode step, kernel launches and synchronisation that CUDA
+     * graphs do not remove. Fitted on published concurrency-1 figures (LMDeploy Llama 2 7B on A100: 22 ms
+     * TTFT for ~11 ms of prefill; NIM Llama 3.3 70B on 2 × H100; vLLM Llama 3 70B on 4 × A100).
+     */
+    static final double REQUEST_OVERHEAD_S = 0.010;
+    static final double STEP_OVERHEAD_S = 0.001;
     /** Per all-reduce latency: NVLink-class fabrics vs PCIe/Ethernet and cross-node links. */
     static final double FAST_LINK_LATENCY_S = 8e-6;
     static final double SLOW_LINK_LATENCY_S = 25e-6;
@@ -42,6 +56,9 @@ final class ServingModel {
     final double kvBytesPerToken;
     final double computeFlops;
     final boolean computeFallback;
+    /** The accelerator's share of the calibrated efficiencies, and (decode only) mixture-of-experts'. */
+    private final double efficiency;
+    private final double decodeEfficiency;
     private final double linkBytesPerSecond;
     private final double linkLatency;
     private final double prefillSeconds;
@@ -65,8 +82,13 @@ final class ServingModel {
         }
         Precision computeAs = switch (precision) {
             case FP8, INT8 -> precision;
+            // FP4 runs on FP4 tensor cores where there are some (Blackwell), else dequantised to FP8 or bf16.
+            case FP4 -> acc.nativePeakFlops(Precision.FP4).isPresent() ? Precision.FP4
+                    : acc.nativePeakFlops(Precision.FP8).isPresent() ? Precision.FP8 : Precision.BF16;
             default -> Precision.BF16;
         };
+        this.efficiency = acc.servingEfficiency();
+        this.decodeEfficiency = efficiency * (model.mixtureOfExperts() ? MOE_EFFICIENCY : 1.0);
         this.computeFallback = acc.nativePeakFlops(computeAs).isEmpty();
         this.computeFlops = acc.nativePeakFlops(computeAs).orElse(acc.bf16PeakFlops());
         boolean crossNode = tp > 8;
@@ -75,9 +97,9 @@ final class ServingModel {
         this.prefillSeconds = computePrefill();
     }
 
-    /** KV cache precision: fp8/int8 deployments keep an 8-bit cache, others 16-bit (int4 is weight-only). */
+    /** KV cache precision: fp8/int8/fp4 deployments keep an 8-bit cache, others 16-bit (int4 is weight-only). */
     static double kvBytes(Precision p) {
-        return p == Precision.FP8 || p == Precision.INT8 ? 1.0 : 2.0;
+        return p == Precision.FP8 || p == Precision.INT8 || p == Precision.FP4 ? 1.0 : 2.0;
     }
 
     boolean llm() {
@@ -90,11 +112,16 @@ final class ServingModel {
 
     /** Weights plus one full-length sequence fit in the replica's usable memory. */
     boolean fits() {
-        return weightsBytes + (inputTokens + outputTokens) * kvBytesPerToken <= usableBytes();
+        return weightsBytes + model.attendedTokens(inputTokens + outputTokens) * kvBytesPerToken <= usableBytes();
     }
 
     double averageContext() {
         return inputTokens + outputTokens / 2.0;
+    }
+
+    /** KV-cache tokens per sequence on average: its context, or the sliding window. */
+    double kvTokens() {
+        return llm() ? model.attendedTokens(averageContext()) : 0;
     }
 
     /** The largest batch the KV cache memory holds (paged attention: average context per sequence). */
@@ -106,7 +133,7 @@ final class ServingModel {
             return OTHER_MAX_BATCH;
         }
         double free = usableBytes() - weightsBytes;
-        double b = Math.floor(free / (averageContext() * kvBytesPerToken));
+        double b = Math.floor(free / (kvTokens() * kvBytesPerToken));
         return (int) Math.max(1, Math.min(MAX_BATCH_CAP, b));
     }
 
@@ -118,15 +145,15 @@ final class ServingModel {
     }
 
     private double computePrefill() {
-        double weightRead = weightsBytes / (tp * acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY);
+        double weightRead = weightsBytes / (tp * acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY * efficiency);
         if (!llm()) {
             return Math.max(model.flopsPerRequest() / (tp * computeFlops * OTHER_EFFICIENCY), weightRead);
         }
         double cached = inputTokens - uncachedInputTokens;
-        double attention = 4.0 * model.layers() * model.attentionHeads() * (double) model.headDim()
-                * uncachedInputTokens * (cached + uncachedInputTokens / 2.0);
+        double attended = Math.min(cached + uncachedInputTokens / 2.0, model.attendedTokens(inputTokens));
+        double attention = 4.0 * model.layers() * model.attentionWidth() * uncachedInputTokens * attended;
         double flops = 2.0 * model.activeParameters() * uncachedInputTokens + attention;
-        double compute = flops / (tp * computeFlops * PREFILL_EFFICIENCY);
+        double compute = flops / (tp * computeFlops * PREFILL_EFFICIENCY * efficiency);
         double comm = 2.0 * model.layers() * allReduceSeconds(uncachedInputTokens * model.hiddenSize() * 2.0);
         return Math.max(compute, weightRead) + comm;
     }
@@ -141,8 +168,8 @@ final class ServingModel {
             return model.flopsPerRequest() / (computeFlops * OTHER_EFFICIENCY);
         }
         double perToken = 2.0 * model.activeParameters();
-        return perToken * uncachedInputTokens / (computeFlops * PREFILL_EFFICIENCY)
-                + perToken * outputTokens / (computeFlops * DECODE_COMPUTE_EFFICIENCY);
+        return perToken * uncachedInputTokens / (computeFlops * PREFILL_EFFICIENCY * efficiency)
+                + perToken * outputTokens / (computeFlops * DECODE_COMPUTE_EFFICIENCY * decodeEfficiency);
     }
 
     /** One operating point of the replica at a given concurrency. */
@@ -161,25 +188,34 @@ final class ServingModel {
         double prefill = prefillSeconds;
         double perRequest = prefill + outputTokens * step / batch;
         double tpot = step + prefill * (batch - 1) / outputTokens;
-        double ttft = prefill + (batch > 1 ? step : 0);
+        double ttft = REQUEST_OVERHEAD_S + prefill + (batch > 1 ? step : 0);
         double e2e = ttft + Math.max(0, outputTokens - 1) * tpot;
         return new Point(batch, ttft * 1e3, tpot * 1e3, e2e * 1e3, 1.0 / perRequest, prefill / perRequest,
                 memorySeconds(batch) >= computeSeconds(batch));
     }
 
+    /**
+     * Weight bytes a decode step of {@code batch} sequences reads: every shared weight, and of the
+     * routed experts only those the batch's tokens touch (all of them at large batches).
+     */
+    double stepWeightBytes(int batch) {
+        double untouched = model.routedExpertParameters() * (1.0 - model.expertCoverage(batch));
+        return weightsBytes - untouched * precision.bytesPerValue();
+    }
+
     private double memorySeconds(int batch) {
-        double bytes = (weightsBytes + batch * averageContext() * kvBytesPerToken) / tp;
-        return bytes / (acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY);
+        double bytes = (stepWeightBytes(batch) + batch * kvTokens() * kvBytesPerToken) / tp;
+        return bytes / (acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY * decodeEfficiency);
     }
 
     private double computeSeconds(int batch) {
-        double attention = 4.0 * model.layers() * model.attentionHeads() * (double) model.headDim() * averageContext();
+        double attention = 4.0 * model.layers() * model.decodeAttentionWidth() * kvTokens();
         double flops = batch * (2.0 * model.activeParameters() + attention);
-        return flops / (tp * computeFlops * DECODE_COMPUTE_EFFICIENCY);
+        return flops / (tp * computeFlops * DECODE_COMPUTE_EFFICIENCY * decodeEfficiency);
     }
 
     double stepSeconds(int batch) {
         double comm = 2.0 * model.layers() * allReduceSeconds(batch * model.hiddenSize() * 2.0);
-        return Math.max(memorySeconds(batch), computeSeconds(batch)) + comm;
+        return Math.max(memorySeconds(batch), computeSeconds(batch)) + comm + STEP_OVERHEAD_S;
     }
 }

@@ -71,7 +71,7 @@ final class TrainingEstimator {
             perToken += 2;
         }
         // Causal attention: QKᵀ and ·V over half the sequence on average (FlashAttention skips the masked half).
-        double attentionPerToken = 6.0 * model.layers() * seq * (double) model.attentionHeads() * model.headDim()
+        double attentionPerToken = 12.0 * model.layers() * model.attentionWidth() * model.causalAttendedTokens(seq)
                 * perToken / 6.0;
         double flops;
         double executed;
@@ -88,8 +88,9 @@ final class TrainingEstimator {
                             : "forward 2·N + backward 4·N" + (ckpt ? " + 2·N recomputation (full activation "
                                     + "checkpointing)" : "") + " (Kaplan et al. 2020)");
             notes.assume("training.attentionFlopsPerToken", Num.shown(attentionPerToken),
-                    "6·layers·sequence·heads·headDim: causal attention (QKᵀ and ·V over half the sequence on average, "
-                            + "forward and backward), executed on top of the model FLOPs");
+                    "12·layers·heads·headDim·(sequence / 2): causal attention (QKᵀ and ·V over half the sequence on "
+                            + "average, or the sliding window; MLA widths for latent attention), forward and backward, "
+                            + "executed on top of the model FLOPs");
         }
 
         // Throughput: peak for the precision × MFU × goodput.

@@ -35,8 +35,10 @@ final class WhatIfs {
         InferenceEstimator.Result r = base.inference();
         boolean llm = base.model().kind() == ModelKind.LLM;
         Precision current = r.precision();
-        for (Precision p : llm ? List.of(Precision.FP8, Precision.INT8, Precision.INT4) : List.of(Precision.INT8)) {
-            if (p.bytesPerValue() < current.bytesPerValue()) {
+        boolean fp4 = r.accelerator().nativePeakFlops(Precision.FP4).isPresent();
+        for (Precision p : llm ? (fp4 ? List.of(Precision.FP8, Precision.FP4) : List.of(Precision.FP8, Precision.INT8,
+                Precision.INT4)) : List.of(Precision.INT8)) {
+            if (p.bytesPerValue() < current.bytesPerValue() || (p == Precision.FP4 && current == Precision.INT4)) {
                 out.add(new WhatIf(Lever.quantization(p), "inference.precision", current.wireName() + " → "
                         + p.wireName(), q -> q.withInference(q.inference().withPrecision(p)),
                         WhatIf.patch("inference", "precision", p.wireName())));

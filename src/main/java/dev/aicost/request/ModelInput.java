@@ -14,9 +14,11 @@ public record ModelInput(
         Integer vocabSize,
         Integer contextLength,
         Double flopsPerRequest,
-        Double weightsBytes) {
+        Double weightsBytes,
+        dev.aicost.catalog.ModelSpec.Architecture architecture) {
 
     public static ModelInput ofId(String id) {
-        return new ModelInput(id, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ModelInput(id, null, null, null, null, null, null, null, null, null, null, null, null,
+                dev.aicost.catalog.ModelSpec.Architecture.DENSE);
     }
 }

@@ -27,7 +27,7 @@ public final class RequestReader {
     private static final Map<String, Precision> TRAINING_PRECISIONS = WireName.byWireName(
             List.of(Precision.FP32, Precision.TF32, Precision.BF16, Precision.FP16, Precision.FP8));
     private static final Map<String, Precision> INFERENCE_PRECISIONS = WireName.byWireName(
-            List.of(Precision.BF16, Precision.FP16, Precision.FP8, Precision.INT8, Precision.INT4));
+            List.of(Precision.BF16, Precision.FP16, Precision.FP8, Precision.INT8, Precision.INT4, Precision.FP4));
     private static final Map<String, PricingMode> PRICING = WireName.byWireName(List.of(PricingMode.values()));
     private static final Map<String, Kind> KINDS = WireName.byWireName(List.of(Kind.values()));
     private static final Map<String, TrainingInput.Efficiency> EFFICIENCIES = WireName.byWireName(
@@ -96,6 +96,33 @@ public final class RequestReader {
                 ownership != null ? ownership : EstimateRequest.Ownership.NONE);
     }
 
+    /** Mixture-of-experts, sliding-window and MLA fields of a model (each optional). */
+    private static dev.aicost.catalog.ModelSpec.Architecture architecture(Fields m) {
+        Integer experts = m.whole(Bound.EXPERTS);
+        Integer perToken = m.whole(Bound.EXPERTS_PER_TOKEN);
+        if (experts != null && perToken != null && perToken > experts) {
+            m.problem("expertsPerToken", "(" + perToken + ") exceeds experts (" + experts + ")", "at most 'experts'");
+        }
+        Integer kvLora = m.whole(Bound.KV_LORA_RANK);
+        Integer qLora = m.whole(Bound.Q_LORA_RANK);
+        Integer nope = m.whole(Bound.QK_NOPE_HEAD_DIM);
+        Integer rope = m.whole(Bound.QK_ROPE_HEAD_DIM);
+        Integer v = m.whole(Bound.V_HEAD_DIM);
+        dev.aicost.catalog.ModelSpec.Mla mla = null;
+        if (kvLora != null || nope != null || rope != null || v != null || qLora != null) {
+            for (String f : List.of("kvLoraRank", "qkNopeHeadDim", "qkRopeHeadDim", "vHeadDim")) {
+                if (!m.has(f)) {
+                    m.problem(f, "is required for multi-head latent attention", "kvLoraRank, qkNopeHeadDim, "
+                            + "qkRopeHeadDim and vHeadDim together (qLoraRank optional), as in the model's config.json");
+                }
+            }
+            if (kvLora != null && nope != null && rope != null && v != null) {
+                mla = new dev.aicost.catalog.ModelSpec.Mla(kvLora, qLora != null ? qLora : 0, nope, rope, v);
+            }
+        }
+        return new dev.aicost.catalog.ModelSpec.Architecture(experts, perToken, m.whole(Bound.SLIDING_WINDOW), mla);
+    }
+
     private ModelInput model(Fields m) {
         String id = m.text("id");
         if (id != null && catalog.model(id).isEmpty()) {
@@ -110,7 +137,7 @@ public final class RequestReader {
                 m.whole(Bound.HEAD_DIM), m.whole(Bound.VOCAB_SIZE),
                 m.whole(Bound.CONTEXT_LENGTH),
                 m.number(Bound.FLOPS_PER_REQUEST),
-                m.number(Bound.WEIGHTS_BYTES));
+                m.number(Bound.WEIGHTS_BYTES), architecture(m));
         if (id == null && params == null && !m.has("id") && !m.has("parameters")) {
             m.problem("id", "is required unless 'parameters' is given", "one of " + ids(catalog.modelIds()));
         }

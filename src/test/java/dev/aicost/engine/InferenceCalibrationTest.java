@@ -19,8 +19,10 @@ class InferenceCalibrationTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> list = new ArrayList<>();
-        for (JsonNode c : Fixtures.resource("/reference/inference-runs.json").get("cases")) {
-            list.add(Arguments.of(c.get("id").asText(), c));
+        for (String file : List.of("/reference/inference-runs.json", "/reference/inference-more.json")) {
+            for (JsonNode c : Fixtures.resource(file).get("cases")) {
+                list.add(Arguments.of(c.get("id").asText(), c));
+            }
         }
         return list.stream();
     }
@@ -41,7 +43,11 @@ class InferenceCalibrationTest {
             inference.put("workload", "batch"); // a max-throughput table: nobody waits on a single answer
         }
         ObjectNode req = Fixtures.JSON.createObjectNode();
-        req.putObject("model").set("id", in.get("model"));
+        if (in.has("modelSpec")) {
+            req.set("model", in.get("modelSpec"));
+        } else {
+            req.putObject("model").set("id", in.get("model"));
+        }
         req.set("inference", inference);
         return Fixtures.estimate(req).inference();
     }
@@ -73,6 +79,7 @@ class InferenceCalibrationTest {
     }
 
     private static void assertRatio(String what, double estimated, double published) {
+        System.out.println("CALIBRATION " + what + " ratio " + Math.round(estimated / published * 100) / 100.0);
         assertThat(estimated / published).as(what + ": estimated " + estimated + " vs published " + published)
                 .isBetween(0.65, 1.35);
     }
