@@ -64,4 +64,18 @@ final class Fixtures {
         return r.assumptions().stream().filter(a -> a.name().equals(name)).map(a -> a.value() + " | " + a.reason())
                 .findFirst().orElse(null);
     }
+
+    /** The reference cases of these files (in order) that pass the filter, for parameterized tests: (id, case). */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases(
+            java.util.function.Predicate<JsonNode> keep, String... files) {
+        java.util.List<org.junit.jupiter.params.provider.Arguments> list = new java.util.ArrayList<>();
+        for (String file : files) {
+            for (JsonNode c : resource(file).get("cases")) {
+                if (keep.test(c)) {
+                    list.add(org.junit.jupiter.params.provider.Arguments.of(c.get("id").asText(), c));
+                }
+            }
+        }
+        return list.stream();
+    }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.report.InferenceReport;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,13 +16,7 @@ class InferenceCalibrationTest {
     static final int OPENORCA_MEAN_TOKENS = 294;
 
     static Stream<Arguments> cases() {
-        List<Arguments> list = new ArrayList<>();
-        for (String file : List.of("/reference/inference-runs.json", "/reference/inference-more.json")) {
-            for (JsonNode c : Fixtures.resource(file).get("cases")) {
-                list.add(Arguments.of(c.get("id").asText(), c));
-            }
-        }
-        return list.stream();
+        return Fixtures.cases(c -> true, "/reference/inference-runs.json", "/reference/inference-more.json");
     }
 
     static InferenceReport estimate(JsonNode in) {
@@ -79,7 +71,6 @@ class InferenceCalibrationTest {
     }
 
     private static void assertRatio(String what, double estimated, double published) {
-        System.out.println("CALIBRATION " + what + " ratio " + Math.round(estimated / published * 100) / 100.0);
         assertThat(estimated / published).as(what + ": estimated " + estimated + " vs published " + published)
                 .isBetween(0.65, 1.35);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.report.CostReport;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,15 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TrainingCalibrationTest {
 
     static Stream<Arguments> runs() {
-        List<Arguments> list = new ArrayList<>();
-        for (String file : List.of("/reference/training-runs.json", "/reference/extra-training-runs.json")) {
-            for (JsonNode c : Fixtures.resource(file).get("cases")) {
-                if (c.path("published").has("acceleratorHours")) {
-                    list.add(Arguments.of(c.get("id").asText(), c));
-                }
-            }
-        }
-        return list.stream();
+        return Fixtures.cases(c -> c.path("published").has("acceleratorHours"), "/reference/training-runs.json",
+                "/reference/extra-training-runs.json");
     }
 
     static CostReport estimate(JsonNode inputs) {
@@ -57,13 +49,8 @@ class TrainingCalibrationTest {
     }
 
     static Stream<Arguments> throughput() {
-        List<Arguments> list = new ArrayList<>();
-        for (String file : List.of("/reference/training-throughput.json", "/reference/extra-training-throughput.json")) {
-            for (JsonNode c : Fixtures.resource(file).get("cases")) {
-                list.add(Arguments.of(c.get("id").asText(), c));
-            }
-        }
-        return list.stream();
+        return Fixtures.cases(c -> true, "/reference/training-throughput.json",
+                "/reference/extra-training-throughput.json");
     }
 
     /** A framework throughput case: the published configuration, with the efficiency it says (tuned). */
