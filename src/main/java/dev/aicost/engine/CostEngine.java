@@ -26,6 +26,7 @@ public final class CostEngine {
 
     private final Catalog catalog;
     private final RequestReader reader;
+    private final dev.aicost.request.TextRequest text2request;
     private final ModelResolver models;
     private final Hardware hardware;
     private final TrainingEstimator training;
@@ -34,6 +35,7 @@ public final class CostEngine {
     public CostEngine(Catalog catalog) {
         this.catalog = catalog;
         this.reader = new RequestReader(catalog);
+        this.text2request = new dev.aicost.request.TextRequest(catalog);
         this.models = new ModelResolver(catalog);
         this.hardware = new Hardware(catalog);
         this.training = new TrainingEstimator(hardware);
@@ -76,7 +78,35 @@ public final class CostEngine {
     }
 
     public CostReport estimate(JsonNode request, Advice mode) {
+        if (request != null && request.isObject() && request.has("text")) {
+            JsonNode understood = understand(request);
+            return estimate(reader.read(understood), mode).withRequest(understood);
+        }
         return estimate(reader.read(request), mode);
+    }
+
+    /**
+     * A plain-text request ({@code {"text": "..."}}) as the structured request it means: never
+     * together with structured sections (the two could disagree).
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode understand(JsonNode request) {
+        JsonNode text = request.get("text");
+        if (!text.isTextual()) {
+            throw dev.aicost.request.InvalidRequestException.of("text", "must be a string", "a request in words");
+        }
+        java.util.Iterator<String> names = request.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("text")) {
+                throw dev.aicost.request.InvalidRequestException.of(name, "cannot be combined with 'text'",
+                        "either a plain-text request or the structured sections, not both");
+            }
+        }
+        if (text.asText().length() > dev.aicost.request.Limits.MAX_TEXT_LENGTH) {
+            throw dev.aicost.request.InvalidRequestException.of("text", "is longer than "
+                    + dev.aicost.request.Limits.MAX_TEXT_LENGTH + " characters", "a request in a sentence or two");
+        }
+        return text2request.parse(text.asText());
     }
 
     public CostReport estimate(EstimateRequest req, Advice mode) {
@@ -147,7 +177,7 @@ public final class CostEngine {
         Recommendation rec = full ? Advisor.focus(req, life) : null; // what-if runs need only the money
         CostReport report = new CostReport(CostReport.SCHEMA_VERSION, summary(model), new CatalogInfo(catalog.asOfText()),
                 t == null ? null : t.report(), i == null ? null : i.report(), life, rec, List.of(), null,
-                notes.assumptions(), notes.warnings(), "");
+                notes.assumptions(), notes.warnings(), "", null);
         if (summarize) {
             report = report.withAdvice(List.of(), null, Summary.markdown(report, List.of(), null));
         }

@@ -18,13 +18,23 @@ public record CostReport(
         BestPlan bestPlan,
         List<Assumption> assumptions,
         List<String> warnings,
-        String summary) {
+        String summary,
+        com.fasterxml.jackson.databind.JsonNode request) {
 
     public static final String SCHEMA_VERSION = "1.0";
 
     /** The same report with the advisor's levers, best plan and the summary that mentions them. */
     public CostReport withAdvice(List<Optimization> levers, BestPlan best, String text) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation, levers,
-                best, assumptions, warnings, text);
+                best, assumptions, warnings, text, request);
+    }
+
+    /**
+     * The same report echoing the structured request a plain-text request was read as, so that the
+     * caller sees the interpretation and can refine it (null for a structured request).
+     */
+    public CostReport withRequest(com.fasterxml.jackson.databind.JsonNode understood) {
+        return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation,
+                optimizations, bestPlan, assumptions, warnings, summary, understood);
     }
 }

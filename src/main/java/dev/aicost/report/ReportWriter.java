@@ -46,6 +46,8 @@ public final class ReportWriter {
             });
             strings(o, "warnings", v.warnings());
             str(o, "summary", v.summary());
+            o.writeFieldName("request");
+            tree(o, v.request());
         });
     }
 

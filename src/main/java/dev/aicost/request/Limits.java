@@ -21,4 +21,6 @@ public final class Limits {
     /** Characters of one string as parsed; fields themselves accept at most {@link #MAX_STRING_LENGTH}. */
     public static final int MAX_PARSED_STRING_LENGTH = 1_024;
     public static final int MAX_STRING_LENGTH = 200;
+    /** Characters of a plain-text request (a sentence or two; below the parser's string limit). */
+    public static final int MAX_TEXT_LENGTH = 1_000;
 }
