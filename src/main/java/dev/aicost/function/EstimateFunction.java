@@ -1,11 +1,18 @@
 package dev.aicost.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.chat.MarkdownAnswer;
+import dev.aicost.chat.SlackMessage;
+import dev.aicost.chat.SlackSignature;
+import dev.aicost.chat.SlashCommand;
 import dev.aicost.engine.CostEngine;
 import dev.aicost.report.CostReport;
 import dev.aicost.request.InvalidRequestException;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,18 +24,79 @@ import org.jboss.logging.Logger;
 public class EstimateFunction {
     private static final Logger LOG = Logger.getLogger(EstimateFunction.class);
 
+    static final Set<String> FORMATS = Set.of("json", "markdown", "slack");
+
     @Inject
     CostEngine engine;
 
+    @Inject
+    SigningSecret secret;
+
+    /**
+     * A request (structured or {@code {"text": ...}}) answered as a CostReport, or as Markdown or a
+     * Slack message when {@code format} says so; or a Slack slash command ({@code {"slack": {...}}},
+     * from API Gateway's /slack route) answered as a Slack message once its signature checks out.
+     */
     @Funq("estimate")
-    public CostReport estimate(JsonNode request) {
+    public Object estimate(JsonNode request) {
         try {
-            return engine.estimate(request);
-        } catch (InvalidRequestException e) {
+            if (request != null && request.isObject() && request.has("slack")) {
+                return slack(request.get("slack"));
+            }
+            String format = format(request);
+            JsonNode body = request;
+            if (request != null && request.isObject() && request.has("format")) {
+                body = ((ObjectNode) request).deepCopy();
+                ((ObjectNode) body).remove("format");
+            }
+            CostReport report = engine.estimate(body);
+            return switch (format) {
+                case "markdown" -> MarkdownAnswer.of(report);
+                case "slack" -> SlackMessage.of(report);
+                default -> report;
+            };
+        } catch (InvalidRequestException | Unauthorized e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("estimate failed (request body not logged)", e);
             throw new InternalFailure();
         }
+    }
+
+    private static String format(JsonNode request) {
+        JsonNode f = request == null || !request.isObject() ? null : request.get("format");
+        if (f == null || f.isNull()) {
+            return "json";
+        }
+        if (!f.isTextual() || !FORMATS.contains(f.asText())) {
+            throw InvalidRequestException.of("format", "must be json, markdown or slack", "json (default), "
+                    + "markdown, slack");
+        }
+        return f.asText();
+    }
+
+    /** A slash command: authentic (signed, fresh) or refused; its text read with the chat grammar. */
+    private ObjectNode slack(JsonNode event) {
+        String body = text(event, "body");
+        SlackSignature.Refusal refused = SlackSignature.check(secret.get(), text(event, "timestamp"), body,
+                text(event, "signature"), System.currentTimeMillis() / 1000);
+        if (refused != null) {
+            LOG.warnf("Slack request refused: %s (body not logged)", refused);
+            throw new Unauthorized();
+        }
+        String text = SlashCommand.form(body).getOrDefault("text", "").trim();
+        if (text.isEmpty() || text.equalsIgnoreCase("help")) {
+            return SlackMessage.help();
+        }
+        try {
+            return SlackMessage.of(engine.estimate(JsonNodeFactory.instance.objectNode().put("text", text)));
+        } catch (InvalidRequestException e) {
+            return SlackMessage.error(e);
+        }
+    }
+
+    private static String text(JsonNode event, String field) {
+        JsonNode v = event == null ? null : event.get(field);
+        return v == null || !v.isTextual() ? null : v.asText();
     }
 }

@@ -20,7 +20,7 @@ public final class ExpectedErrorLogFilter implements Filter {
         // Bounded: a cause chain can be cyclic (A caused by B caused by A); the ones that matter are shallow.
         Throwable t = record.getThrown();
         for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
-            if (t instanceof InvalidRequestException || t instanceof InternalFailure) {
+            if (t instanceof InvalidRequestException || t instanceof InternalFailure || t instanceof Unauthorized) {
                 return false;
             }
         }

@@ -197,4 +197,20 @@ class EstimateFunctionTest {
     void nonObjectRequestIsRefused() throws IOException {
         assertThat(paths(error("[1,2,3]"))).containsExactly("$");
     }
+
+    @Test
+    void theAnswerComesAsJsonMarkdownOrASlackMessage() throws IOException {
+        String text = "\"text\":\"llama-3.1-8b 50k requests/day on l4\"";
+        JsonNode json = post("{" + text + "}", 200);
+        assertThat(json.get("schemaVersion").asText()).isEqualTo("1.0");
+        assertThat(json.at("/request/inference/accelerator").asText()).isEqualTo("l4");
+        JsonNode markdown = post("{" + text + ",\"format\":\"markdown\"}", 200);
+        assertThat(markdown.get("format").asText()).isEqualTo("markdown");
+        assertThat(markdown.get("markdown").asText()).contains("**AI cost estimate").contains("| Serving per month |");
+        JsonNode slack = post("{\"model\":{\"id\":\"llama-3.1-8b\"},\"inference\":{\"requestsPerDay\":5e4},"
+                + "\"format\":\"slack\"}", 200);
+        assertThat(slack.get("response_type").asText()).isEqualTo("in_channel");
+        assertThat(slack.get("blocks").isArray()).isTrue();
+        assertThat(paths(error("{" + text + ",\"format\":\"pdf\"}"))).containsExactly("format");
+    }
 }
