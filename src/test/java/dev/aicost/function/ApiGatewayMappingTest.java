@@ -35,9 +35,27 @@ class ApiGatewayMappingTest {
     /** API Gateway's $input for a body: path() gives the value, json() its JSON text ("$" or "$.field"). */
     public static final class Input {
         private final JsonNode body;
+        private final String raw;
+        private final Map<String, String> headers;
 
         Input(JsonNode body) {
+            this(body, null, Map.of());
+        }
+
+        Input(JsonNode body, String raw, Map<String, String> headers) {
             this.body = body;
+            this.raw = raw;
+            this.headers = headers;
+        }
+
+        /** $input.body: the raw payload. */
+        public String getBody() {
+            return raw;
+        }
+
+        /** $input.params('name'): a header (or path/query parameter) by name. */
+        public String params(String name) {
+            return headers.getOrDefault(name, "");
         }
 
         private JsonNode at(String path) {
@@ -64,9 +82,22 @@ class ApiGatewayMappingTest {
         }
     }
 
+    /** API Gateway's $util, the part the templates use (escapeJavaScript also escapes ' as \\', as AWS does). */
+    public static final class Util {
+        public String escapeJavaScript(String s) {
+            return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "\\'").replace("\n", "\\n")
+                    .replace("\r", "\\r").replace("\t", "\\t");
+        }
+    }
+
     static String render(String template, JsonNode body) {
+        return render(template, new Input(body));
+    }
+
+    static String render(String template, Input input) {
         VelocityContext ctx = new VelocityContext();
-        ctx.put("input", new Input(body));
+        ctx.put("input", input);
+        ctx.put("util", new Util());
         ctx.put("context", new Context());
         StringWriter out = new StringWriter();
         VTL.evaluate(ctx, out, "mapping", template);
@@ -139,5 +170,41 @@ class ApiGatewayMappingTest {
             assertThat(out.get("error").asText()).isEqualTo("INTERNAL_ERROR");
             assertThat(body).doesNotContain("java.").doesNotContain("Exception").contains("test-request-id");
         }
+    }
+
+    /** A slash command through the /slack route: form body and signing headers in, Slack message or 401 out. */
+    static Map.Entry<Integer, String> slackThroughApi(String form, Map<String, String> headers) throws IOException {
+        JsonNode integration = TemplateTest.slackIntegration(TemplateTest.load(Path.of("infra/template.yaml")));
+        String mapped = render(integration.at("/requestTemplates/application~1x-www-form-urlencoded").asText(),
+                new Input(null, form, headers));
+        JSON.readTree(mapped); // the mapping must produce valid JSON
+        Response r = given().contentType("application/json").body(mapped).when().post();
+        JsonNode lambdaOut = JSON.readTree(r.asString());
+        String errorMessage = r.statusCode() == 200 ? null : lambdaOut.get("errorMessage").asText();
+        Map.Entry<String, JsonNode> response = select(integration.get("responses"), errorMessage);
+        String out = render(response.getValue().at("/responseTemplates/application~1json").asText(), lambdaOut);
+        return Map.entry(response.getValue().get("statusCode").asInt(), out);
+    }
+
+    @Test
+    void aSignedSlashCommandAnswers200WithASlackMessageAndAForgedOne401() throws IOException {
+        // The test JVM runs with SLACK_SIGNING_SECRET=test-signing-secret (pom.xml, surefire).
+        String form = SlackCommandTest.form("llama-3.1-8b 50k requests/day on l4");
+        String ts = Long.toString(System.currentTimeMillis() / 1000);
+        Map.Entry<Integer, String> ok = slackThroughApi(form, Map.of("X-Slack-Request-Timestamp", ts,
+                "X-Slack-Signature", dev.aicost.chat.SlackSignature.sign("test-signing-secret", ts, form)));
+        assertThat(ok.getKey()).isEqualTo(200);
+        JsonNode message = JSON.readTree(ok.getValue());
+        assertThat(message.get("response_type").asText()).isEqualTo("in_channel");
+        assertThat(message.get("blocks").isArray()).isTrue();
+
+        Map.Entry<Integer, String> forged = slackThroughApi(form, Map.of("X-Slack-Request-Timestamp", ts,
+                "X-Slack-Signature", dev.aicost.chat.SlackSignature.sign("guessed", ts, form)));
+        assertThat(forged.getKey()).isEqualTo(401);
+        assertThat(JSON.readTree(forged.getValue()).get("error").asText()).isEqualTo("UNAUTHORIZED");
+        assertThat(forged.getValue()).doesNotContain("llama").doesNotContain("Exception");
+
+        Map.Entry<Integer, String> unsigned = slackThroughApi(form, Map.of());
+        assertThat(unsigned.getKey()).isEqualTo(401);
     }
 }

@@ -52,8 +52,8 @@ class TemplateTest {
         JsonNode f = function(load(TEMPLATE));
         // !If [IsJvm, jvm value, native value]
         assertThat(f.get("Runtime").toString()).isEqualTo("[\"IsJvm\",\"java21\",\"provided.al2023\"]");
-        assertThat(f.at("/Environment/2/Variables/DISABLE_SIGNAL_HANDLERS").asText()).isEqualTo("true");
-        assertThat(f.at("/Environment/1").asText()).isEqualTo("AWS::NoValue");
+        assertThat(f.at("/Environment/Variables/DISABLE_SIGNAL_HANDLERS").toString())
+                .isEqualTo("[\"IsJvm\",\"AWS::NoValue\",\"true\"]");
         JsonNode arch = load(TEMPLATE).at("/Parameters/Architecture");
         assertThat(arch.get("Default").asText()).isEqualTo("x86_64");
         assertThat(arch.get("AllowedValues").toString()).contains("arm64");
@@ -163,5 +163,46 @@ class TemplateTest {
     void noRetiredRuntimeFromQuarkusGeneratedTemplates(Path template) throws IOException {
         assertThat(Files.readString(template)).doesNotContain("Runtime: provided\n").doesNotContain("java11")
                 .doesNotContain("java17");
+    }
+
+    static JsonNode slackIntegration(JsonNode t) {
+        return t.at("/Resources/EstimateApi/Properties/DefinitionBody/paths/~1slack/post/x-amazon-apigateway-integration");
+    }
+
+    @Test
+    void slackIsANonProxyRouteWithoutAnApiKeyThatHandsTheFunctionTheSignedBody() throws IOException {
+        JsonNode t = load(TEMPLATE);
+        JsonNode post = t.at("/Resources/EstimateApi/Properties/DefinitionBody/paths/~1slack/post");
+        assertThat(post.has("security")).isFalse(); // Slack cannot send the API key; the signature is checked
+        assertThat(post.get("consumes").toString()).contains("application/x-www-form-urlencoded");
+        JsonNode i = slackIntegration(t);
+        assertThat(i.get("type").asText()).isEqualTo("aws");
+        assertThat(i.get("passthroughBehavior").asText()).isEqualTo("never");
+        assertThat(i.get("uri").asText()).contains("${EstimateFunction.Arn}:live/invocations");
+        String mapping = i.at("/requestTemplates/application~1x-www-form-urlencoded").asText();
+        assertThat(mapping).contains("\"slack\"").contains("$input.body").contains("X-Slack-Signature")
+                .contains("X-Slack-Request-Timestamp");
+        assertThat(i.get("responses").toString()).contains("UNAUTHORIZED").contains("\"401\"");
+        assertThat(t.at("/Resources/SlackInvokePermission/Properties/SourceArn").asText()).endsWith("/POST/slack");
+        assertThat(t.at("/Outputs/SlackUrl/Value").asText()).endsWith("/slack");
+    }
+
+    @Test
+    void theFunctionReadsOneSecretByNameAndNeverHoldsItsValue() throws IOException {
+        JsonNode t = load(TEMPLATE);
+        JsonNode f = function(t);
+        // The environment names the secret (its ARN), never its value or a dynamic reference to it.
+        assertThat(f.at("/Environment/Variables/SLACK_SIGNING_SECRET_ARN/1").asText()).isEqualTo("SlackSigningSecretArn");
+        assertThat(f.get("Environment").toString()).doesNotContain("resolve:").doesNotContain("SLACK_SIGNING_SECRET\"");
+        assertThat(t.at("/Parameters/SlackSigningSecretArn/AllowedPattern").asText()).contains("secretsmanager");
+        // The role may read exactly that secret, with GetSecretValue only, and only when one is configured.
+        JsonNode policies = t.at("/Resources/EstimateFunctionRole/Properties/Policies");
+        String all = policies.toString();
+        assertThat(all).contains("HasSlackSecret").contains("secretsmanager:GetSecretValue");
+        JsonNode statement = policies.get(1).get(1).at("/PolicyDocument/Statement/0");
+        assertThat(statement.get("Action").asText()).isEqualTo("secretsmanager:GetSecretValue");
+        assertThat(statement.get("Resource").asText()).isEqualTo("SlackSigningSecretArn");
+        assertThat(all).doesNotContain("\"*\"").doesNotContain("secretsmanager:*");
+        assertThat(f.get("Layers").toString()).contains("SecretsExtensionLayerArn");
     }
 }
