@@ -199,9 +199,13 @@ final class Fields {
                 unknown.add(n);
             }
         }
+        boolean listed = false;
         for (String n : unknown) {
-            problem(n, "is not a known field" + Suggest.didYouMean(n, known),
-                    "fields here: " + String.join(", ", known));
+            // Each unknown name once, cut to MAX_ECHOED_NAME characters; the allowed fields listed once per object.
+            String shown = n.length() > Limits.MAX_ECHOED_NAME ? n.substring(0, Limits.MAX_ECHOED_NAME) + "…" : n;
+            problems.add(new Problem(path(shown), "is not a known field" + Suggest.didYouMean(n, known),
+                    listed ? "see the fields listed above" : "fields here: " + String.join(", ", known)));
+            listed = true;
         }
     }
 

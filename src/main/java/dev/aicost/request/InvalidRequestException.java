@@ -19,12 +19,17 @@ public final class InvalidRequestException extends RuntimeException {
 
     private final transient List<Problem> problems;
 
+    /** Problems beyond {@link Limits#MAX_PROBLEMS} (counted in the message, not listed). */
+    private final int omitted;
+
     public InvalidRequestException(List<Problem> problems) {
         super(summary(problems), null, false, false);
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("an invalid request needs at least one problem");
         }
-        this.problems = List.copyOf(problems);
+        // An error is never much larger than the request that caused it: the first problems, then a count.
+        this.problems = List.copyOf(problems.subList(0, Math.min(problems.size(), Limits.MAX_PROBLEMS)));
+        this.omitted = problems.size() - this.problems.size();
     }
 
     public static InvalidRequestException of(String path, String problem, String allowed) {
@@ -36,8 +41,16 @@ public final class InvalidRequestException extends RuntimeException {
     }
 
     private static String summary(List<Problem> problems) {
-        return problems.size() == 1 ? "The request has 1 problem: " + problems.get(0).path() + " "
-                + problems.get(0).problem() : "The request has " + problems.size() + " problems";
+        if (problems.size() == 1) {
+            return "The request has 1 problem: " + problems.get(0).path() + " " + problems.get(0).problem();
+        }
+        return "The request has " + problems.size() + " problems" + (problems.size() > Limits.MAX_PROBLEMS
+                ? " (the first " + Limits.MAX_PROBLEMS + " are listed, and " + (problems.size() - Limits.MAX_PROBLEMS)
+                        + " more)" : "");
+    }
+
+    public int omitted() {
+        return omitted;
     }
 
     public ObjectNode toJson() {

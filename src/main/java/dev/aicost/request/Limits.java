@@ -21,6 +21,10 @@ public final class Limits {
     /** Characters of one string as parsed; fields themselves accept at most {@link #MAX_STRING_LENGTH}. */
     public static final int MAX_PARSED_STRING_LENGTH = 1_024;
     public static final int MAX_STRING_LENGTH = 200;
+    /** Characters of an unknown field name echoed in an error. */
+    public static final int MAX_ECHOED_NAME = 64;
+    /** Problems listed in one error; the rest are counted ("and N more"). */
+    public static final int MAX_PROBLEMS = 20;
     /** Characters of a plain-text request (a sentence or two; below the parser's string limit). */
     public static final int MAX_TEXT_LENGTH = 1_000;
 }

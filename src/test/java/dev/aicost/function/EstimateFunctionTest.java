@@ -213,4 +213,55 @@ class EstimateFunctionTest {
         assertThat(slack.get("blocks").isArray()).isTrue();
         assertThat(paths(error("{" + text + ",\"format\":\"pdf\"}"))).containsExactly("format");
     }
+
+    @Test
+    void anErrorIsNeverMuchLargerThanTheRequestThatCausedIt() throws IOException {
+        StringBuilder many = new StringBuilder("{\"model\":{\"id\":\"llama-3.1-8b\"},\"inference\":{\"requestsPerDay\":1000");
+        for (int k = 0; k < 300; k++) {
+            many.append(",\"unknown_field_number_").append(k).append("_with_a_longish_name\":1");
+        }
+        String request = many.append("}}").toString();
+        Response r = given().contentType("application/json").body(request).when().post();
+        String message = JSON.readTree(r.asString()).get("errorMessage").asText();
+        JsonNode error = JSON.readTree(message);
+        assertThat(error.get("problems").size()).isEqualTo(dev.aicost.request.Limits.MAX_PROBLEMS);
+        assertThat(error.get("message").asText()).contains("300 problems").contains("and 280 more");
+        assertThat(message.length()).isLessThan(request.length() / 2); // 300 problems used to make ~69 KB
+        // Long names are cut, and the allowed fields are listed once.
+        String longName = "n".repeat(250);
+        JsonNode e = error("{\"model\":{\"id\":\"llama-3.1-8b\"},\"inference\":{\"requestsPerDay\":1000,\""
+                + longName + "\":1,\"" + longName + "x\":2}}");
+        for (JsonNode p : e.get("problems")) {
+            assertThat(p.get("path").asText().length()).isLessThan(100);
+        }
+        assertThat(e.toString().split("fields here", -1)).hasSize(2);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeItIsReadInFull() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        new RequestJson().customize(mapper);
+        byte[] body = ("{\"model\":{\"id\":\"llama-3.1-8b\"},\"pad\":\"" + "x".repeat(1000) + "\",\"more\":["
+                + "1,".repeat(2_500_000) + "1]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long[] read = {0};
+        java.io.InputStream counting = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(body)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                read[0] += Math.max(0, n);
+                return n;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int c = super.read();
+                read[0] += c < 0 ? 0 : 1;
+                return c;
+            }
+        };
+        JsonNode parsed = mapper.readValue(counting, JsonNode.class);
+        assertThat(parsed.isPojo()).isTrue(); // the malformed-JSON signal, answered as a structured 400
+        assertThat(body.length).isGreaterThan(5_000_000);
+        assertThat(read[0]).as("bytes read of a %d-byte body", body.length).isLessThan(100_000);
+    }
 }
