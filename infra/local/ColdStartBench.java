@@ -31,6 +31,7 @@ public final class ColdStartBench {
             b = new java.util.HashMap<>(opts);
             b.put("task", opts.get("baseline-task"));
             b.put("events", opts.get("baseline-events"));
+            b.put("handler", FunctionProcess.FUNQY_HANDLER); // the minimal function has only Funqy's handler
             b.remove("native");
         }
         String label = opts.getOrDefault("label", "ai-cost-engine");

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /** The function: a JVM started like Lambda's java21 runtime starts it. */
 final class FunctionProcess implements AutoCloseable {
-    static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    /** The template's JVM handler: Funqy's, with the request id in the log context. */
+    static final String HANDLER = "dev.aicost.function.LambdaHandler::handleRequest";
+    static final String FUNQY_HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
 
     final Process process;
     final long startNanos;

@@ -67,7 +67,7 @@ class TemplateTest {
         JsonNode t = load(TEMPLATE);
         JsonNode f = function(t);
         assertThat(f.at("/Handler/0").asText()).isEqualTo("IsJvm");
-        assertThat(f.at("/Handler/1").asText()).isEqualTo("io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest");
+        assertThat(f.at("/Handler/1").asText()).isEqualTo("dev.aicost.function.LambdaHandler::handleRequest");
         assertThat(f.at("/SnapStart/1/ApplyOn").asText()).isEqualTo("PublishedVersions");
         assertThat(f.at("/SnapStart/2").asText()).isEqualTo("AWS::NoValue");
         assertThat(f.get("AutoPublishAlias").asText()).isEqualTo("live");
