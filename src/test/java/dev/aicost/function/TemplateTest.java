@@ -205,4 +205,99 @@ class TemplateTest {
         assertThat(all).doesNotContain("\"*\"").doesNotContain("secretsmanager:*");
         assertThat(f.get("Layers").toString()).contains("SecretsExtensionLayerArn");
     }
+
+    @Test
+    void theApiSpeaksTls12AndUpLogsAccessNotBodiesAndThrottlesTheStage() throws IOException {
+        JsonNode t = load(TEMPLATE);
+        JsonNode api = t.at("/Resources/EstimateApi/Properties");
+        assertThat(api.at("/DefinitionBody/x-amazon-apigateway-security-policy").asText()).isEqualTo("TLS_1_2");
+        assertThat(api.get("OpenApiVersion").asText()).isEqualTo("2.0"); // no stray "Stage" stage
+        JsonNode m = api.at("/MethodSettings/0");
+        assertThat(m.get("ResourcePath").asText()).isEqualTo("/*");
+        assertThat(m.get("DataTraceEnabled").asBoolean()).isFalse();
+        assertThat(m.get("LoggingLevel").asText()).isEqualTo("ERROR");
+        assertThat(m.get("MetricsEnabled").asBoolean()).isTrue();
+        assertThat(m.get("ThrottlingRateLimit").asText()).isEqualTo("StageRateLimit");
+        assertThat(m.get("ThrottlingBurstLimit").asText()).isEqualTo("StageBurstLimit");
+        String format = api.at("/AccessLogSetting/Format").asText();
+        for (String v : new String[] {"$context.requestId", "$context.identity.apiKeyId", "$context.status",
+                "$context.integration.error", "$context.responseLength", "$context.tlsVersion",
+                "$context.awsEndpointRequestId"}) {
+            assertThat(format).contains(v);
+        }
+        JSON_LINE.readTree(format.replaceAll("\\$context[.a-zA-Z]+", "x")); // one JSON object per line
+        assertThat(api.at("/AccessLogSetting/DestinationArn").asText()).isEqualTo("ApiAccessLogGroup.Arn");
+        assertThat(t.at("/Resources/ApiGatewayAccount/Condition").asText()).isEqualTo("SetAccountLogRole");
+    }
+
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON_LINE = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    @Test
+    void aWafWithRateBodySizeAndManagedRulesGuardsTheStageWhenEnabled() throws IOException {
+        JsonNode t = load(TEMPLATE);
+        JsonNode acl = t.at("/Resources/WebAcl");
+        assertThat(acl.get("Condition").asText()).isEqualTo("UseWaf");
+        assertThat(acl.at("/Properties/Scope").asText()).isEqualTo("REGIONAL");
+        String rules = acl.at("/Properties/Rules").toString();
+        assertThat(rules).contains("RateBasedStatement").contains("\"AggregateKeyType\":\"IP\"")
+                .contains("SizeConstraintStatement").contains("AWSManagedRulesCommonRuleSet")
+                .contains("AWSManagedRulesKnownBadInputsRuleSet");
+        assertThat(t.at("/Resources/WebAclAssociation/Properties/ResourceArn").asText()).contains("/stages/");
+        assertThat(t.at("/Parameters/EnableWaf/Default").asText()).isEqualTo("true");
+    }
+
+    @Test
+    void servicesMayAuthenticateWithIamInsteadOfAnApiKey() throws IOException {
+        JsonNode t = load(TEMPLATE);
+        assertThat(t.at("/Parameters/AuthMode/AllowedValues").toString()).isEqualTo("[\"API_KEY\",\"IAM\"]");
+        JsonNode body = t.at("/Resources/EstimateApi/Properties/DefinitionBody");
+        assertThat(body.at("/securityDefinitions/sigv4/x-amazon-apigateway-authtype").asText()).isEqualTo("awsSigv4");
+        // !If [UseIam, [{sigv4: []}], [{api_key: []}]]
+        JsonNode security = body.at("/paths/~1estimate/post/security");
+        assertThat(security.get(0).asText()).isEqualTo("UseIam");
+        assertThat(security.get(1).get(0).has("sigv4")).isTrue();
+        assertThat(security.get(2).get(0).has("api_key")).isTrue();
+    }
+
+    @Test
+    void alarmsWatchErrorsThrottlesConcurrencyDurationAnd5xxAndGateTheRollout() throws IOException {
+        JsonNode t = load(TEMPLATE);
+        JsonNode r = t.get("Resources");
+        assertThat(r.at("/FunctionErrorsAlarm/Properties/MetricName").asText()).isEqualTo("Errors");
+        assertThat(r.at("/FunctionThrottlesAlarm/Properties/MetricName").asText()).isEqualTo("Throttles");
+        assertThat(r.at("/FunctionConcurrencyAlarm/Properties/Metrics/0/MetricStat/Metric/MetricName").asText())
+                .isEqualTo("ConcurrentExecutions");
+        assertThat(r.at("/FunctionConcurrencyAlarm/Properties/Metrics/1/Expression").asText())
+                .contains("${ReservedConcurrency}");
+        assertThat(r.at("/FunctionDurationAlarm/Properties/ExtendedStatistic").asText()).isEqualTo("p99");
+        assertThat(r.at("/Api5xxAlarm/Properties/MetricName").asText()).isEqualTo("5XXError");
+        for (String alarm : List.of("FunctionErrorsAlarm", "FunctionThrottlesAlarm", "FunctionConcurrencyAlarm",
+                "FunctionDurationAlarm", "Api5xxAlarm")) {
+            assertThat(r.at("/" + alarm + "/Properties/AlarmActions/0").asText()).as(alarm).isEqualTo("AlarmTopic");
+        }
+        JsonNode f = function(t);
+        assertThat(f.get("AutoPublishAlias").asText()).isEqualTo("live");
+        assertThat(f.at("/DeploymentPreference/Alarms").toString()).contains("FunctionErrorsAlarm")
+                .contains("FunctionDurationAlarm");
+        assertThat(f.at("/EventInvokeConfig/MaximumRetryAttempts").asInt()).isZero();
+    }
+
+    @Test
+    void parametersAreBoundedAndLogsOutliveTheStack() throws IOException {
+        JsonNode t = load(TEMPLATE);
+        JsonNode p = t.get("Parameters");
+        assertThat(p.at("/TimeoutSeconds/MaxValue").asInt()).isLessThanOrEqualTo(29);
+        assertThat(p.at("/TimeoutSeconds/Default").asInt()).isLessThanOrEqualTo(10);
+        for (String n : List.of("ReservedConcurrency", "ThrottleRateLimit", "ThrottleBurstLimit", "QuotaLimit",
+                "StageRateLimit", "StageBurstLimit", "WafRateLimitPerIp", "DurationAlarmMs")) {
+            assertThat(p.get(n).has("MinValue") && p.get(n).has("MaxValue")).as(n).isTrue();
+        }
+        assertThat(p.at("/StageName/AllowedPattern").asText()).isNotEmpty();
+        for (String g : List.of("EstimateLogGroup", "ApiAccessLogGroup")) {
+            JsonNode lg = t.at("/Resources/" + g);
+            assertThat(lg.get("DeletionPolicy").asText()).as(g).isEqualTo("Retain");
+            assertThat(lg.get("UpdateReplacePolicy").asText()).as(g).isEqualTo("Retain");
+            assertThat(lg.at("/Properties/KmsKeyId/0").asText()).as(g).isEqualTo("HasLogKey");
+        }
+    }
 }
