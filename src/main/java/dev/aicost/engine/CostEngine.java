@@ -110,7 +110,7 @@ public final class CostEngine {
     }
 
     public CostReport estimate(EstimateRequest req, Advice mode) {
-        Estimate base = run(req, Notes.recorder(), null, mode == Advice.NONE);
+        Estimate base = run(req, Notes.recorder(), null, mode == Advice.NONE, null);
         if (mode == Advice.NONE) {
             return base.report();
         }
@@ -124,11 +124,11 @@ public final class CostEngine {
      * changed, the base run's training (and the serving start it sets) is reused as it is.
      */
     Estimate whatIf(EstimateRequest req, Estimate base, boolean trainingUnchanged) {
-        return run(req, Notes.silent(), trainingUnchanged ? base : null, false);
+        return run(req, Notes.silent(), trainingUnchanged ? base : null, false, base);
     }
 
     /** One run; {@code summarize}: write the summary now (otherwise the caller writes it with the advice). */
-    private Estimate run(EstimateRequest req, Notes notes, Estimate reuse, boolean summarize) {
+    private Estimate run(EstimateRequest req, Notes notes, Estimate reuse, boolean summarize, Estimate choiceBase) {
         boolean full = notes.recording();
         ModelSpec model = reuse != null ? reuse.model() : models.resolve(req.model(), "model", notes);
         EnergyProfile energy = req.region() != null ? catalog.energy(req.region()).orElseThrow()
@@ -155,7 +155,7 @@ public final class CostEngine {
             traffic = Lifecycle.traffic(req.inference().requestsPerDay(), growth, Math.max(1, horizon - start + 1));
         }
         InferenceEstimator.Result i = req.inference() == null ? null : inference.estimate(model, req.inference(),
-                energy, owned, "inference", full, traffic, notes);
+                energy, owned, "inference", full, traffic, choiceBase == null ? null : choiceBase.inference(), notes);
 
         double decline = req.priceDeclinePerYear() != null ? req.priceDeclinePerYear() : 0.0;
         if (req.priceDeclinePerYear() == null) { // shown as 0, not 0.0, since the first reports

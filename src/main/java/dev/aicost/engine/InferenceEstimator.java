@@ -44,7 +44,25 @@ final class InferenceEstimator {
     /** The report section plus the typed facts the lifecycle and the advisor work from. */
     record Result(InferenceReport report, Fleet fleet, Accelerator accelerator, Precision precision,
             Scaling scaling, PricingMode pricingMode, boolean latencyTargetMet, Workload workload, String offer,
-            double[] monthlyCosts) {
+            double[] monthlyCosts, ChoiceKey choiceKey, ReplicaChoice choice) {
+    }
+
+    /**
+     * Everything the replica choice depends on. A what-if that changes only how the fleet is bought
+     * (commitments, providers, operations) has the same key as its base run and reuses its choice.
+     */
+    record ChoiceKey(ModelSpec model, Accelerator acc, Precision precision, Integer tp, ReplicaChoice.Shape shape,
+            Fleet.Workload workload, double[] traffic) {
+        boolean sameAs(ChoiceKey o) {
+            Fleet.Workload a = workload;
+            Fleet.Workload b = o.workload;
+            return model.equals(o.model) && acc.equals(o.acc) && precision == o.precision
+                    && java.util.Objects.equals(tp, o.tp) && shape.equals(o.shape)
+                    && a.peakToAverage() == b.peakToAverage() && a.scaling() == b.scaling()
+                    && a.minReplicas() == b.minReplicas() && a.cacheHitRate() == b.cacheHitRate()
+                    && a.routedShare() == b.routedShare() && java.util.Arrays.equals(a.shape(), b.shape())
+                    && java.util.Arrays.equals(traffic, o.traffic);
+        }
     }
 
     /**
@@ -54,6 +72,12 @@ final class InferenceEstimator {
      */
     Result estimate(ModelSpec model, InferenceInput in, EnergyProfile energy, Hardware.Owned owned, String path,
             boolean withApis, double[] traffic, Notes notes) {
+        return estimate(model, in, energy, owned, path, withApis, traffic, null, notes);
+    }
+
+    /** @param base a run whose replica choice may be reused (a what-if's base; null: none) */
+    Result estimate(ModelSpec model, InferenceInput in, EnergyProfile energy, Hardware.Owned owned, String path,
+            boolean withApis, double[] traffic, Result base, Notes notes) {
         boolean llm = model.kind() == ModelKind.LLM;
         Accelerator acc = hardware.resolve(in.accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator", llm
                 ? "the most widely deployed data-centre accelerator for LLM serving"
@@ -86,8 +110,11 @@ final class InferenceEstimator {
         Fleet.Workload workload = workload(in, path, notes);
 
         ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.batchSize());
-        ReplicaChoice choice = ReplicaChoice.choose(model, acc, precision, in.tensorParallel(), shape, workload,
-                traffic, path, notes);
+        ChoiceKey key = new ChoiceKey(model, acc, precision, in.tensorParallel(), shape, workload, traffic);
+        ReplicaChoice choice = base != null && !notes.recording() && base.choiceKey() != null
+                && base.choiceKey().sameAs(key) ? base.choice()
+                        : ReplicaChoice.choose(model, acc, precision, in.tensorParallel(), shape, workload, traffic, path,
+                                notes);
         ServingModel replica = choice.replica();
         if (replica.computeFallback) {
             notes.warn(() -> acc.id() + " has no native " + precision.wireName() + " tensor cores: weights are stored "
@@ -159,7 +186,8 @@ final class InferenceEstimator {
         RoutingReport routing = routed == null ? null : routingReport(in, routed, fleet);
         InferenceReport report = new InferenceReport(acc.id(), precision.wireName(), op, load, size, cost, routing,
                 apis, economics);
-        return new Result(report, fleet, acc, precision, workload.scaling(), mode, met, kind, price.offer(), months);
+        return new Result(report, fleet, acc, precision, workload.scaling(), mode, met, kind, price.offer(), months,
+                key, choice);
     }
 
     /**
