@@ -49,7 +49,7 @@ JAVA
 fi
 rm -rf "$B/task" && mkdir -p "$B/task" && (cd "$B/task" && jar xf ../target/function.zip)
 
-EVENTS=$(ls infra/events/*.json | paste -sd, -)
+EVENTS=${EVENTS:-$(ls infra/events/*.json | paste -sd, -)}  # EVENTS=a.json,b.json to measure others
 ARGS=(--task target/lambda-task --ric target/ric --events "$EVENTS" \
       --baseline-task "$B/task" --baseline-events "$B/event.json" \
       --runs "${RUNS:-5}" --warm "${WARM:-300}" --skip "${SKIP:-50}")

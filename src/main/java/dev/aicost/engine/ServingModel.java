@@ -60,6 +60,14 @@ final class ServingModel {
     private final double efficiency;
     private final double decodeEfficiency;
     private final double linkBytesPerSecond;
+    // Decode-step constants, computed once: the step time is evaluated at many batches per choice.
+    private double routedBytes;
+    private double kvBytesPerSequence;
+    private double memoryBytesPerSecond;
+    private double decodeFlopsPerSequence;
+    private double decodeFlopsPerSecond;
+    private double allReduceFixedSeconds;
+    private double allReduceSecondsPerSequence;
     private final double linkLatency;
     private final double prefillSeconds;
 
@@ -95,6 +103,18 @@ final class ServingModel {
         this.linkBytesPerSecond = (crossNode ? CROSS_NODE_GBS * 1e9 : acc.interconnectBytesPerSecond());
         this.linkLatency = crossNode || !acc.fastInterconnect() ? SLOW_LINK_LATENCY_S : FAST_LINK_LATENCY_S;
         this.prefillSeconds = computePrefill();
+        if (llm()) {
+            this.routedBytes = model.routedExpertParameters() * precision.bytesPerValue();
+            double kvTokens = kvTokens();
+            this.kvBytesPerSequence = kvTokens * kvBytesPerToken;
+            this.memoryBytesPerSecond = tp * acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY * decodeEfficiency;
+            this.decodeFlopsPerSequence = 2.0 * model.activeParameters()
+                    + 4.0 * model.layers() * model.decodeAttentionWidth() * kvTokens;
+            this.decodeFlopsPerSecond = tp * computeFlops * DECODE_COMPUTE_EFFICIENCY * decodeEfficiency;
+            this.allReduceFixedSeconds = 2.0 * model.layers() * linkLatency;
+            this.allReduceSecondsPerSequence = 2.0 * model.layers() * model.hiddenSize() * 2.0 * 2.0 * (tp - 1) / tp
+                    / linkBytesPerSecond;
+        }
     }
 
     /** KV cache precision: fp8/int8/fp4 deployments keep an 8-bit cache, others 16-bit (int4 is weight-only). */
@@ -199,23 +219,23 @@ final class ServingModel {
      * routed experts only those the batch's tokens touch (all of them at large batches).
      */
     double stepWeightBytes(int batch) {
-        double untouched = model.routedExpertParameters() * (1.0 - model.expertCoverage(batch));
-        return weightsBytes - untouched * precision.bytesPerValue();
+        if (routedBytes == 0) {
+            return weightsBytes;
+        }
+        return weightsBytes - routedBytes * (1.0 - model.expertCoverage(batch));
     }
 
     private double memorySeconds(int batch) {
-        double bytes = (stepWeightBytes(batch) + batch * kvTokens() * kvBytesPerToken) / tp;
-        return bytes / (acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY * decodeEfficiency);
+        return (stepWeightBytes(batch) + batch * kvBytesPerSequence) / memoryBytesPerSecond;
     }
 
     private double computeSeconds(int batch) {
-        double attention = 4.0 * model.layers() * model.decodeAttentionWidth() * kvTokens();
-        double flops = batch * (2.0 * model.activeParameters() + attention);
-        return flops / (tp * computeFlops * DECODE_COMPUTE_EFFICIENCY * decodeEfficiency);
+        return batch * decodeFlopsPerSequence / decodeFlopsPerSecond;
     }
 
     double stepSeconds(int batch) {
-        double comm = 2.0 * model.layers() * allReduceSeconds(batch * model.hiddenSize() * 2.0);
+        // Two all-reduces per layer of the batch's hidden states (bf16) across the tensor-parallel group.
+        double comm = tp == 1 ? 0 : allReduceFixedSeconds + batch * allReduceSecondsPerSequence;
         return Math.max(memorySeconds(batch), computeSeconds(batch)) + comm + STEP_OVERHEAD_S;
     }
 }
