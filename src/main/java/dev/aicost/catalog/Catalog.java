@@ -20,7 +20,7 @@ public final class Catalog {
     /** The data files, in load order; the native build must include each (application.properties). */
     public static final List<String> RESOURCES = List.of(
             "/catalog/accelerators.psv", "/catalog/offers.psv", "/catalog/hosted-apis.psv",
-            "/catalog/models.psv", "/catalog/energy.psv");
+            "/catalog/models.psv", "/catalog/energy.psv", "/catalog/model-error.psv");
 
     private final LocalDate asOf;
     private final Map<String, Accelerator> accelerators;
@@ -32,10 +32,13 @@ public final class Catalog {
     /** Offers per accelerator, in file order (looked up on every priced what-if). */
     private final Map<String, List<Offer>> offersByAccelerator = new java.util.HashMap<>();
     private final String asOfText;
+    private final ModelError modelError;
 
     private Catalog(LocalDate asOf, Map<String, Accelerator> accelerators, Map<String, Offer> offers,
-            Map<String, HostedApi> hostedApis, Map<String, ModelSpec> models, Map<String, EnergyProfile> energy) {
+            Map<String, HostedApi> hostedApis, Map<String, ModelSpec> models, Map<String, EnergyProfile> energy,
+            ModelError modelError) {
         this.asOf = asOf;
+        this.modelError = modelError;
         this.accelerators = Collections.unmodifiableMap(accelerators);
         this.offers = Collections.unmodifiableMap(offers);
         this.hostedApis = Collections.unmodifiableMap(hostedApis);
@@ -64,11 +67,15 @@ public final class Catalog {
     public static Catalog loadBundled() {
         return load(DataTable.resource(RESOURCES.get(0)), DataTable.resource(RESOURCES.get(1)),
                 DataTable.resource(RESOURCES.get(2)), DataTable.resource(RESOURCES.get(3)),
-                DataTable.resource(RESOURCES.get(4)));
+                DataTable.resource(RESOURCES.get(4)), DataTable.resource(RESOURCES.get(5)));
     }
 
+    /**
+     * @param modelErrorTable the engine's measured error (its date is when it was generated, so it
+     *        does not move the catalog's price date)
+     */
     static Catalog load(DataTable acceleratorTable, DataTable offerTable, DataTable apiTable, DataTable modelTable,
-            DataTable energyTable) {
+            DataTable energyTable, DataTable modelErrorTable) {
         Map<String, Accelerator> accelerators = new LinkedHashMap<>();
         for (DataTable.Row row : acceleratorTable.rows()) {
             EnumMap<Precision, Double> peaks = new EnumMap<>(Precision.class);
@@ -156,7 +163,7 @@ public final class Catalog {
 
         LocalDate asOf = Stream.of(acceleratorTable, offerTable, apiTable, modelTable, energyTable)
                 .map(DataTable::asOf).min(LocalDate::compareTo).orElseThrow();
-        return new Catalog(asOf, accelerators, offers, apis, models, energy);
+        return new Catalog(asOf, accelerators, offers, apis, models, energy, ModelError.of(modelErrorTable));
     }
 
     /** Spot is the cheapest mode, commitments sit between spot and on-demand, 3 years below 1 year. */
@@ -190,6 +197,11 @@ public final class Catalog {
 
     public LocalDate asOf() {
         return asOf;
+    }
+
+    /** The engine's measured error per figure and segment (the ranges' model-error part). */
+    public ModelError modelError() {
+        return modelError;
     }
 
     /** {@link #asOf()} as YYYY-MM-DD, formatted once. */

@@ -166,6 +166,20 @@ final class DataTable {
             return OptionalDouble.of(d);
         }
 
+        /** Any finite number (a signed bias, a spread that may be 0). */
+        double number(String column) {
+            String v = text(column);
+            try {
+                double d = Double.parseDouble(v);
+                if (Double.isFinite(d)) {
+                    return d;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw fail(column, "'" + v + "' is not a finite number");
+        }
+
         int positiveInt(String column) {
             double d = positive(column);
             if (d != Math.rint(d) || d > Integer.MAX_VALUE) {

@@ -21,16 +21,19 @@ public final class MarkdownAnswer {
     static String text(CostReport r) {
         StringBuilder s = new StringBuilder(r.summary()).append("\n\n| Figure | Value |\n|---|---|\n");
         if (r.training() != null) {
-            row(s, "Training", Money.usd(r.training().costUsd()));
+            row(s, "Training", Money.usd(r.training().costUsd())
+                    + (r.training().ranges() == null ? "" : r.training().ranges().costUsd().likelyUsd()));
             row(s, "Training accelerator-hours", Money.sig(r.training().duration().acceleratorHours()));
         }
         if (r.inference() != null) {
-            row(s, "Serving per month", Money.usd(r.inference().cost().monthlyCostUsd()));
+            row(s, "Serving per month", Money.usd(r.inference().cost().monthlyCostUsd())
+                    + (r.inference().ranges() == null ? "" : r.inference().ranges().monthlyCostUsd().likelyUsd()));
             row(s, "Per request", Money.usd(r.inference().cost().costPerRequestUsd()));
             row(s, "TTFT / TPOT", Money.sig(r.inference().point().ttftMs()) + " ms / "
                     + Money.sig(r.inference().point().tpotMs()) + " ms");
         }
-        row(s, r.lifecycle().horizonMonths() + " months", Money.usd(r.lifecycle().totalUsd()));
+        row(s, r.lifecycle().horizonMonths() + " months", Money.usd(r.lifecycle().totalUsd())
+                + (r.lifecycle().ranges() == null ? "" : r.lifecycle().ranges().totalUsd().likelyUsd()));
         for (Optimization o : r.optimizations()) {
             if (o.applicable()) {
                 row(s, "Lever: " + o.lever(), "−" + Money.usd(o.savingsUsd()) + " (" + Math.round(o.savingsPercent()) + " %)");

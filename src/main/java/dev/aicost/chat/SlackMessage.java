@@ -35,13 +35,15 @@ public final class SlackMessage {
         StringBuilder figures = new StringBuilder();
         TrainingReport t = r.training();
         if (t != null) {
-            figures.append("*Training* ").append(Money.usd(t.costUsd())).append(" (")
+            figures.append("*Training* ").append(Money.usd(t.costUsd()))
+                    .append(t.ranges() == null ? "" : t.ranges().costUsd().likelyUsd()).append(" (")
                     .append(Money.sig(t.duration().acceleratorHours())).append(" ").append(escape(t.cluster().accelerator()))
                     .append("-hours, ").append(Money.sig(t.duration().wallClockDays())).append(" days)\n");
         }
         InferenceReport i = r.inference();
         if (i != null) {
-            figures.append("*Serving* ").append(Money.usd(i.cost().monthlyCostUsd())).append("/month, ")
+            figures.append("*Serving* ").append(Money.usd(i.cost().monthlyCostUsd())).append("/month")
+                    .append(i.ranges() == null ? "" : i.ranges().monthlyCostUsd().likelyUsd()).append(", ")
                     .append(Money.usd(i.cost().costPerRequestUsd())).append(" per request");
             if (i.economics().hostedApi() != null) {
                 figures.append(" (bought from ").append(escape(i.economics().hostedApi())).append(")");
@@ -52,7 +54,9 @@ public final class SlackMessage {
             figures.append("\n");
         }
         figures.append("*").append(r.lifecycle().horizonMonths()).append(" months* ")
-                .append(Money.usd(r.lifecycle().totalUsd())).append(", inference ")
+                .append(Money.usd(r.lifecycle().totalUsd()))
+                .append(r.lifecycle().ranges() == null ? "" : r.lifecycle().ranges().totalUsd().likelyUsd())
+                .append(", inference ")
                 .append(Money.pct(r.lifecycle().inferenceShare()));
         if (r.recommendation() != null) {
             figures.append(" · focus *").append(escape(r.recommendation().focus())).append("*");

@@ -8,6 +8,8 @@ import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.PricingMode;
 import dev.aicost.report.CatalogInfo;
 import dev.aicost.report.CostReport;
+import dev.aicost.report.InferenceReport;
+import dev.aicost.report.TrainingReport;
 import dev.aicost.report.LifecycleReport;
 import dev.aicost.report.ModelSummary;
 import dev.aicost.report.Recommendation;
@@ -162,9 +164,10 @@ public final class CostEngine {
             notes.assume("priceDeclinePerYear", 0, "today's prices held flat; accelerator-hour prices have "
                     + "fallen 15–30 % a year (set priceDeclinePerYear)");
         }
-        LifecycleReport life = Lifecycle.project(new Lifecycle.Plan(horizon, t == null ? null : t.spend(),
+        Lifecycle.Plan plan = new Lifecycle.Plan(horizon, t == null ? null : t.spend(),
                 i == null ? null : i.fleet()::monthlyCostUsd, i == null ? null : i.monthlyCosts(), start, traffic,
-                decline, req.monthlyBudgetUsd(), full));
+                decline, req.monthlyBudgetUsd(), full);
+        LifecycleReport life = Lifecycle.project(plan);
         if (i != null && traffic[traffic.length - 1] >= Bound.REQUESTS_PER_DAY.max()
                 && req.inference().requestsPerDay() < Bound.REQUESTS_PER_DAY.max()) {
             notes.warn(() -> "Traffic growth passes " + Num.show(Bound.REQUESTS_PER_DAY.max())
@@ -175,9 +178,18 @@ public final class CostEngine {
                     + "budget of $" + Advisor.usd(req.monthlyBudgetUsd()) + ".");
         }
         Recommendation rec = full ? Advisor.focus(req, life) : null; // what-if runs need only the money
+        TrainingReport trainingReport = t == null ? null : t.report();
+        InferenceReport inferenceReport = i == null ? null : i.report();
+        LifecycleReport lifeReport = life;
+        if (full) { // what-if runs need only the point
+            Ranges.Result ranges = Ranges.compute(catalog, req, model, t, i, plan, life, notes);
+            trainingReport = t == null ? null : trainingReport.withRanges(ranges.training());
+            inferenceReport = i == null ? null : inferenceReport.withRanges(ranges.inference());
+            lifeReport = life.withRanges(ranges.lifecycle(), ranges.breakEven());
+        }
         CostReport report = new CostReport(CostReport.SCHEMA_VERSION, summary(model), new CatalogInfo(catalog.asOfText()),
-                t == null ? null : t.report(), i == null ? null : i.report(), life, rec, List.of(), null,
-                notes.assumptions(), notes.warnings(), "", null);
+                trainingReport, inferenceReport, lifeReport, rec, List.of(), null, notes.assumptions(),
+                notes.warnings(), "", null);
         if (summarize) {
             report = report.withAdvice(List.of(), null, Summary.markdown(report, List.of(), null));
         }

@@ -63,6 +63,28 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
         return new Fleet(replica, point, workload, Pricing.payAsYouGo(1.0), null);
     }
 
+    // Copies for the ranges: the same plan if the world were a little different.
+
+    /** The same fleet if each replica (and each routed one) carried {@code factor} times the requests per second. */
+    Fleet withCapacity(double factor) {
+        ServingModel.Point p = point;
+        ServingModel.Point scaled = new ServingModel.Point(p.batch(), p.ttftMs(), p.tpotMs(), p.e2eMs(),
+                p.requestsPerSecond() * factor, p.prefillShare(), p.memoryBound());
+        return new Fleet(replica, scaled, workload, pricing, routed == null ? null : routed.withCapacity(factor));
+    }
+
+    /** The same fleet with another response-cache hit rate (a hosted API bills only the misses, too). */
+    Fleet withCacheHitRate(double hitRate) {
+        Workload w = new Workload(workload.peakToAverage(), workload.shape(), workload.scaling(),
+                workload.minReplicas(), hitRate, workload.routedShare());
+        Pricing p = pricing;
+        if (p.hostedApi()) {
+            p = new Pricing(p.pricePerHourUsd(), p.termMonths(), p.burstMode(), p.burstPricePerHourUsd(),
+                    p.operationsMonthlyUsd(), p.apiPerRequestUsd() * (1 - hitRate) / (1 - workload.cacheHitRate()));
+        }
+        return new Fleet(replica, point, w, p, routed);
+    }
+
     /** Replicas needed per (request per day) at the peak (always-on) or in an hour of weight 1 (autoscale). */
     private double replicasPerRequestPerDay() {
         double perMean = workload.servedShare() / Num.SECONDS_PER_DAY / point.requestsPerSecond();

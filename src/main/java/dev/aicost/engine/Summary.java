@@ -26,13 +26,15 @@ final class Summary {
         StringBuilder s = new StringBuilder();
         s.append("**AI cost estimate: ").append(r.model().name()).append("**\n");
         if (t != null) {
-            s.append("- Training: **$").append(Advisor.usd(t.costUsd())).append("** (")
+            s.append("- Training: **$").append(Advisor.usd(t.costUsd())).append("**")
+                    .append(t.ranges() == null ? "" : t.ranges().costUsd().likelyUsd()).append(" (")
                     .append(Num.show(Num.sig(t.duration().acceleratorHours(), 3))).append(" ").append(t.cluster().accelerator())
                     .append(" hours, ").append(Num.show(Num.sig(t.duration().wallClockDays(), 3))).append(" days on ")
                     .append(t.cluster().accelerators()).append(")\n");
         }
         if (i != null) {
-            s.append("- Serving: **$").append(Advisor.usd(i.cost().monthlyCostUsd())).append("/month**, $")
+            s.append("- Serving: **$").append(Advisor.usd(i.cost().monthlyCostUsd())).append("/month**")
+                    .append(i.ranges() == null ? "" : i.ranges().monthlyCostUsd().likelyUsd()).append(", $")
                     .append(Advisor.usd(i.cost().costPerRequestUsd())).append(" per request (");
             if (i.economics().hostedApi() != null) {
                 s.append("bought from ").append(i.economics().hostedApi()).append(")\n");
@@ -47,10 +49,11 @@ final class Summary {
             }
         }
         s.append("- ").append(life.horizonMonths()).append(" months: **$").append(Advisor.usd(life.totalUsd()))
-                .append("**, inference ").append(Advisor.pct(life.inferenceShare()));
+                .append("**").append(life.ranges() == null ? "" : life.ranges().totalUsd().likelyUsd())
+                .append(", inference ").append(Advisor.pct(life.inferenceShare()));
         if (t != null && i != null) {
             s.append(", break-even ").append(life.breakEvenMonth() == null ? "not within the horizon"
-                    : "in month " + life.breakEvenMonth());
+                    : "in month " + life.breakEvenMonth() + months(life.breakEvenMonthRange(), life.breakEvenMonth()));
         }
         s.append("\n- Focus: **").append(rec.focus()).append("**");
         if (!rec.reasons().isEmpty()) {
@@ -76,6 +79,15 @@ final class Summary {
         }
         String out = s.toString();
         return out.length() <= MAX_LENGTH ? out : out.substring(0, MAX_LENGTH - 1) + "…";
+    }
+
+    /** " (likely months 5–8)", " (likely month 5 or later)", or "" when the range is the month itself. */
+    private static String months(LifecycleReport.MonthRange r, int month) {
+        if (r == null || (r.latest() != null && r.earliest() == r.latest())) {
+            return "";
+        }
+        return r.latest() == null ? " (likely month " + r.earliest() + " or later)"
+                : " (likely months " + r.earliest() + "–" + r.latest() + ")";
     }
 
     private static String clip(String text, int max) {

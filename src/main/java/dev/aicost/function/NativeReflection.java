@@ -25,7 +25,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     InferenceReport.FleetSize.class, InferenceReport.Cost.class, InferenceReport.RoutingReport.class, InferenceReport.HostedApiComparison.class,
     LifecycleReport.class, LifecycleReport.Month.class, LifecycleReport.Scale.class, Recommendation.class,
     InferenceReport.Economics.class, InferenceReport.Capacity.class, dev.aicost.report.OwnedCost.class,
-    Optimization.class, BestPlan.class, Assumption.class})
+    Optimization.class, BestPlan.class, Assumption.class, dev.aicost.report.Range.class,
+    TrainingReport.TrainingRanges.class, InferenceReport.InferenceRanges.class, LifecycleReport.LifecycleRanges.class,
+    LifecycleReport.MonthRange.class})
 public final class NativeReflection {
     private NativeReflection() {
     }

@@ -16,7 +16,24 @@ public record InferenceReport(
         @JsonUnwrapped Cost cost,
         RoutingReport routing,
         List<HostedApiComparison> hostedApis,
-        @JsonUnwrapped Economics economics) {
+        @JsonUnwrapped Economics economics,
+        InferenceRanges ranges) {
+
+    /** The report before its ranges are known (the engine adds them once the whole estimate is done). */
+    public InferenceReport(String accelerator, String precision, OperatingPoint point, Traffic traffic,
+            FleetSize fleet, Cost cost, RoutingReport routing, List<HostedApiComparison> hostedApis,
+            Economics economics) {
+        this(accelerator, precision, point, traffic, fleet, cost, routing, hostedApis, economics, null);
+    }
+
+    public InferenceReport withRanges(InferenceRanges v) {
+        return new InferenceReport(accelerator, precision, point, traffic, fleet, cost, routing, hostedApis, economics, v);
+    }
+
+    /** P10–P90 of the headline figures (see the README's "Ranges"). */
+    public record InferenceRanges(Range tokensPerSecondPerAccelerator, Range ttftMs, Range tpotMs,
+            Range monthlyCostUsd, Range costPerRequestUsd) {
+    }
 
     /**
      * How the month's serving bill is made up: the fleet, the people who run it, how committed capacity

@@ -13,7 +13,33 @@ public record LifecycleReport(
         Integer breakEvenMonth,
         Double monthlyBudgetUsd,
         Integer budgetExceededMonth,
-        Scale scale) {
+        Scale scale,
+        LifecycleRanges ranges,
+        MonthRange breakEvenMonthRange) {
+
+    /** The report before its ranges are known. */
+    public LifecycleReport(int horizonMonths, List<Month> months, double trainingUsd, double inferenceUsd,
+            double totalUsd, double inferenceShare, Integer breakEvenMonth, Double monthlyBudgetUsd,
+            Integer budgetExceededMonth, Scale scale) {
+        this(horizonMonths, months, trainingUsd, inferenceUsd, totalUsd, inferenceShare, breakEvenMonth,
+                monthlyBudgetUsd, budgetExceededMonth, scale, null, null);
+    }
+
+    public LifecycleReport withRanges(LifecycleRanges v, MonthRange breakEven) {
+        return new LifecycleReport(horizonMonths, months, trainingUsd, inferenceUsd, totalUsd, inferenceShare,
+                breakEvenMonth, monthlyBudgetUsd, budgetExceededMonth, scale, v, breakEven);
+    }
+
+    /** P10–P90 of the lifetime total. */
+    public record LifecycleRanges(Range totalUsd) {
+    }
+
+    /**
+     * The earliest and latest month inference overtakes training across the P10–P90 of both;
+     * {@code latest} is null where the slow case does not break even within the horizon.
+     */
+    public record MonthRange(int earliest, Integer latest) {
+    }
 
     /** One month; cumulative columns run from month 1. */
     public record Month(

@@ -112,6 +112,18 @@ public final class ReportWriter {
             p.writeNumberField("costPerRunUsd", r.costPerRunUsd());
         });
         owned(g, t.ownedCost());
+        object(g, "ranges", t.ranges(), (r, p) -> {
+            range(p, "acceleratorHours", r.acceleratorHours());
+            range(p, "wallClockDays", r.wallClockDays());
+            range(p, "costUsd", r.costUsd());
+        });
+    }
+
+    private static void range(JsonGenerator g, String name, Range r) throws IOException {
+        object(g, name, r, (v, p) -> {
+            p.writeNumberField("p10", v.p10());
+            p.writeNumberField("p90", v.p90());
+        });
     }
 
     private static void inference(InferenceReport i, JsonGenerator g) throws IOException {
@@ -185,6 +197,13 @@ public final class ReportWriter {
         });
         owned(g, e.ownedCost());
         str(g, "hostedApi", e.hostedApi());
+        object(g, "ranges", i.ranges(), (r, p) -> {
+            range(p, "tokensPerSecondPerAccelerator", r.tokensPerSecondPerAccelerator());
+            range(p, "ttftMs", r.ttftMs());
+            range(p, "tpotMs", r.tpotMs());
+            range(p, "monthlyCostUsd", r.monthlyCostUsd());
+            range(p, "costPerRequestUsd", r.costPerRequestUsd());
+        });
     }
 
     private static void owned(JsonGenerator g, OwnedCost o) throws IOException {
@@ -225,6 +244,11 @@ public final class ReportWriter {
             p.writeNumberField("currentMonthlyUsd", s.currentMonthlyUsd());
             p.writeNumberField("x10MonthlyUsd", s.x10MonthlyUsd());
             p.writeNumberField("x100MonthlyUsd", s.x100MonthlyUsd());
+        });
+        object(g, "ranges", l.ranges(), (r, p) -> range(p, "totalUsd", r.totalUsd()));
+        object(g, "breakEvenMonthRange", l.breakEvenMonthRange(), (m, p) -> {
+            p.writeNumberField("earliest", m.earliest());
+            integer(p, "latest", m.latest());
         });
     }
 

@@ -17,7 +17,25 @@ public record TrainingReport(
         @JsonUnwrapped Energy energy,
         MemoryPlan memoryPlan,
         Retraining retraining,
-        OwnedCost ownedCost) {
+        OwnedCost ownedCost,
+        TrainingRanges ranges) {
+
+    /** The report before its ranges are known (the engine adds them once the whole estimate is done). */
+    public TrainingReport(String kind, Work work, Cluster cluster, Duration duration, Pricing pricing, double costUsd,
+            TrainingBreakdown breakdown, Energy energy, MemoryPlan memoryPlan, Retraining retraining,
+            OwnedCost ownedCost) {
+        this(kind, work, cluster, duration, pricing, costUsd, breakdown, energy, memoryPlan, retraining, ownedCost,
+                null);
+    }
+
+    public TrainingReport withRanges(TrainingRanges v) {
+        return new TrainingReport(kind, work, cluster, duration, pricing, costUsd, breakdown, energy, memoryPlan,
+                retraining, ownedCost, v);
+    }
+
+    /** P10–P90 of the headline figures (see the README's "Ranges"). */
+    public record TrainingRanges(Range acceleratorHours, Range wallClockDays, Range costUsd) {
+    }
 
     /** What is computed: tokens, model FLOPs, and the FLOPs the hardware executes (with attention). */
     public record Work(double tokens, double flops, double executedFlops) {

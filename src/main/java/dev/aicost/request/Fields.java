@@ -82,6 +82,39 @@ final class Fields {
         return number(name, b.min(), b.max(), b.minExclusive());
     }
 
+    /** Whether the field was sent as a JSON object (e.g. a {low, high} range). */
+    boolean isObject(String name) {
+        JsonNode v = raw(name);
+        return v != null && v.isObject();
+    }
+
+    /**
+     * A value the caller is unsure of, sent as {@code {"low": …, "high": …}} (both within the
+     * field's bound, low ≤ high); null when the field is absent, a plain number, or invalid (with a problem).
+     */
+    InputRange range(Bound b) {
+        if (!isObject(b.field())) {
+            return null;
+        }
+        return read(b.field(), r -> {
+            Double low = r.number("low", b);
+            Double high = r.number("high", b);
+            for (String end : new String[] {"low", "high"}) {
+                if (!r.has(end)) {
+                    r.problem(end, "is required in a range", b.allowed());
+                }
+            }
+            if (low == null || high == null) {
+                return null;
+            }
+            if (low > high) {
+                r.problem("high", "must not be below low (" + fmt(low) + "), got " + fmt(high), "low <= high");
+                return null;
+            }
+            return new InputRange(low, high);
+        });
+    }
+
     /** A whole-number field within its {@link Bound}. */
     Integer whole(Bound b) {
         return integer(b.field(), (long) b.min(), (long) b.max());

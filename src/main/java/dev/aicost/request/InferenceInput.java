@@ -26,7 +26,20 @@ public record InferenceInput(
         Double monthlyGrowth,
         Integer startMonth,
         Integer minReplicas,
-        Service service) {
+        Service service,
+        Uncertain uncertain) {
+
+    /**
+     * The inputs the caller sent as {low, high} ranges (null where sent as a number); never null
+     * after reading. The plain fields above hold their log-space midpoints.
+     */
+    public record Uncertain(InputRange requestsPerDay, InputRange monthlyGrowth, InputRange cacheHitRate) {
+        public static final Uncertain NONE = new Uncertain(null, null, null);
+
+        public boolean any() {
+            return requestsPerDay != null || monthlyGrowth != null || cacheHitRate != null;
+        }
+    }
 
     /** How the workload is served and bought besides the fleet itself; never null after reading. */
     public record Service(Workload workload, PricingMode burstPricingMode, Operations operations, String hostedApi) {
@@ -79,7 +92,7 @@ public record InferenceInput(
     public InferenceInput withPrecision(Precision v) {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, v, tensorParallel,
                 batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling,
-                hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service);
+                hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain);
     }
 
     /** The same workload with another (or no) fixed batch. */
@@ -87,7 +100,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, v, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service);
+                minReplicas, service, uncertain);
     }
 
     /** The same workload with another response-cache hit rate. */
@@ -95,7 +108,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, scaling, hourlyShape, v, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service);
+                minReplicas, service, uncertain);
     }
 
     /** The same workload with a share routed to another model (or none). */
@@ -103,7 +116,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, v, monthlyGrowth, startMonth,
-                minReplicas, service);
+                minReplicas, service, uncertain);
     }
 
     /** The same fleet bought another way. */
@@ -111,7 +124,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, v, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service);
+                minReplicas, service, uncertain);
     }
 
     /** The same fleet scaled another way. */
@@ -119,14 +132,14 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, v, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service);
+                minReplicas, service, uncertain);
     }
 
     /** The same workload flattened over the day (no peak), e.g. a batch queue run off-peak. */
     public InferenceInput flattened() {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, 1.0, scaling,
-                null, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service);
+                null, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain);
     }
 
     /** The same workload bought from a catalog offer (or none). */
@@ -134,7 +147,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, v, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service);
+                minReplicas, service, uncertain);
     }
 
     /** The same workload served another way (e.g. bought from a hosted API). */
@@ -142,14 +155,14 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, v);
+                minReplicas, v, uncertain);
     }
 
     /** The same workload on another accelerator, with the replica shape chosen afresh. */
     public InferenceInput onAccelerator(AcceleratorInput a) {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, a, precision, null, null,
                 pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling, hourlyShape,
-                cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service);
+                cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain);
     }
 
     /** The routed share of this workload: its own traffic and replica, no cache (hits were served before routing). */
@@ -157,7 +170,7 @@ public record InferenceInput(
         return new InferenceInput(rpd, users, inputTokens, outputTokens, a, p, tp, null, pricingMode, offer,
                 pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, s, hourlyShape, 0.0, prefixCacheHitRate,
                 null, monthlyGrowth, startMonth, minReplicas, new Service(service.workload(),
-                        service.burstPricingMode(), new Operations(null, null, 0.0), null));
+                        service.burstPricingMode(), new Operations(null, null, 0.0), null), Uncertain.NONE);
     }
 
 }

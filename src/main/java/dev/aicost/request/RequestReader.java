@@ -278,7 +278,16 @@ public final class RequestReader {
     }
 
     private InferenceInput inference(Fields i) {
-        Double rpd = i.number(Bound.REQUESTS_PER_DAY);
+        // Each of these may be a {low, high} range: the point estimate uses its log-space midpoint.
+        InputRange rpdRange = i.range(Bound.REQUESTS_PER_DAY);
+        InputRange growthRange = i.range(Bound.MONTHLY_GROWTH);
+        InputRange cacheRange = i.range(Bound.CACHE_HIT_RATE);
+        Double rpd = rpdRange != null ? Double.valueOf(rpdRange.geometricMidpoint())
+                : i.isObject("requestsPerDay") ? null : i.number(Bound.REQUESTS_PER_DAY);
+        Double growth = growthRange != null ? Double.valueOf(growthRange.growthMidpoint())
+                : i.isObject("monthlyGrowth") ? null : i.number(Bound.MONTHLY_GROWTH);
+        Double cache = cacheRange != null ? Double.valueOf(cacheRange.hitRateMidpoint())
+                : i.isObject("cacheHitRate") ? null : i.number(Bound.CACHE_HIT_RATE);
         if (!i.has("requestsPerDay")) {
             i.problem("requestsPerDay", "is required", Bound.REQUESTS_PER_DAY.allowed());
         }
@@ -331,13 +340,17 @@ public final class RequestReader {
                 i.whole(Bound.OUTPUT_TOKENS), acc, i.choice("precision", INFERENCE_PRECISIONS),
                 i.whole(Bound.TENSOR_PARALLEL), i.whole(Bound.BATCH_SIZE),
                 mode, offer, price, target, i.number(Bound.PEAK_TO_AVERAGE),
-                i.choice("scaling", SCALING), i.numbers(Bound.HOURLY_SHAPE, 24), i.number(Bound.CACHE_HIT_RATE),
-                i.number(Bound.PREFIX_CACHE_HIT_RATE), routing, i.number(Bound.MONTHLY_GROWTH),
-                i.whole(Bound.START_MONTH), i.whole(Bound.MIN_REPLICAS), service);
+                i.choice("scaling", SCALING), i.numbers(Bound.HOURLY_SHAPE, 24), cache,
+                i.number(Bound.PREFIX_CACHE_HIT_RATE), routing, growth,
+                i.whole(Bound.START_MONTH), i.whole(Bound.MIN_REPLICAS), service,
+                new InferenceInput.Uncertain(rpdRange, growthRange, cacheRange));
         if (hostedApi != null && routing != null) {
             i.problem("hostedApi", "cannot be combined with routing", "route inside the hosted API, or self-host");
         }
-        if (in.cacheHitRate() != null && in.cacheHitRate() >= 1) {
+        if (cacheRange != null && cacheRange.high() >= 1) {
+            i.problem("cacheHitRate.high", "must be below 1: a fleet that serves nothing is not an estimate",
+                    "0 <= rate < 1");
+        } else if (in.cacheHitRate() != null && in.cacheHitRate() >= 1) {
             i.problem("cacheHitRate", "must be below 1: a fleet that serves nothing is not an estimate", "0 <= rate < 1");
         }
         if (in.hourlyShape() != null && java.util.Arrays.stream(in.hourlyShape()).sum() <= 0) {

@@ -178,7 +178,7 @@ class CatalogTest {
     private static Catalog load(String accelerators, String offers) throws IOException {
         return Catalog.load(table("accelerators.psv", accelerators), table("offers.psv", offers),
                 DataTable.resource("/catalog/hosted-apis.psv"), DataTable.resource("/catalog/models.psv"),
-                DataTable.resource("/catalog/energy.psv"));
+                DataTable.resource("/catalog/energy.psv"), DataTable.resource("/catalog/model-error.psv"));
     }
 
     private static DataTable table(String name, String text) {

@@ -130,8 +130,13 @@ class SchemaTest {
                 found = List.of(schema.at("/properties/inference/properties/hourlyShape/items"));
             }
             assertThat(found).as(b.name()).isNotEmpty();
+            List<JsonNode> candidates = new java.util.ArrayList<>();
+            for (JsonNode f : found) { // a field that may also be a {low, high} range lists the number among anyOf
+                candidates.add(f);
+                f.path("anyOf").forEach(candidates::add);
+            }
             boolean matched = false;
-            for (JsonNode f : found) {
+            for (JsonNode f : candidates) {
                 JsonNode min = f.has("exclusiveMinimum") ? f.get("exclusiveMinimum") : f.get("minimum");
                 JsonNode max = f.has("exclusiveMaximum") ? f.get("exclusiveMaximum") : f.get("maximum");
                 if (min != null && max != null && min.asDouble() == b.min() && max.asDouble() == b.max()

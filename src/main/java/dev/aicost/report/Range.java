@@ -1,0 +1,33 @@
+package dev.aicost.report;
+
+/**
+ * The 10th and 90th percentile of a figure: the published or billed value is expected inside for
+ * about eight estimates in ten. The point estimate stays in its own field, with p10 ≤ point ≤ p90.
+ */
+public record Range(double p10, double p90) {
+    public Range {
+        if (!(p10 >= 0 && p90 >= p10 && Double.isFinite(p90))) {
+            throw new IllegalArgumentException("a range needs 0 <= p10 <= p90, got " + p10 + ".." + p90);
+        }
+    }
+
+    /** " (likely $8.1k–13k)" for people, both ends in the unit of the higher one; "" for a range of one value. */
+    public String likelyUsd() {
+        if (!(p10 < p90)) {
+            return "";
+        }
+        double unit = p90 >= 1e9 ? 1e9 : p90 >= 1e6 ? 1e6 : p90 >= 1e4 ? 1e3 : 1;
+        String suffix = unit == 1e9 ? "B" : unit == 1e6 ? "M" : unit == 1e3 ? "k" : "";
+        return " (likely $" + shown(p10 / unit, unit == 1) + suffix + "–" + shown(p90 / unit, unit == 1) + suffix + ")";
+    }
+
+    /** Two significant figures, plain; whole dollars with thousands separators from $1 to $10k. */
+    private static String shown(double v, boolean dollars) {
+        if (dollars && v >= 1) {
+            return String.format(java.util.Locale.ROOT, "%,.0f",
+                    new java.math.BigDecimal(v).round(new java.math.MathContext(2)).doubleValue());
+        }
+        return v == 0 ? "0" : new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros()
+                .toPlainString();
+    }
+}
