@@ -103,6 +103,7 @@ final class Ranges {
         List<Variant[]> sources = new ArrayList<>(); // each: the variant at the source's P10 and at its P90
         Variant base = new Variant(1, plan.inferenceByMonth(), plan.traffic());
         TrainingRanges training = null;
+        Variant[] trainingPrice = null;
         if (t != null) {
             Factors error = trainingError(catalog, req.training(), t, model, notes);
             Factors price = priceSpread(catalog, t.accelerator(), t.pricingMode(), req.training().offer() != null
@@ -122,6 +123,9 @@ final class Ranges {
                 cost.add(point, variable * lo + t.engineeringUsd(), variable * hi + t.engineeringUsd());
                 sources.add(new Variant[] {new Variant(lo, base.servingMonths(), base.traffic()),
                     new Variant(hi, base.servingMonths(), base.traffic())});
+                if (isPrice && !price.none()) {
+                    trainingPrice = sources.get(sources.size() - 1);
+                }
             }
             Spread time = new Spread().add(error);
             training = new TrainingRanges(time.around(d.acceleratorHours(), Num::sig),
@@ -129,7 +133,10 @@ final class Ranges {
         }
         InferenceRanges inference = null;
         if (i != null) {
-            inference = inference(catalog, req.inference(), model, i, plan, base, sources, notes);
+            // The same accelerator bought the same way in both phases is bought at the same price: one source.
+            Variant[] shared = trainingPrice != null && t.accelerator().id().equals(i.accelerator().id())
+                    && t.pricingMode() == i.pricingMode() ? trainingPrice : null;
+            inference = inference(catalog, req.inference(), model, i, plan, base, sources, shared, notes);
         }
         if (sources.isEmpty()) {
             return new Result(training, inference, new LifecycleRanges(new Range(life.totalUsd(), life.totalUsd())),
@@ -154,7 +161,8 @@ final class Ranges {
     }
 
     private static InferenceRanges inference(Catalog catalog, InferenceInput in, ModelSpec model,
-            InferenceEstimator.Result i, Lifecycle.Plan plan, Variant base, List<Variant[]> sources, Notes notes) {
+            InferenceEstimator.Result i, Lifecycle.Plan plan, Variant base, List<Variant[]> sources,
+            Variant[] trainingPrice, Notes notes) {
         Fleet fleet = i.fleet();
         boolean hosted = fleet.pricing().hostedApi();
         String vendor = i.accelerator().vendor();
@@ -186,8 +194,10 @@ final class Ranges {
         List<Variant[]> own = new ArrayList<>();
         own.add(new Variant[] {serving(fleet.withCapacity(capacity.p10()), base.traffic()),
             serving(fleet.withCapacity(capacity.p90()), base.traffic())});
-        if (!price.none()) {
-            own.add(new Variant[] {priced(base, ops, price.p10()), priced(base, ops, price.p90())});
+        Variant[] pricedServing = price.none() ? null
+                : new Variant[] {priced(base, ops, price.p10()), priced(base, ops, price.p90())};
+        if (pricedServing != null) {
+            own.add(pricedServing);
         }
         InferenceInput.Uncertain u = in.uncertain();
         double growth = in.monthlyGrowth() == null ? 0 : in.monthlyGrowth();
@@ -214,6 +224,15 @@ final class Ranges {
             monthly.add(month0, v[0].servingMonths()[0], v[1].servingMonths()[0]);
             perRequest.add(month0 / perMonth, v[0].servingMonths()[0] / (v[0].traffic()[0] * Num.DAYS_PER_MONTH),
                     v[1].servingMonths()[0] / (v[1].traffic()[0] * Num.DAYS_PER_MONTH));
+        }
+        if (pricedServing != null && trainingPrice != null) {
+            own.remove(pricedServing);
+            for (int k = 0; k < 2; k++) {
+                trainingPrice[k] = new Variant(trainingPrice[k].trainingScale(), pricedServing[k].servingMonths(),
+                        base.traffic());
+            }
+            notes.assume("ranges.price", "one factor for both phases", "training and serving buy the same "
+                    + "accelerator in the same pricing mode: where it is cheaper for one, it is for the other");
         }
         sources.addAll(own);
         var point = i.report().point();

@@ -21,13 +21,14 @@ public record Range(double p10, double p90) {
         return " (likely $" + shown(p10 / unit, unit == 1) + suffix + "–" + shown(p90 / unit, unit == 1) + suffix + ")";
     }
 
+    private static final java.math.MathContext TWO_FIGURES = new java.math.MathContext(2, java.math.RoundingMode.HALF_UP);
+
     /** Two significant figures, plain; whole dollars with thousands separators from $1 to $10k. */
     private static String shown(double v, boolean dollars) {
         if (dollars && v >= 1) {
             return String.format(java.util.Locale.ROOT, "%,.0f",
-                    new java.math.BigDecimal(v).round(new java.math.MathContext(2)).doubleValue());
+                    java.math.BigDecimal.valueOf(v).round(TWO_FIGURES).doubleValue());
         }
-        return v == 0 ? "0" : new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros()
-                .toPlainString();
+        return v == 0 ? "0" : java.math.BigDecimal.valueOf(v).round(TWO_FIGURES).stripTrailingZeros().toPlainString();
     }
 }

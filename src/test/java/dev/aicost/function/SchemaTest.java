@@ -64,6 +64,7 @@ class SchemaTest {
             out.add(Generated.training(seed));
             out.add(Generated.inference(seed));
             out.add(Generated.both(seed));
+            out.add(Generated.uncertain(seed));
         }
         return out;
     }
@@ -98,6 +99,8 @@ class SchemaTest {
                 "{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':5,'cacheHitRate':1}}", // exclusive max
                 "{'model':{'id':'llama-3.1-8b'},'training':{'tokens':1e12,'kind':'distill'}}", // enum
                 "{'model':{'id':'llama-3.1-8b'}}", // neither training nor inference
+                "{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':{'low':5}}}", // a range without high
+                "{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':{'low':5,'high':9,'p50':7}}}", // unknown
                 "{'training':{'tokens':1e12}}", // no model
                 "{'text':'llama-3.1-8b 50k requests/day','model':{'id':'llama-3.1-8b'}}", // text with sections
                 base + ",'format':'pdf'}", // format enum

@@ -73,6 +73,28 @@ public final class Generated {
         return req;
     }
 
+    /** An inference request whose traffic, growth or cache hit rate is sent as a {low, high} range. */
+    public static ObjectNode uncertain(long seed) {
+        ObjectNode req = inference(seed);
+        ObjectNode i = (ObjectNode) req.get("inference");
+        Random r = new Random(seed ^ 0x5DEECE66DL);
+        int which = 1 + r.nextInt(7); // a non-empty subset of the three fields
+        if ((which & 1) != 0) {
+            double rpd = i.get("requestsPerDay").asDouble();
+            double f = 1.2 + 3 * r.nextDouble();
+            i.putObject("requestsPerDay").put("low", Math.max(1, Math.rint(rpd / f))).put("high", Math.rint(rpd * f));
+        }
+        if ((which & 2) != 0) {
+            double g = i.get("monthlyGrowth").asDouble();
+            i.putObject("monthlyGrowth").put("low", g).put("high", g + 0.1 * r.nextInt(4));
+        }
+        if ((which & 4) != 0) {
+            double h = i.get("cacheHitRate").asDouble();
+            i.putObject("cacheHitRate").put("low", h).put("high", Math.min(0.9, h + 0.1 + 0.3 * r.nextDouble()));
+        }
+        return req;
+    }
+
     public static ObjectNode both(long seed) {
         ObjectNode req = inference(seed);
         req.set("training", training(seed + 1).get("training"));
