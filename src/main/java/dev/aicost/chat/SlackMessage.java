@@ -100,7 +100,8 @@ public final class SlackMessage {
         return ephemeral("""
                 *How to ask* (any order; units as shown):
                 • a model id: `llama-3.3-70b`, `mixtral-8x7b`, `deepseek-v3`…
-                • serving: `50k requests/day`, `2M req/month`, `100 requests per second`, `500 in / 200 out`, \
+                • serving: `50k requests/day`, `2M req/month`, `100 requests per second`, \
+                `20k-80k requests/day` (a range), `500 in / 200 out`, \
                 `ttft 1s`, `tpot 50ms`, `30% cache hits`, `growth 5%/month`
                 • training: `train|fine-tune|lora 15T tokens on 1024 h100`, then `then serve …`
                 • hardware and buying: `h100 a100 h200 b200 l4 mi300x`, `fp8 int4 fp4`, \

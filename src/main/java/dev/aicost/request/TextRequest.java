@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * model       a catalog model id                       llama-3.1-70b
  * training    train | pretrain | fine-tune | lora       then NUMBER tokens, e.g. 15T tokens
  * hardware    [COUNT] accelerator-id (aliases h100, a100; COUNT also as 8x)
- * traffic     NUMBER requests|req|queries /day|/month|/s, or per day|month|second
+ * traffic     NUMBER requests|req|queries /day|/month|/s, or per day|month|second; a range you are
+ *             unsure of as NUMBER to NUMBER (or NUMBER-NUMBER) requests/day, e.g. 20k-80k requests/day
  * lengths     NUMBER input tokens, NUMBER output tokens, or NUMBER in / NUMBER out
  * precision   bf16 fp16 fp8 int8 int4 fp4 fp32 tf32
  * latency     ttft|tpot|e2e DURATION (1s, 50ms, 1.5 s)
@@ -51,6 +52,7 @@ public final class TextRequest {
             "/day", "/month", "/s", "/sec", "daily", "monthly", "rate");
 
     private static final Pattern NUMBER = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)([kmbt]?)");
+    private static final Pattern NUMBER_RANGE = Pattern.compile("(\\d+(?:\\.\\d+)?[kmbt]?)[-–](\\d+(?:\\.\\d+)?[kmbt]?)");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s)");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%(/month|/mo)?");
     private static final Pattern MONEY = Pattern.compile("\\$(\\d+(?:\\.\\d+)?)([kmb]?)(/month|/mo)?");
@@ -99,6 +101,14 @@ public final class TextRequest {
                 i++;
             }
             String w = text.substring(start, i);
+            Matcher range = NUMBER_RANGE.matcher(w.toLowerCase(Locale.ROOT));
+            if (range.matches()) { // 20k-80k: two numbers and "to" between them
+                int dash = range.end(1);
+                out.add(new Word(w.substring(0, dash), range.group(1), start + 1));
+                out.add(new Word(w.substring(dash, dash + 1), "to", start + 1 + dash));
+                out.add(new Word(w.substring(dash + 1), range.group(2), start + 2 + dash));
+                continue;
+            }
             out.add(new Word(w, w.toLowerCase(Locale.ROOT), start + 1));
         }
         return out;
@@ -309,6 +319,20 @@ public final class TextRequest {
             at++;
             Word next = peek(0);
             String n = next == null ? "" : next.lower();
+            double high = value; // "20k to 80k requests/day": a range of traffic
+            if ((n.equals("to") || n.equals("-") || n.equals("–")) && peek(1) != null
+                    && NUMBER.matcher(peek(1).lower()).matches() && peek(2) != null
+                    && (REQUEST_WORDS.contains(peek(2).lower()) || RATE.matcher(peek(2).lower()).matches())) {
+                high = number(peek(1));
+                if (high < value) {
+                    throw InvalidRequestException.of("text", "the range '" + w.text() + " to " + peek(1).text()
+                            + "' at position " + w.position() + " runs downwards", "the low end first, e.g. 20k-80k "
+                            + "requests/day");
+                }
+                at += 2;
+                next = peek(0);
+                n = next.lower();
+            }
             if (next != null && accelerator(n) != null) {
                 at++;
                 hardware((int) value, accelerator(n), w);
@@ -345,17 +369,25 @@ public final class TextRequest {
                     at++;
                     unit = timeUnit();
                 }
-                double perDay = switch (unit) {
-                    case "/day", "/d", "day", "daily" -> value;
-                    case "/month", "month", "monthly" -> value * 12 / 365;
-                    default -> value * 86_400; // per second
-                };
-                inference().put("requestsPerDay", perDay);
+                if (high == value) {
+                    inference().put("requestsPerDay", perDay(value, unit));
+                } else {
+                    inference().putObject("requestsPerDay").put("low", perDay(value, unit))
+                            .put("high", perDay(high, unit));
+                }
                 return;
             }
             throw InvalidRequestException.of("text", "the number '" + w.text() + "' at position " + w.position()
                     + " has no unit it can go with", "tokens, input/output tokens, requests/day, requests/month, "
                     + "requests per second, months, years, or an accelerator such as '8 h100'");
+        }
+
+        private static double perDay(double value, String unit) {
+            return switch (unit) {
+                case "/day", "/d", "day", "daily" -> value;
+                case "/month", "month", "monthly" -> value * 12 / 365;
+                default -> value * 86_400; // per second
+            };
         }
 
         /** After "requests": /day, per day, a day, daily, per month, per second... */

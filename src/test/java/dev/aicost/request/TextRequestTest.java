@@ -25,6 +25,11 @@ class TextRequestTest {
         return Stream.of(
                 Arguments.of("llama-3.1-8b 50k requests/day",
                         "{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':50000.0}}"),
+                Arguments.of("llama-3.1-8b 20k-80k requests/day",
+                        "{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':{'low':20000.0,'high':80000.0}}}"),
+                Arguments.of("llama-3.1-8b 1M to 3M requests per month",
+                        "{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':{'low':32876.71232876712,"
+                                + "'high':98630.13698630137}}}"),
                 Arguments.of("llama-3.1-8b 2M req/day on l4",
                         "{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':2000000.0,'accelerator':'l4'}}"),
                 Arguments.of("llama-3.1-8b, 100 requests per second",
@@ -130,6 +135,8 @@ class TextRequestTest {
                 Arguments.of("llama-3.1-8b 50k requests/day 30%", "nothing it can go with", "cache hits"),
                 Arguments.of("llama-3.1-8b 50k requests/day budget lots", "not an amount of money", "$20k/month"),
                 Arguments.of("", "is empty", "llama-3.1-8b"),
+                Arguments.of("llama-3.1-8b 80k-20k requests/day", "runs downwards", "the low end first"),
+                Arguments.of("llama-3.1-8b 20k to 80k tokens", "has no unit", "tokens"),
                 Arguments.of("train llama-3.1-8b on 8 h100 then serve on l4", "serves without a traffic", "requests/day"));
     }
 
