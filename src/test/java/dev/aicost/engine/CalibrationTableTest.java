@@ -170,22 +170,29 @@ class CalibrationTableTest {
 
     @Test
     void theReadmeTableIsWhatTheEngineGivesNow() throws IOException {
-        String expected = table();
+        readmeBlock(START, END, table(), "calibration-table.md", "calibration.update");
+    }
+
+    /**
+     * The README's text between two markers is {@code expected} (written to target/{@code copy} for
+     * reference); with -D{@code update}=true it is replaced first.
+     */
+    static void readmeBlock(String start, String end, String expected, String copy, String update) throws IOException {
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/calibration-table.md"), expected);
+        Files.writeString(Path.of("target", copy), expected);
         String readme = Files.readString(Path.of("README.md"));
-        int a = readme.indexOf(START);
-        int b = readme.indexOf(END);
-        assertThat(a).as("README marker " + START).isNotNegative();
-        assertThat(b).as("README marker " + END).isGreaterThan(a);
-        if (Boolean.getBoolean("calibration.update")) {
-            readme = readme.substring(0, a + START.length()) + "\n" + expected + readme.substring(b);
+        int a = readme.indexOf(start);
+        int b = readme.indexOf(end);
+        assertThat(a).as("README marker " + start).isNotNegative();
+        assertThat(b).as("README marker " + end).isGreaterThan(a);
+        if (Boolean.getBoolean(update)) {
+            readme = readme.substring(0, a + start.length()) + "\n" + expected + readme.substring(b);
             Files.writeString(Path.of("README.md"), readme);
         }
         String documented = Files.readString(Path.of("README.md"));
-        documented = documented.substring(documented.indexOf(START) + START.length() + 1, documented.indexOf(END));
-        assertThat(documented).as("README calibration table (expected text in target/calibration-table.md; "
-                + "regenerate with -Dcalibration.update=true)").isEqualTo(expected);
+        documented = documented.substring(documented.indexOf(start) + start.length() + 1, documented.indexOf(end));
+        assertThat(documented).as("README block " + start + " (expected text in target/" + copy + "; regenerate with -D"
+                + update + "=true)").isEqualTo(expected);
     }
 
     @Test

@@ -211,22 +211,8 @@ class ModelErrorTableTest {
         Honesty h = honesty();
         assertThat(h.coverage()).as("share of published figures inside P10–P90").isBetween(0.65, 0.95);
         assertThat(h.medianWidth()).as("median P90/P10").isLessThanOrEqualTo(2.2);
-        String expected = readmeBlock(h, rows(CalibrationTableTest.cases()));
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/ranges-block.md"), expected);
-        String readme = Files.readString(Path.of("README.md"));
-        int a = readme.indexOf(START);
-        int b = readme.indexOf(END);
-        assertThat(a).as("README marker " + START).isNotNegative();
-        assertThat(b).as("README marker " + END).isGreaterThan(a);
-        if (Boolean.getBoolean("modelerror.update")) {
-            readme = readme.substring(0, a + START.length()) + "\n" + expected + readme.substring(b);
-            Files.writeString(Path.of("README.md"), readme);
-        }
-        String documented = Files.readString(Path.of("README.md"));
-        documented = documented.substring(documented.indexOf(START) + START.length() + 1, documented.indexOf(END));
-        assertThat(documented).as("README ranges block (expected text in target/ranges-block.md; regenerate with "
-                + "-Dmodelerror.update=true)").isEqualTo(expected);
+        CalibrationTableTest.readmeBlock(START, END, readmeBlock(h, rows(CalibrationTableTest.cases())),
+                "ranges-block.md", "modelerror.update");
     }
 
     @Test
