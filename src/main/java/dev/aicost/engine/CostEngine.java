@@ -166,7 +166,8 @@ public final class CostEngine {
         }
         Lifecycle.Plan plan = new Lifecycle.Plan(horizon, t == null ? null : t.spend(),
                 i == null ? null : i.fleet()::monthlyCostUsd, i == null ? null : i.monthlyCosts(), start, traffic,
-                decline, req.monthlyBudgetUsd(), full);
+                decline, req.monthlyBudgetUsd(), full, req.inference() == null ? null
+                        : req.inference().revenuePerRequestUsd());
         LifecycleReport life = Lifecycle.project(plan);
         if (i != null && traffic[traffic.length - 1] >= Bound.REQUESTS_PER_DAY.max()
                 && req.inference().requestsPerDay() < Bound.REQUESTS_PER_DAY.max()) {

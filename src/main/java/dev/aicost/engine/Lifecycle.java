@@ -25,7 +25,7 @@ final class Lifecycle {
      */
     record Plan(int horizon, TrainingSpend training, DoubleUnaryOperator inference, double[] inferenceByMonth,
             int inferenceStartMonth, double[] traffic, double priceDeclinePerYear, Double monthlyBudgetUsd,
-            boolean withMonths) {
+            boolean withMonths, Double revenuePerRequestUsd) {
     }
 
     /** What training spends: the first run (with engineering) in month 1, then each retraining run. */
@@ -82,8 +82,69 @@ final class Lifecycle {
             scale = new Scale(Num.money(f.applyAsDouble(today)), Num.money(f.applyAsDouble(today * 10)),
                     Num.money(f.applyAsDouble(today * 100)));
         }
-        return new LifecycleReport(p.horizon(), p.withMonths() ? List.copyOf(months) : months, totalTraining, totalInference, total, share,
-                breakEven, p.monthlyBudgetUsd(), overBudget, scale);
+        LifecycleReport report = new LifecycleReport(p.horizon(), p.withMonths() ? List.copyOf(months) : months,
+                totalTraining, totalInference, total, share, breakEven, p.monthlyBudgetUsd(), overBudget, scale);
+        return p.withMonths() ? versions(p, report) : report;
+    }
+
+    /**
+     * Each training run is a model version serving until the next run: its training, the inference
+     * and requests of its months, and (with a revenue per request) revenue, margin and the payback
+     * month of the whole plan. Sums of the month table's rounded months, so the versions add up to it.
+     */
+    private static LifecycleReport versions(Plan p, LifecycleReport r) {
+        Double perRequest = p.revenuePerRequestUsd();
+        List<LifecycleReport.Version> versions = p.training() == null ? null : new ArrayList<>();
+        double revenueTotal = 0;
+        double cumulativeMargin = 0;
+        Integer payback = null;
+        int from = 1;
+        double training = 0;
+        double inference = 0;
+        double requests = 0;
+        double versionRevenue = 0;
+        for (Month m : r.months()) {
+            double sent = p.inference() != null && m.month() >= p.inferenceStartMonth()
+                    ? p.traffic()[m.month() - p.inferenceStartMonth()] * Num.DAYS_PER_MONTH : 0;
+            double revenue = perRequest == null ? 0 : Num.money(sent * perRequest);
+            if (perRequest != null) {
+                revenueTotal = Num.money(revenueTotal + revenue);
+                cumulativeMargin = Num.signedMoney(cumulativeMargin + revenue - m.totalUsd());
+                if (payback == null && cumulativeMargin >= 0 && revenueTotal > 0) {
+                    payback = m.month();
+                }
+            }
+            if (versions == null) {
+                continue;
+            }
+            if (m.month() > 1 && retrainsIn(m.month(), p.training().retrainEveryMonths())) {
+                versions.add(version(versions.size() + 1, from, m.month() - 1, training, inference, requests,
+                        perRequest == null ? null : versionRevenue));
+                from = m.month();
+                training = 0;
+                inference = 0;
+                requests = 0;
+                versionRevenue = 0;
+            }
+            training += m.trainingUsd(); // sums of the rounded months, rounded once (a version adds up to them)
+            inference += m.inferenceUsd();
+            requests += sent;
+            versionRevenue += revenue;
+        }
+        if (versions != null) {
+            versions.add(version(versions.size() + 1, from, p.horizon(), training, inference, requests,
+                    perRequest == null ? null : versionRevenue));
+        }
+        return r.withVersions(versions == null ? null : List.copyOf(versions), perRequest == null ? null : revenueTotal,
+                perRequest == null ? null : Num.signedMoney(revenueTotal - r.totalUsd()), payback);
+    }
+
+    private static LifecycleReport.Version version(int number, int from, int to, double training, double inference,
+            double requests, Double revenue) {
+        return new LifecycleReport.Version(number, from, to, Num.money(training), Num.money(inference),
+                Num.sig(requests), requests > 0 ? Num.money((training + inference) / requests * 1000) : null,
+                revenue == null ? null : Num.money(revenue),
+                revenue == null ? null : Num.signedMoney(revenue - training - inference));
     }
 
     /** Requests per day in each serving month: compounding growth, capped at the largest accepted traffic. */

@@ -27,6 +27,12 @@ final class Num {
         return sig(usd, 4);
     }
 
+    /** A sum of money that may be negative (a margin), rounded as {@link #money} rounds its size. */
+    static double signedMoney(double usd) {
+        check(usd, "money");
+        return usd < 0 ? -money(-usd) : money(usd);
+    }
+
     private static final double[] POW10 = new double[40];
 
     static {

@@ -270,7 +270,7 @@ final class Ranges {
         Lifecycle.TrainingSpend scaled = s == null ? null : new Lifecycle.TrainingSpend(s.runCostUsd() * v.trainingScale(),
                 s.engineeringUsd(), s.retrainEveryMonths(), s.retrainCostUsd() * v.trainingScale());
         return Lifecycle.project(new Lifecycle.Plan(p.horizon(), scaled, p.inference(), v.servingMonths(),
-                p.inferenceStartMonth(), v.traffic(), p.priceDeclinePerYear(), null, false));
+                p.inferenceStartMonth(), v.traffic(), p.priceDeclinePerYear(), null, false, null));
     }
 
     /** The first month whose cumulative inference, times {@code k}, reaches cumulative training (0: none). */

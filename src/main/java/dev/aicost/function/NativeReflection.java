@@ -27,7 +27,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     InferenceReport.Economics.class, InferenceReport.Capacity.class, dev.aicost.report.OwnedCost.class,
     Optimization.class, BestPlan.class, Assumption.class, dev.aicost.report.Range.class,
     TrainingReport.TrainingRanges.class, InferenceReport.InferenceRanges.class, LifecycleReport.LifecycleRanges.class,
-    LifecycleReport.MonthRange.class})
+    LifecycleReport.MonthRange.class, LifecycleReport.Version.class})
 public final class NativeReflection {
     private NativeReflection() {
     }

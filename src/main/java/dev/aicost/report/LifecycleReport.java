@@ -15,19 +15,39 @@ public record LifecycleReport(
         Integer budgetExceededMonth,
         Scale scale,
         LifecycleRanges ranges,
-        MonthRange breakEvenMonthRange) {
+        MonthRange breakEvenMonthRange,
+        List<Version> versions,
+        Double revenueUsd,
+        Double marginUsd,
+        Integer paybackMonth) {
 
     /** The report before its ranges are known. */
     public LifecycleReport(int horizonMonths, List<Month> months, double trainingUsd, double inferenceUsd,
             double totalUsd, double inferenceShare, Integer breakEvenMonth, Double monthlyBudgetUsd,
             Integer budgetExceededMonth, Scale scale) {
         this(horizonMonths, months, trainingUsd, inferenceUsd, totalUsd, inferenceShare, breakEvenMonth,
-                monthlyBudgetUsd, budgetExceededMonth, scale, null, null);
+                monthlyBudgetUsd, budgetExceededMonth, scale, null, null, null, null, null, null);
+    }
+
+    /** The same report with each model version's cost and return, and when the margin pays back the spend. */
+    public LifecycleReport withVersions(List<Version> v, Double revenue, Double margin, Integer payback) {
+        return new LifecycleReport(horizonMonths, months, trainingUsd, inferenceUsd, totalUsd, inferenceShare,
+                breakEvenMonth, monthlyBudgetUsd, budgetExceededMonth, scale, ranges, breakEvenMonthRange, v, revenue,
+                margin, payback);
+    }
+
+    /**
+     * One model version: a training run (the first, or a retraining) and the months it serves until
+     * the next. Revenue and margin only when the request gives {@code inference.revenuePerRequestUsd}.
+     */
+    public record Version(int version, int fromMonth, int toMonth, double trainingUsd, double inferenceUsd,
+            double requests, Double costPerThousandRequestsUsd, Double revenueUsd, Double marginUsd) {
     }
 
     public LifecycleReport withRanges(LifecycleRanges v, MonthRange breakEven) {
         return new LifecycleReport(horizonMonths, months, trainingUsd, inferenceUsd, totalUsd, inferenceShare,
-                breakEvenMonth, monthlyBudgetUsd, budgetExceededMonth, scale, v, breakEven);
+                breakEvenMonth, monthlyBudgetUsd, budgetExceededMonth, scale, v, breakEven, versions, revenueUsd,
+                marginUsd, paybackMonth);
     }
 
     /** P10–P90 of the lifetime total. */

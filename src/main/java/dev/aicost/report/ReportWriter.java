@@ -250,6 +250,20 @@ public final class ReportWriter {
             p.writeNumberField("earliest", m.earliest());
             integer(p, "latest", m.latest());
         });
+        array(g, "versions", l.versions(), (v, p) -> {
+            p.writeNumberField("version", v.version());
+            p.writeNumberField("fromMonth", v.fromMonth());
+            p.writeNumberField("toMonth", v.toMonth());
+            p.writeNumberField("trainingUsd", v.trainingUsd());
+            p.writeNumberField("inferenceUsd", v.inferenceUsd());
+            p.writeNumberField("requests", v.requests());
+            decimal(p, "costPerThousandRequestsUsd", v.costPerThousandRequestsUsd());
+            decimal(p, "revenueUsd", v.revenueUsd());
+            decimal(p, "marginUsd", v.marginUsd());
+        });
+        decimal(g, "revenueUsd", l.revenueUsd());
+        decimal(g, "marginUsd", l.marginUsd());
+        integer(g, "paybackMonth", l.paybackMonth());
     }
 
     private static void optimization(Optimization o, JsonGenerator g) throws IOException {

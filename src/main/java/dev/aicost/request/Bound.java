@@ -77,6 +77,7 @@ public enum Bound {
     OPERATIONS_PEOPLE("inference.operations", "people", false, 0, 10_000),
     OPERATIONS_COST_PER_PERSON("inference.operations", "monthlyCostUsdPerPerson", false, 0, 1e6),
     OPERATIONS_MONTHLY_USD("inference.operations", "monthlyUsd", false, 0, 1e9),
+    REVENUE_PER_REQUEST_USD("inference", "revenuePerRequestUsd", false, 0, 1e4),
     // owned hardware
     LIFE_YEARS("ownership", "lifeYears", false, 0.5, 15),
     SERVER_AND_NETWORK_FRACTION("ownership", "serverAndNetworkFraction", false, 0, 5),

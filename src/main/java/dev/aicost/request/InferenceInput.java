@@ -27,7 +27,8 @@ public record InferenceInput(
         Integer startMonth,
         Integer minReplicas,
         Service service,
-        Uncertain uncertain) {
+        Uncertain uncertain,
+        Double revenuePerRequestUsd) {
 
     /**
      * The inputs the caller sent as {low, high} ranges (null where sent as a number); never null
@@ -92,7 +93,7 @@ public record InferenceInput(
     public InferenceInput withPrecision(Precision v) {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, v, tensorParallel,
                 batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling,
-                hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain);
+                hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd);
     }
 
     /** The same workload with another (or no) fixed batch. */
@@ -100,7 +101,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, v, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain);
+                minReplicas, service, uncertain, revenuePerRequestUsd);
     }
 
     /** The same workload with another response-cache hit rate. */
@@ -108,7 +109,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, scaling, hourlyShape, v, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain);
+                minReplicas, service, uncertain, revenuePerRequestUsd);
     }
 
     /** The same workload with a share routed to another model (or none). */
@@ -116,7 +117,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, v, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain);
+                minReplicas, service, uncertain, revenuePerRequestUsd);
     }
 
     /** The same fleet bought another way. */
@@ -124,7 +125,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, v, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain);
+                minReplicas, service, uncertain, revenuePerRequestUsd);
     }
 
     /** The same fleet scaled another way. */
@@ -132,14 +133,14 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, v, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain);
+                minReplicas, service, uncertain, revenuePerRequestUsd);
     }
 
     /** The same workload flattened over the day (no peak), e.g. a batch queue run off-peak. */
     public InferenceInput flattened() {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, 1.0, scaling,
-                null, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain);
+                null, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd);
     }
 
     /** The same workload bought from a catalog offer (or none). */
@@ -147,7 +148,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, v, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain);
+                minReplicas, service, uncertain, revenuePerRequestUsd);
     }
 
     /** The same workload served another way (e.g. bought from a hosted API). */
@@ -155,14 +156,14 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, v, uncertain);
+                minReplicas, v, uncertain, revenuePerRequestUsd);
     }
 
     /** The same workload on another accelerator, with the replica shape chosen afresh. */
     public InferenceInput onAccelerator(AcceleratorInput a) {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, a, precision, null, null,
                 pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling, hourlyShape,
-                cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain);
+                cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd);
     }
 
     /** The routed share of this workload: its own traffic and replica, no cache (hits were served before routing). */
@@ -170,7 +171,7 @@ public record InferenceInput(
         return new InferenceInput(rpd, users, inputTokens, outputTokens, a, p, tp, null, pricingMode, offer,
                 pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, s, hourlyShape, 0.0, prefixCacheHitRate,
                 null, monthlyGrowth, startMonth, minReplicas, new Service(service.workload(),
-                        service.burstPricingMode(), new Operations(null, null, 0.0), null), Uncertain.NONE);
+                        service.burstPricingMode(), new Operations(null, null, 0.0), null), Uncertain.NONE, revenuePerRequestUsd);
     }
 
 }

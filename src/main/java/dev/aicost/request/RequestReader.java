@@ -343,7 +343,7 @@ public final class RequestReader {
                 i.choice("scaling", SCALING), i.numbers(Bound.HOURLY_SHAPE, 24), cache,
                 i.number(Bound.PREFIX_CACHE_HIT_RATE), routing, growth,
                 i.whole(Bound.START_MONTH), i.whole(Bound.MIN_REPLICAS), service,
-                new InferenceInput.Uncertain(rpdRange, growthRange, cacheRange));
+                new InferenceInput.Uncertain(rpdRange, growthRange, cacheRange), i.number(Bound.REVENUE_PER_REQUEST_USD));
         if (hostedApi != null && routing != null) {
             i.problem("hostedApi", "cannot be combined with routing", "route inside the hosted API, or self-host");
         }

@@ -98,6 +98,10 @@ public final class Generated {
     public static ObjectNode both(long seed) {
         ObjectNode req = inference(seed);
         req.set("training", training(seed + 1).get("training"));
+        Random r = new Random(seed * 31 + 7); // drawn apart, so the draws above stay as they were
+        if (r.nextInt(3) == 0) {
+            ((ObjectNode) req.get("inference")).put("revenuePerRequestUsd", logUniform(r, 1e-5, 1));
+        }
         return req;
     }
 }

@@ -12,6 +12,9 @@ import java.util.Map;
 public final class ReportChecks {
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Fields whose values may be below zero. */
+    static final java.util.regex.Pattern SIGNED = java.util.regex.Pattern.compile("marginUsd$|deltaPercent$");
+
     private ReportChecks() {
     }
 
@@ -38,6 +41,17 @@ public final class ReportChecks {
         assertThat(training + inference).as("months sum to lifecycle.totalUsd")
                 .isCloseTo(total, within(0.05 * life.get("months").size() + total * 1e-9));
         assertThat(life.get("inferenceShare").asDouble()).isBetween(0.0, 1.0);
+        JsonNode versions = life.get("versions");
+        if (versions != null && !versions.isNull()) { // the model versions add up to the month table
+            double vt = 0;
+            double vi = 0;
+            for (JsonNode v : versions) {
+                vt += v.get("trainingUsd").asDouble();
+                vi += v.get("inferenceUsd").asDouble();
+            }
+            assertThat(vt).as("versions' training").isCloseTo(training, within(0.05 + training * 1e-9));
+            assertThat(vi).as("versions' inference").isCloseTo(inference, within(0.05 + inference * 1e-9));
+        }
         assertThat(report.get("summary").asText().length()).isLessThanOrEqualTo(1500);
     }
 
@@ -45,7 +59,9 @@ public final class ReportChecks {
         if (n.isNumber()) {
             double d = n.doubleValue();
             assertThat(Double.isFinite(d)).as(path + " is finite").isTrue();
-            assertThat(d).as(path + " is not negative").isGreaterThanOrEqualTo(0.0);
+            if (!SIGNED.matcher(path).find()) { // a margin or a deviation may be negative; money and counts never
+                assertThat(d).as(path + " is not negative").isGreaterThanOrEqualTo(0.0);
+            }
         } else if (n.isTextual()) {
             assertThat(n.textValue()).as(path).doesNotContain("NaN").doesNotContain("Infinity");
         } else if (n.isObject()) {
