@@ -141,6 +141,9 @@ public final class CostEngine {
         }
         int horizon = notes.orDefault(req.horizonMonths(), DEFAULT_HORIZON_MONTHS, "horizonMonths",
                 "two years of serving, the usual life of a model version");
+        if (req.actuals() != null) {
+            ActualSpend.checkHorizon(req.actuals(), horizon);
+        }
         Hardware.Owned owned = owned(req, reuse, notes);
         TrainingEstimator.Result t = reuse != null ? reuse.training()
                 : req.training() == null ? null : training.estimate(model, req.training(), energy, owned, notes);
@@ -182,6 +185,10 @@ public final class CostEngine {
         TrainingReport trainingReport = t == null ? null : t.report();
         InferenceReport inferenceReport = i == null ? null : i.report();
         LifecycleReport lifeReport = life;
+        dev.aicost.report.ActualsReport actuals = null;
+        if (full && req.actuals() != null) { // what-if runs leave the bill alone
+            actuals = ActualSpend.compare(req.actuals(), life, req.monthlyBudgetUsd(), notes);
+        }
         if (full) { // what-if runs need only the point
             Ranges.Result ranges = Ranges.compute(catalog, req, model, t, i, plan, life, notes);
             trainingReport = t == null ? null : trainingReport.withRanges(ranges.training());
@@ -190,7 +197,7 @@ public final class CostEngine {
         }
         CostReport report = new CostReport(CostReport.SCHEMA_VERSION, summary(model), new CatalogInfo(catalog.asOfText()),
                 trainingReport, inferenceReport, lifeReport, rec, List.of(), null, notes.assumptions(),
-                notes.warnings(), "", null);
+                notes.warnings(), "", null, actuals);
         if (summarize) {
             report = report.withAdvice(List.of(), null, Summary.markdown(report, List.of(), null));
         }

@@ -27,7 +27,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     InferenceReport.Economics.class, InferenceReport.Capacity.class, dev.aicost.report.OwnedCost.class,
     Optimization.class, BestPlan.class, Assumption.class, dev.aicost.report.Range.class,
     TrainingReport.TrainingRanges.class, InferenceReport.InferenceRanges.class, LifecycleReport.LifecycleRanges.class,
-    LifecycleReport.MonthRange.class, LifecycleReport.Version.class})
+    LifecycleReport.MonthRange.class, LifecycleReport.Version.class,
+    dev.aicost.report.ActualsReport.class, dev.aicost.report.ActualsReport.Variance.class})
 public final class NativeReflection {
     private NativeReflection() {
     }

@@ -19,14 +19,15 @@ public record CostReport(
         List<Assumption> assumptions,
         List<String> warnings,
         String summary,
-        com.fasterxml.jackson.databind.JsonNode request) {
+        com.fasterxml.jackson.databind.JsonNode request,
+        ActualsReport actuals) {
 
     public static final String SCHEMA_VERSION = "1.0";
 
     /** The same report with the advisor's levers, best plan and the summary that mentions them. */
     public CostReport withAdvice(List<Optimization> levers, BestPlan best, String text) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation, levers,
-                best, assumptions, warnings, text, request);
+                best, assumptions, warnings, text, request, actuals);
     }
 
     /**
@@ -35,6 +36,6 @@ public record CostReport(
      */
     public CostReport withRequest(com.fasterxml.jackson.databind.JsonNode understood) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation,
-                optimizations, bestPlan, assumptions, warnings, summary, understood);
+                optimizations, bestPlan, assumptions, warnings, summary, understood, actuals);
     }
 }

@@ -48,6 +48,22 @@ public final class ReportWriter {
             str(o, "summary", v.summary());
             o.writeFieldName("request");
             tree(o, v.request());
+            object(o, "actuals", v.actuals(), (a, p) -> {
+                p.writeNumberField("months", a.months());
+                p.writeNumberField("trainingUsd", a.trainingUsd());
+                p.writeNumberField("inferenceUsd", a.inferenceUsd());
+                p.writeNumberField("totalUsd", a.totalUsd());
+                p.writeNumberField("inferenceShare", a.inferenceShare());
+                decimal(p, "costPerRequestUsd", a.costPerRequestUsd());
+                array(p, "variance", a.variance(), (m, q) -> {
+                    q.writeNumberField("month", m.month());
+                    q.writeNumberField("estimateUsd", m.estimateUsd());
+                    q.writeNumberField("actualUsd", m.actualUsd());
+                    decimal(q, "deltaPercent", m.deltaPercent());
+                });
+                p.writeNumberField("projectionFactor", a.projectionFactor());
+                p.writeNumberField("projectedTotalUsd", a.projectedTotalUsd());
+            });
         });
     }
 

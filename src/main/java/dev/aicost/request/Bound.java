@@ -85,6 +85,11 @@ public enum Bound {
     FACILITY_USD_PER_KW_MONTH("ownership", "facilityUsdPerKwMonth", false, 0, 10_000),
     COST_OF_CAPITAL_PER_YEAR("ownership", "costOfCapitalPerYear", false, 0, 1),
     TRAINING_UTILIZATION("ownership", "trainingUtilization", false, 0.05, 1),
+    // actual spend, one entry per month (actuals.months[])
+    ACTUAL_MONTH("actuals.months[]", "month", true, 1, Shared.MAX_HORIZON_MONTHS),
+    ACTUAL_TRAINING_USD("actuals.months[]", "trainingUsd", false, 0, 1e13),
+    ACTUAL_INFERENCE_USD("actuals.months[]", "inferenceUsd", false, 0, 1e13),
+    ACTUAL_REQUESTS("actuals.months[]", "requests", false, 0, 1e15),
     // the request
     HORIZON_MONTHS("", "horizonMonths", true, 1, Shared.MAX_HORIZON_MONTHS),
     MONTHLY_BUDGET_USD("", "monthlyBudgetUsd", false, Limits.MIN_POSITIVE, 1e13),

@@ -14,7 +14,16 @@ public record EstimateRequest(
         String region,
         Stage stage,
         Boolean platform,
-        Ownership ownership) {
+        Ownership ownership,
+        Actuals actuals) {
+
+    /** Spend as billed, month by month (from a cloud bill export), to compare with the estimate. */
+    public record Actuals(java.util.List<ActualMonth> months) {
+    }
+
+    /** One billed month: training and inference spend, and the requests served (optional). */
+    public record ActualMonth(int month, double trainingUsd, double inferenceUsd, Double requests) {
+    }
 
     /** What owned hardware costs besides its price: every part optional, defaults stated by the engine. */
     public record Ownership(Double lifeYears, Double serverAndNetworkFraction, Double systemPowerFactor,
@@ -25,13 +34,13 @@ public record EstimateRequest(
     /** The same request with another training plan. */
     public EstimateRequest withTraining(TrainingInput v) {
         return new EstimateRequest(model, v, inference, horizonMonths, monthlyBudgetUsd, priceDeclinePerYear, region,
-                stage, platform, ownership);
+                stage, platform, ownership, actuals);
     }
 
     /** The same request with another serving plan. */
     public EstimateRequest withInference(InferenceInput v) {
         return new EstimateRequest(model, training, v, horizonMonths, monthlyBudgetUsd, priceDeclinePerYear, region,
-                stage, platform, ownership);
+                stage, platform, ownership, actuals);
     }
 
     /** What the team is doing with the model; it steers the advice. */

@@ -25,6 +25,10 @@ final class Fields {
         this.problems = problems;
     }
 
+    List<Problem> problems() {
+        return problems;
+    }
+
     String path(String name) {
         return path.isEmpty() ? name : path + "." + name;
     }

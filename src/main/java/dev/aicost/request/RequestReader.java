@@ -85,6 +85,7 @@ public final class RequestReader {
                 o.number(Bound.LIFE_YEARS), o.number(Bound.SERVER_AND_NETWORK_FRACTION),
                 o.number(Bound.SYSTEM_POWER_FACTOR), o.number(Bound.FACILITY_USD_PER_KW_MONTH),
                 o.number(Bound.COST_OF_CAPITAL_PER_YEAR), o.number(Bound.TRAINING_UTILIZATION)));
+        EstimateRequest.Actuals actuals = f.read("actuals", this::actuals);
         f.finish();
         if (model != null && inference != null && model.flopsPerRequest() != null && inference.routing() != null) {
             problems.add(new Problem("inference.routing", "is only supported for language models", null));
@@ -93,7 +94,56 @@ public final class RequestReader {
             throw new InvalidRequestException(problems);
         }
         return new EstimateRequest(model, training, inference, horizon, budget, decline, region, stage, platform,
-                ownership != null ? ownership : EstimateRequest.Ownership.NONE);
+                ownership != null ? ownership : EstimateRequest.Ownership.NONE, actuals);
+    }
+
+    /** {@code actuals.months}: 1 to 120 billed months, each month once (its horizon is checked by the engine). */
+    private EstimateRequest.Actuals actuals(Fields a) {
+        JsonNode months = a.raw("months");
+        if (months == null) {
+            a.problem("months", "is required", "an array of {month, trainingUsd, inferenceUsd, requests}");
+            return null;
+        }
+        int max = (int) Bound.ACTUAL_MONTH.max();
+        if (!months.isArray() || months.isEmpty() || months.size() > max) {
+            a.problem("months", "must be an array of 1 to " + max + " months, got " + Fields.describe(months)
+                    + (months.isArray() ? " of " + months.size() : ""), "one entry per billed month");
+            return null;
+        }
+        List<EstimateRequest.ActualMonth> out = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        boolean ok = true;
+        for (int k = 0; k < months.size(); k++) {
+            String path = a.path("months") + "[" + k + "]";
+            JsonNode entry = months.get(k);
+            if (!entry.isObject()) {
+                a.problem("months[" + k + "]", "must be an object, got " + Fields.describe(entry),
+                        "{month, trainingUsd, inferenceUsd, requests}");
+                ok = false;
+                continue;
+            }
+            Fields m = new Fields(entry, path, a.problems());
+            Integer month = m.whole(Bound.ACTUAL_MONTH);
+            Double training = m.number(Bound.ACTUAL_TRAINING_USD);
+            Double inference = m.number(Bound.ACTUAL_INFERENCE_USD);
+            Double requests = m.number(Bound.ACTUAL_REQUESTS);
+            for (String required : new String[] {"month", "trainingUsd", "inferenceUsd"}) {
+                if (!m.has(required)) {
+                    m.problem(required, "is required", "the bill's figure for the month (0 if none)");
+                }
+            }
+            if (month != null && !seen.add(month)) {
+                m.problem("month", "repeats month " + month, "each month once");
+            }
+            m.finish();
+            if (month == null || training == null || inference == null) {
+                ok = false;
+                continue;
+            }
+            out.add(new EstimateRequest.ActualMonth(month, training, inference, requests));
+        }
+        out.sort(java.util.Comparator.comparingInt(EstimateRequest.ActualMonth::month));
+        return ok ? new EstimateRequest.Actuals(List.copyOf(out)) : null;
     }
 
     /** Mixture-of-experts, sliding-window and MLA fields of a model (each optional). */

@@ -102,6 +102,17 @@ public final class Generated {
         if (r.nextInt(3) == 0) {
             ((ObjectNode) req.get("inference")).put("revenuePerRequestUsd", logUniform(r, 1e-5, 1));
         }
+        if (r.nextInt(3) == 0) { // a few billed months, within the horizon
+            int horizon = req.get("horizonMonths").asInt();
+            var months = req.putObject("actuals").putArray("months");
+            for (int m = 1; m <= Math.min(horizon, 1 + r.nextInt(4)); m++) {
+                var month = months.addObject().put("month", m).put("trainingUsd", m == 1 ? logUniform(r, 1, 1e7) : 0)
+                        .put("inferenceUsd", logUniform(r, 1, 1e6));
+                if (r.nextBoolean()) {
+                    month.put("requests", Math.rint(logUniform(r, 1, 1e9)));
+                }
+            }
+        }
         return req;
     }
 }

@@ -62,7 +62,11 @@ class BoundTest {
             }
         }
         String field = b.field();
-        if (b == Bound.PEAK_TFLOPS) {
+        if (b.section().equals("actuals.months[]")) { // one billed month, with the bad value in its field
+            ObjectNode month = req.putObject("actuals").putArray("months").addObject();
+            month.put("month", 1).put("trainingUsd", 0).put("inferenceUsd", 0).put(field, bad);
+            path = "actuals.months[0]";
+        } else if (b == Bound.PEAK_TFLOPS) {
             at.putObject("peakTflops").put("bf16", bad);
             field = "peakTflops.bf16";
         } else if (b == Bound.HOURLY_SHAPE) {
