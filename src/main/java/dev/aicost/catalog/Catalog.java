@@ -20,7 +20,8 @@ public final class Catalog {
     /** The data files, in load order; the native build must include each (application.properties). */
     public static final List<String> RESOURCES = List.of(
             "/catalog/accelerators.psv", "/catalog/offers.psv", "/catalog/hosted-apis.psv",
-            "/catalog/models.psv", "/catalog/energy.psv", "/catalog/model-error.psv");
+            "/catalog/models.psv", "/catalog/energy.psv", "/catalog/model-error.psv",
+            "/catalog/serverless.psv");
 
     private final LocalDate asOf;
     private final Map<String, Accelerator> accelerators;
@@ -33,12 +34,15 @@ public final class Catalog {
     private final Map<String, List<Offer>> offersByAccelerator = new java.util.HashMap<>();
     private final String asOfText;
     private final ModelError modelError;
+    /** Serverless GPU offers per accelerator, cheapest first. */
+    private final Map<String, List<ServerlessOffer>> serverless;
 
     private Catalog(LocalDate asOf, Map<String, Accelerator> accelerators, Map<String, Offer> offers,
             Map<String, HostedApi> hostedApis, Map<String, ModelSpec> models, Map<String, EnergyProfile> energy,
-            ModelError modelError) {
+            ModelError modelError, Map<String, List<ServerlessOffer>> serverless) {
         this.asOf = asOf;
         this.modelError = modelError;
+        this.serverless = serverless;
         this.accelerators = Collections.unmodifiableMap(accelerators);
         this.offers = Collections.unmodifiableMap(offers);
         this.hostedApis = Collections.unmodifiableMap(hostedApis);
@@ -67,7 +71,8 @@ public final class Catalog {
     public static Catalog loadBundled() {
         return load(DataTable.resource(RESOURCES.get(0)), DataTable.resource(RESOURCES.get(1)),
                 DataTable.resource(RESOURCES.get(2)), DataTable.resource(RESOURCES.get(3)),
-                DataTable.resource(RESOURCES.get(4)), DataTable.resource(RESOURCES.get(5)));
+                DataTable.resource(RESOURCES.get(4)), DataTable.resource(RESOURCES.get(5)),
+                DataTable.resource(RESOURCES.get(6)));
     }
 
     /**
@@ -75,7 +80,7 @@ public final class Catalog {
      *        does not move the catalog's price date)
      */
     static Catalog load(DataTable acceleratorTable, DataTable offerTable, DataTable apiTable, DataTable modelTable,
-            DataTable energyTable, DataTable modelErrorTable) {
+            DataTable energyTable, DataTable modelErrorTable, DataTable serverlessTable) {
         Map<String, Accelerator> accelerators = new LinkedHashMap<>();
         for (DataTable.Row row : acceleratorTable.rows()) {
             EnumMap<Precision, Double> peaks = new EnumMap<>(Precision.class);
@@ -163,7 +168,25 @@ public final class Catalog {
 
         LocalDate asOf = Stream.of(acceleratorTable, offerTable, apiTable, modelTable, energyTable)
                 .map(DataTable::asOf).min(LocalDate::compareTo).orElseThrow();
-        return new Catalog(asOf, accelerators, offers, apis, models, energy, ModelError.of(modelErrorTable));
+        Map<String, List<ServerlessOffer>> serverless = new java.util.HashMap<>();
+        java.util.Set<String> serverlessIds = new java.util.HashSet<>();
+        for (DataTable.Row row : serverlessTable.rows()) {
+            String acc = row.text("accelerator");
+            if (!accelerators.containsKey(acc)) {
+                throw row.fail("accelerator", "unknown accelerator '" + acc + "'");
+            }
+            ServerlessOffer o = build(row, () -> new ServerlessOffer(row.text("id"), acc, row.text("provider"),
+                    row.positive("perSecondUsd"), row.positive("minBillingSeconds"), row.positive("idleTimeoutSeconds"),
+                    row.positive("coldStartSeconds"), row.positive("loadGBs"), row.source()));
+            if (!serverlessIds.add(o.id()) || offers.containsKey(o.id())) {
+                throw row.fail("id", "duplicate id '" + o.id() + "'");
+            }
+            serverless.computeIfAbsent(acc, k -> new ArrayList<>()).add(o);
+        }
+        serverless.replaceAll((k, v) -> v.stream()
+                .sorted(java.util.Comparator.comparingDouble(ServerlessOffer::perSecondUsd)).toList());
+        return new Catalog(asOf, accelerators, offers, apis, models, energy, ModelError.of(modelErrorTable),
+                Map.copyOf(serverless));
     }
 
     /** Spot is the cheapest mode, commitments sit between spot and on-demand, 3 years below 1 year. */
@@ -197,6 +220,16 @@ public final class Catalog {
 
     public LocalDate asOf() {
         return asOf;
+    }
+
+    /** Serverless GPU offers for an accelerator, cheapest per second first (empty: none). */
+    public List<ServerlessOffer> serverlessOffersFor(String acceleratorId) {
+        return serverless.getOrDefault(acceleratorId, List.of());
+    }
+
+    /** Accelerators with a serverless offer, for messages. */
+    public java.util.Set<String> serverlessAccelerators() {
+        return new java.util.TreeSet<>(serverless.keySet());
     }
 
     /** The engine's measured error per figure and segment (the ranges' model-error part). */

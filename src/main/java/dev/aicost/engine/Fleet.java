@@ -35,7 +35,13 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
      * {@code apiPerRequestUsd} (not NaN) replaces the fleet by a hosted API billed per request.
      */
     record Pricing(double pricePerHourUsd, int termMonths, PricingMode burstMode, double burstPricePerHourUsd,
-            double operationsMonthlyUsd, double apiPerRequestUsd) {
+            double operationsMonthlyUsd, double apiPerRequestUsd, Serverless serverless) {
+        Pricing(double pricePerHourUsd, int termMonths, PricingMode burstMode, double burstPricePerHourUsd,
+                double operationsMonthlyUsd, double apiPerRequestUsd) {
+            this(pricePerHourUsd, termMonths, burstMode, burstPricePerHourUsd, operationsMonthlyUsd, apiPerRequestUsd,
+                    null);
+        }
+
         static Pricing payAsYouGo(double pricePerHourUsd) {
             return new Pricing(pricePerHourUsd, 0, null, Double.NaN, 0, Double.NaN);
         }
@@ -73,6 +79,61 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
         return new Fleet(replica, scaled, workload, pricing, routed == null ? null : routed.withCapacity(factor));
     }
 
+    /**
+     * Workers that scale to zero and are billed per second while up: busy, idle until the idle
+     * timeout after their last request, or starting (a request that finds no warm worker waits for
+     * a cold start, which is billed too). Requests arrive at random (Poisson) within each hour of the
+     * daily shape; {@code serviceSeconds} is one request's time in a worker.
+     */
+    record Serverless(double idleTimeoutSeconds, double coldStartSeconds, double minBillingSeconds,
+            double serviceSeconds) {
+
+        /**
+         * Workers billed on average at an arrival rate (per second): busy ones (a lone request holds a
+         * worker for its whole service time; under load each worker carries {@code perWorker} requests a
+         * second), the idle tail after each request that finds no next one within the service time, up to
+         * the idle timeout, and the cold starts (with half a billing increment each) of requests arriving
+         * after a worker went down. {@code warm} workers are kept up always.
+         */
+        double billedWorkers(double lambda, double perWorker, int warm) {
+            if (lambda <= 0) {
+                return warm;
+            }
+            double s = serviceSeconds;
+            double t = idleTimeoutSeconds;
+            double busy = Math.max(lambda / perWorker, 1 - Math.exp(-lambda * s));
+            double idle = Math.exp(-lambda * s) * (1 - Math.exp(-lambda * t));
+            double cold = warm > 0 ? 0 : lambda * coldShare(lambda) * (coldStartSeconds + minBillingSeconds / 2);
+            return Math.max(warm, busy + idle + cold);
+        }
+
+        /** The share of requests arriving after the last worker went down (no request within service + idle). */
+        double coldShare(double lambda) {
+            return Math.exp(-lambda * (serviceSeconds + idleTimeoutSeconds));
+        }
+
+        /** The most the idle tails and cold starts add to the busy workers, in workers (bounds the break-even search). */
+        double overheadWorkers() {
+            return 2 + (coldStartSeconds + minBillingSeconds) / (Math.E * (serviceSeconds + idleTimeoutSeconds));
+        }
+    }
+
+    /** The share of requests that meet a cold start over the day (0 unless serverless with no warm worker). */
+    double coldStartShare(double requestsPerDay) {
+        Serverless s = pricing.serverless();
+        if (s == null || workload.minReplicas() > 0 || requestsPerDay <= 0) {
+            return 0;
+        }
+        double mean = requestsPerDay * workload.servedShare() / Num.SECONDS_PER_DAY;
+        double cold = 0;
+        double all = 0;
+        for (double w : workload.shape()) {
+            cold += mean * w * s.coldShare(mean * w);
+            all += mean * w;
+        }
+        return all > 0 ? cold / all : 0;
+    }
+
     /** The same fleet with another response-cache hit rate (a hosted API bills only the misses, too). */
     Fleet withCacheHitRate(double hitRate) {
         Workload w = new Workload(workload.peakToAverage(), workload.shape(), workload.scaling(),
@@ -80,7 +141,8 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
         Pricing p = pricing;
         if (p.hostedApi()) {
             p = new Pricing(p.pricePerHourUsd(), p.termMonths(), p.burstMode(), p.burstPricePerHourUsd(),
-                    p.operationsMonthlyUsd(), p.apiPerRequestUsd() * (1 - hitRate) / (1 - workload.cacheHitRate()));
+                    p.operationsMonthlyUsd(), p.apiPerRequestUsd() * (1 - hitRate) / (1 - workload.cacheHitRate()),
+                    p.serverless());
         }
         return new Fleet(replica, point, w, p, routed);
     }
@@ -121,6 +183,14 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
     double acceleratorHoursPerMonth(double requestsPerDay) {
         if (pricing.hostedApi()) {
             return 0;
+        }
+        if (pricing.serverless() != null) { // billed worker-seconds, hour by hour of the daily shape
+            double mean = requestsPerDay * workload.servedShare() / Num.SECONDS_PER_DAY;
+            double workers = 0;
+            for (double w : workload.shape()) {
+                workers += pricing.serverless().billedWorkers(mean * w, point.requestsPerSecond(), workload.minReplicas());
+            }
+            return workers / workload.shape().length * replica.tp * Num.HOURS_PER_MONTH;
         }
         if (workload.scaling() == Scaling.ALWAYS_ON) {
             return (double) peakReplicas(requestsPerDay) * replica.tp * Num.HOURS_PER_MONTH;
@@ -250,7 +320,7 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
     /** The lowest traffic above {@code requestsPerDay} at which some hour needs one more replica (+∞: none). */
     double nextStepAbove(double requestsPerDay) {
         double next = Double.POSITIVE_INFINITY;
-        if (!pricing.hostedApi()) {
+        if (!pricing.hostedApi() && pricing.serverless() == null) { // serverless costs rise smoothly: no steps
             double k = replicasPerRequestPerDay();
             int min = workload.minReplicas();
             if (workload.scaling() == Scaling.ALWAYS_ON) {
@@ -296,7 +366,8 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
     /** The most the whole replicas (and the minimum fleet) add above the straight line. */
     double stepsUsd() {
         double own = pricing.hostedApi() ? 0
-                : Math.max(1, workload.minReplicas()) * replica.tp * Num.HOURS_PER_MONTH * pricing.highestRate();
+                : (pricing.serverless() != null ? workload.minReplicas() + pricing.serverless().overheadWorkers()
+                        : Math.max(1, workload.minReplicas())) * replica.tp * Num.HOURS_PER_MONTH * pricing.highestRate();
         return routed == null ? own : own + routed.stepsUsd();
     }
 }

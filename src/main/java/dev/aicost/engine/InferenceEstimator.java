@@ -15,6 +15,7 @@ import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Scaling;
 import dev.aicost.request.InferenceInput.Workload;
 import dev.aicost.catalog.HostedApi;
+import dev.aicost.catalog.ServerlessOffer;
 import java.util.List;
 
 /**
@@ -135,12 +136,18 @@ final class InferenceEstimator {
         HostedApi hosted = service.hostedApi() == null ? null
                 : hardware.catalog().hostedApis().stream().filter(a -> a.id().equals(service.hostedApi())).findFirst()
                         .orElseThrow();
+        double operationsUsd = hosted == null && workload.scaling() == Scaling.SERVERLESS
+                ? operations(in.service().operations(), path, notes) : 0;
+        ServerlessOffer serverless = workload.scaling() == Scaling.SERVERLESS
+                ? serverlessOffer(in, acc, replica, point, workload, traffic, operationsUsd, path) : null;
         Hardware.Price price = hosted != null ? new Hardware.Price(0, 0, null, null)
+                : serverless != null ? serverlessPrice(serverless, path, notes)
                 : hardware.price(acc, mode, in.offer(), in.pricePerAcceleratorHourUsd(),
                         in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), owned, true, energy, path,
                         notes);
-        Fleet.Pricing pricing = pricing(in, hosted, apiWorkload, acc, mode, price, owned, workload.scaling(), energy,
-                path, notes);
+        Fleet.Pricing pricing = serverless != null
+                ? serverlessPricing(in, serverless, replica, point, operationsUsd, path, notes)
+                : pricing(in, hosted, apiWorkload, acc, mode, price, owned, workload.scaling(), energy, path, notes);
 
         Result routed = in.routing() == null ? null : routed(in, precision, workload, energy, owned, traffic, path, notes);
         Fleet fleet = new Fleet(replica, point, workload, pricing, routed == null ? null : routed.fleet());
@@ -180,9 +187,16 @@ final class InferenceEstimator {
         var cost = new InferenceReport.Cost(mode.wireName(), price.offer(), Num.money(price.perHourUsd()),
                 Num.money(monthly), Num.money(monthly / (rpd * Num.DAYS_PER_MONTH)), Num.money(inputPerMillion),
                 Num.money(outputPerMillion));
+        Double coldStartMs = serverless == null ? null : Num.sig(pricing.serverless().coldStartSeconds() * 1000);
+        Double coldShare = serverless == null ? null : Num.sig(fleet.coldStartShare(rpd));
+        if (serverless != null && coldShare > 0.01 && kind == Workload.INTERACTIVE) {
+            notes.warn(() -> path + ": " + Advisor.pct(coldShare) + " of requests find no warm worker and wait a "
+                    + Num.show(Num.sig(coldStartMs / 1000, 2)) + " s cold start; a longer idleTimeoutSeconds or a warm "
+                    + "worker (minReplicas 1) trades money for it.");
+        }
         var economics = new InferenceReport.Economics(kind.wireName(), Num.money(monthly - operations),
                 Num.money(operations), capacity(fleet, traffic, mode), price.owned(),
-                hosted == null ? null : hosted.id());
+                hosted == null ? null : hosted.id(), coldStartMs, coldShare);
         RoutingReport routing = routed == null ? null : routingReport(in, routed, fleet);
         InferenceReport report = new InferenceReport(acc.id(), precision.wireName(), op, load, size, cost, routing,
                 apis, economics);
@@ -229,6 +243,62 @@ final class InferenceEstimator {
                         + "within it: the baseline that costs least over each term's daily shape and traffic is "
                         + "committed, the rest bursts (a term cut by the horizon is counted for its months inside)");
         return new Fleet.Pricing(price.perHourUsd(), term, burstMode, burst.perHourUsd(), operations, Double.NaN);
+    }
+
+    /**
+     * The serverless offer for the accelerator that bills least over the horizon at this traffic (the
+     * per-second rate and the idle timeout both count), or a clear refusal.
+     */
+    private ServerlessOffer serverlessOffer(InferenceInput in, Accelerator acc, ServingModel replica,
+            ServingModel.Point point, Fleet.Workload workload, double[] traffic, double operations, String path) {
+        List<ServerlessOffer> offers = hardware.catalog().serverlessOffersFor(acc.id());
+        if (offers.isEmpty()) {
+            throw InvalidRequestException.of(path + ".scaling", "'serverless' has no catalog offer for " + acc.id(),
+                    "an accelerator with serverless offers: " + String.join(", ",
+                            hardware.catalog().serverlessAccelerators()));
+        }
+        ServerlessOffer best = null;
+        double least = Double.MAX_VALUE;
+        for (ServerlessOffer o : offers) {
+            Fleet f = new Fleet(replica, point, workload, serverlessPricing(in, o, replica, point, operations, path,
+                    Notes.silent()), null);
+            double total = 0;
+            for (double month : f.ownCosts(traffic)) {
+                total += month;
+            }
+            if (total < least) {
+                best = o;
+                least = total;
+            }
+        }
+        return best;
+    }
+
+    private static Hardware.Price serverlessPrice(ServerlessOffer o, String path, Notes notes) {
+        notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(o.perHourUsd()), () -> "serverless offer '"
+                + o.id() + "' (" + o.provider() + "), the one that bills least at this traffic for " + o.acceleratorId()
+                + ": $"
+                + Num.show(o.perSecondUsd()) + " per GPU-second while a worker is up: " + o.source().cite());
+        return new Hardware.Price(o.perHourUsd(), 0, o.id(), null);
+    }
+
+    /**
+     * Serverless workers: billed per second while up, scale to zero. A cold start is the offer's
+     * container start plus loading each GPU's share of the weights at the offer's load rate.
+     */
+    private static Fleet.Pricing serverlessPricing(InferenceInput in, ServerlessOffer o, ServingModel replica,
+            ServingModel.Point point, double operations, String path, Notes notes) {
+        double idle = notes.orDefault(in.idleTimeoutSeconds(), o.idleTimeoutSeconds(), path + ".idleTimeoutSeconds",
+                () -> o.provider() + "'s default: a worker stays up this long after its last request");
+        double loadSeconds = replica.weightsBytes / replica.tp / 1e9 / o.loadGBs();
+        double cold = o.coldStartSeconds() + loadSeconds;
+        notes.assume(path + ".coldStartSeconds", Num.shown(Num.sig(cold, 3)), () -> "container and runtime start ("
+                + Num.show(o.coldStartSeconds()) + " s, an estimate) plus " + Num.show(Num.sig(replica.weightsBytes
+                        / replica.tp / 1e9, 3)) + " GB of weights per GPU at " + Num.show(o.loadGBs()) + " GB/s; "
+                + "billed, and waited for by each request that finds no warm worker");
+        // A request alone on a worker is served at batch 1 (at low traffic most are alone).
+        return new Fleet.Pricing(o.perHourUsd(), 0, null, Double.NaN, operations, Double.NaN,
+                new Fleet.Serverless(idle, cold, o.minBillingSeconds(), replica.at(1).e2eMs() / 1000));
     }
 
     /** People who run a self-hosted fleet, per month: the request's, else a stated default share of one engineer. */
@@ -282,7 +352,8 @@ final class InferenceEstimator {
         }
         Scaling scaling = notes.orDefault(in.scaling(), Scaling.ALWAYS_ON, path + ".scaling",
                 "a 24/7 fleet sized for the daily peak");
-        return new Fleet.Workload(peakToAverage, shape, scaling, in.minReplicas() != null ? in.minReplicas() : 1,
+        int min = in.minReplicas() != null ? in.minReplicas() : scaling == Scaling.SERVERLESS ? 0 : 1;
+        return new Fleet.Workload(peakToAverage, shape, scaling, min,
                 in.cacheHitRate() != null ? in.cacheHitRate() : 0.0, in.routing() != null ? in.routing().share() : 0);
     }
 

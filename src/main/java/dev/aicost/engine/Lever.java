@@ -35,6 +35,8 @@ enum Lever implements WireName {
             + "your cloud"),
     OFF_PEAK(Phase.INFERENCE, Kind.PRICING, "jobs queue for quiet hours and spot capacity, which can be reclaimed: "
             + "checkpoint the queue"),
+    SERVERLESS(Phase.INFERENCE, Kind.SCALING, "cold starts: a request that finds no warm worker waits for one to "
+            + "start and load the weights; per-second rates are dearer than rented hours under steady load"),
     AUTOSCALING(Phase.INFERENCE, Kind.SCALING, "new replicas take minutes to start: queueing at sudden peaks; "
             + "needs an autoscaler"),
     TUNED_STACK(Phase.TRAINING, Kind.EFFICIENCY, "engineering effort: NeMo/Megatron or MaxText-level parallelism "

@@ -177,12 +177,14 @@ final class Ranges {
                 () -> "P10–P90 of published ÷ estimated over " + cases(tput, "throughput figures") + " and "
                         + cases(latency, "latency figures") + (model.kind() == dev.aicost.catalog.ModelKind.LLM ? ""
                                 : " (measured on language models only)") + "; " + table(catalog));
-        Factors price = hosted ? Factors.NONE : priceSpread(catalog, i.accelerator(), i.pricingMode(),
+        boolean serverless = fleet.pricing().serverless() != null;
+        Factors price = hosted || serverless ? Factors.NONE : priceSpread(catalog, i.accelerator(), i.pricingMode(),
                 in.offer() != null || in.pricePerAcceleratorHourUsd() != null
                         || (in.accelerator() != null && in.accelerator().pricePerHourUsd() != null),
                 "inference", notes);
-        if (hosted) {
-            notes.assume("ranges.inference.price", "none", "bought from a hosted API at its list price");
+        if (hosted || serverless) {
+            notes.assume("ranges.inference.price", "none", hosted ? "bought from a hosted API at its list price"
+                    : "serverless workers at the cheapest serverless offer's per-second price");
         }
 
         double rpd = in.requestsPerDay();

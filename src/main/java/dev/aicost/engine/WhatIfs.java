@@ -68,8 +68,9 @@ final class WhatIfs {
             }
         }
         boolean hosted = in.service().hostedApi() != null;
+        boolean serverless = r.scaling() == Scaling.SERVERLESS;
         PricingMode commit = base.horizonMonths() >= 36 ? PricingMode.COMMIT_3Y : PricingMode.COMMIT_1Y;
-        if (!hosted && r.pricingMode() == PricingMode.ON_DEMAND && in.pricePerAcceleratorHourUsd() == null) {
+        if (!hosted && !serverless && r.pricingMode() == PricingMode.ON_DEMAND && in.pricePerAcceleratorHourUsd() == null) {
             boolean alwaysOn = r.scaling() == Scaling.ALWAYS_ON;
             out.add(new WhatIf(Lever.COMMITMENT, "inference.pricingMode", "on-demand → " + commit.wireName()
                     + (alwaysOn ? " for the always-on fleet" : " for the baseline, the rest bursting on demand"),
@@ -107,7 +108,7 @@ final class WhatIfs {
                                 .withService(q.inference().service().withHostedApi(api.id())).withRouting(null)), p));
             }
         }
-        if (!hosted && r.workload() == Workload.BATCH && in.pricePerAcceleratorHourUsd() == null
+        if (!hosted && !serverless && r.workload() == Workload.BATCH && in.pricePerAcceleratorHourUsd() == null
                 && (r.pricingMode() != PricingMode.SPOT || r.fleet().workload().peakToAverage() > 1)) {
             boolean spot = r.pricingMode() == PricingMode.SPOT || hasSpot(hardware, r.accelerator());
             PricingMode mode = spot ? PricingMode.SPOT : r.pricingMode();
@@ -119,6 +120,19 @@ final class WhatIfs {
                     + (spot ? " on spot capacity" : ""), q -> q.withInference(q.inference().flattened()
                             .withPricingMode(mode)), p));
         }
+        if (!hosted && !serverless && in.pricePerAcceleratorHourUsd() == null
+                && (in.accelerator() == null || in.accelerator().pricePerHourUsd() == null)
+                && !hardware.catalog().serverlessOffersFor(r.accelerator().id()).isEmpty()) {
+            String offer = hardware.catalog().serverlessOffersFor(r.accelerator().id()).get(0).id();
+            ObjectNode p = JsonNodeFactory.instance.objectNode();
+            ObjectNode i = p.putObject("inference").put("scaling", "serverless").put("pricingMode", "on-demand");
+            if (in.offer() != null) {
+                i.putNull("offer");
+            }
+            out.add(new WhatIf(Lever.SERVERLESS, "inference.scaling", r.scaling().wireName() + " → serverless ("
+                    + offer + ", scale to zero, billed per second)", q -> q.withInference(q.inference()
+                            .withScaling(Scaling.SERVERLESS).withPricingMode(PricingMode.ON_DEMAND).withOffer(null)), p));
+        }
         if (!hosted && r.scaling() == Scaling.ALWAYS_ON) {
             out.add(new WhatIf(Lever.AUTOSCALING, "inference.scaling", "always-on → autoscale",
                     q -> q.withInference(q.inference().withScaling(Scaling.AUTOSCALE)),
@@ -128,8 +142,9 @@ final class WhatIfs {
 
     /** Whether the catalog search for a cheaper accelerator applies: not when the request fixed a price or offer. */
     static boolean searchesCatalog(InferenceInput in) {
+        // Not for serverless workers: the search's lower bound prices rented hours, not serverless seconds.
         return in.pricePerAcceleratorHourUsd() == null && (in.accelerator() == null || !in.accelerator().custom())
-                && in.offer() == null && in.service().hostedApi() == null;
+                && in.offer() == null && in.service().hostedApi() == null && in.scaling() != Scaling.SERVERLESS;
     }
 
     /**

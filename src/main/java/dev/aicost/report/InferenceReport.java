@@ -40,7 +40,7 @@ public record InferenceReport(
      * was bought (null when none) and owned hardware's hourly cost (null unless owned).
      */
     public record Economics(String workload, double fleetMonthlyCostUsd, double operationsMonthlyCostUsd,
-            Capacity capacity, OwnedCost ownedCost, String hostedApi) {
+            Capacity capacity, OwnedCost ownedCost, String hostedApi, Double coldStartMs, Double coldStartShare) {
     }
 
     /** Committed capacity (reserved, savings plan or owned) and what bursts above it, in the first serving month. */

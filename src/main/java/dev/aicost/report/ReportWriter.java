@@ -213,6 +213,8 @@ public final class ReportWriter {
         });
         owned(g, e.ownedCost());
         str(g, "hostedApi", e.hostedApi());
+        decimal(g, "coldStartMs", e.coldStartMs());
+        decimal(g, "coldStartShare", e.coldStartShare());
         object(g, "ranges", i.ranges(), (r, p) -> {
             range(p, "tokensPerSecondPerAccelerator", r.tokensPerSecondPerAccelerator());
             range(p, "ttftMs", r.ttftMs());

@@ -78,6 +78,7 @@ public enum Bound {
     OPERATIONS_COST_PER_PERSON("inference.operations", "monthlyCostUsdPerPerson", false, 0, 1e6),
     OPERATIONS_MONTHLY_USD("inference.operations", "monthlyUsd", false, 0, 1e9),
     REVENUE_PER_REQUEST_USD("inference", "revenuePerRequestUsd", false, 0, 1e4),
+    IDLE_TIMEOUT_SECONDS("inference", "idleTimeoutSeconds", false, 0, 3600),
     // owned hardware
     LIFE_YEARS("ownership", "lifeYears", false, 0.5, 15),
     SERVER_AND_NETWORK_FRACTION("ownership", "serverAndNetworkFraction", false, 0, 5),

@@ -28,7 +28,8 @@ public record InferenceInput(
         Integer minReplicas,
         Service service,
         Uncertain uncertain,
-        Double revenuePerRequestUsd) {
+        Double revenuePerRequestUsd,
+        Double idleTimeoutSeconds) {
 
     /**
      * The inputs the caller sent as {low, high} ranges (null where sent as a number); never null
@@ -77,9 +78,12 @@ public record InferenceInput(
         }
     }
 
-    /** ALWAYS_ON: a 24/7 fleet sized for the peak. AUTOSCALE: replicas follow the daily shape. */
+    /**
+     * ALWAYS_ON: a 24/7 fleet sized for the peak. AUTOSCALE: replicas follow the daily shape.
+     * SERVERLESS: workers scale to zero and are billed per second while up (serverless GPUs).
+     */
     public enum Scaling implements dev.aicost.catalog.WireName {
-        ALWAYS_ON, AUTOSCALE
+        ALWAYS_ON, AUTOSCALE, SERVERLESS
     }
 
     /** A share of the traffic served by another (usually smaller) model. */
@@ -93,7 +97,7 @@ public record InferenceInput(
     public InferenceInput withPrecision(Precision v) {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, v, tensorParallel,
                 batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling,
-                hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd);
+                hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
     }
 
     /** The same workload with another (or no) fixed batch. */
@@ -101,7 +105,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, v, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd);
+                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
     }
 
     /** The same workload with another response-cache hit rate. */
@@ -109,7 +113,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, scaling, hourlyShape, v, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd);
+                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
     }
 
     /** The same workload with a share routed to another model (or none). */
@@ -117,7 +121,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, v, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd);
+                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
     }
 
     /** The same fleet bought another way. */
@@ -125,7 +129,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, v, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd);
+                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
     }
 
     /** The same fleet scaled another way. */
@@ -133,14 +137,14 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, v, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd);
+                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
     }
 
     /** The same workload flattened over the day (no peak), e.g. a batch queue run off-peak. */
     public InferenceInput flattened() {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, 1.0, scaling,
-                null, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd);
+                null, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
     }
 
     /** The same workload bought from a catalog offer (or none). */
@@ -148,7 +152,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, v, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd);
+                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
     }
 
     /** The same workload served another way (e.g. bought from a hosted API). */
@@ -156,14 +160,14 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, v, uncertain, revenuePerRequestUsd);
+                minReplicas, v, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
     }
 
     /** The same workload on another accelerator, with the replica shape chosen afresh. */
     public InferenceInput onAccelerator(AcceleratorInput a) {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, a, precision, null, null,
                 pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling, hourlyShape,
-                cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd);
+                cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
     }
 
     /** The routed share of this workload: its own traffic and replica, no cache (hits were served before routing). */
@@ -171,7 +175,7 @@ public record InferenceInput(
         return new InferenceInput(rpd, users, inputTokens, outputTokens, a, p, tp, null, pricingMode, offer,
                 pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, s, hourlyShape, 0.0, prefixCacheHitRate,
                 null, monthlyGrowth, startMonth, minReplicas, new Service(service.workload(),
-                        service.burstPricingMode(), new Operations(null, null, 0.0), null), Uncertain.NONE, revenuePerRequestUsd);
+                        service.burstPricingMode(), new Operations(null, null, 0.0), null), Uncertain.NONE, revenuePerRequestUsd, idleTimeoutSeconds);
     }
 
 }

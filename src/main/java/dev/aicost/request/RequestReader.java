@@ -393,7 +393,24 @@ public final class RequestReader {
                 i.choice("scaling", SCALING), i.numbers(Bound.HOURLY_SHAPE, 24), cache,
                 i.number(Bound.PREFIX_CACHE_HIT_RATE), routing, growth,
                 i.whole(Bound.START_MONTH), i.whole(Bound.MIN_REPLICAS), service,
-                new InferenceInput.Uncertain(rpdRange, growthRange, cacheRange), i.number(Bound.REVENUE_PER_REQUEST_USD));
+                new InferenceInput.Uncertain(rpdRange, growthRange, cacheRange), i.number(Bound.REVENUE_PER_REQUEST_USD), i.number(Bound.IDLE_TIMEOUT_SECONDS));
+        if (in.scaling() == Scaling.SERVERLESS) {
+            if (mode != null && mode != PricingMode.ON_DEMAND) {
+                i.problem("pricingMode", "'" + mode.wireName() + "' cannot buy serverless workers: they are billed per "
+                        + "second at the offer's rate", "on-demand (or leave it out), or scaling always-on/autoscale");
+            }
+            if (hostedApi != null) {
+                i.problem("scaling", "'serverless' cannot be combined with hostedApi (no fleet to scale)",
+                        "one of them");
+            }
+            if (price != null || offer != null) {
+                i.problem(price != null ? "pricePerAcceleratorHourUsd" : "offer", "does not apply to serverless "
+                        + "workers: the cheapest serverless offer for the accelerator is used", "leave it out");
+            }
+        } else if (in.idleTimeoutSeconds() != null) {
+            i.problem("idleTimeoutSeconds", "only applies to scaling 'serverless'", "set scaling to 'serverless' or "
+                    + "remove idleTimeoutSeconds");
+        }
         if (hostedApi != null && routing != null) {
             i.problem("hostedApi", "cannot be combined with routing", "route inside the hosted API, or self-host");
         }

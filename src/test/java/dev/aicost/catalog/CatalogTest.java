@@ -178,7 +178,8 @@ class CatalogTest {
     private static Catalog load(String accelerators, String offers) throws IOException {
         return Catalog.load(table("accelerators.psv", accelerators), table("offers.psv", offers),
                 DataTable.resource("/catalog/hosted-apis.psv"), DataTable.resource("/catalog/models.psv"),
-                DataTable.resource("/catalog/energy.psv"), DataTable.resource("/catalog/model-error.psv"));
+                DataTable.resource("/catalog/energy.psv"), DataTable.resource("/catalog/model-error.psv"),
+                DataTable.resource("/catalog/serverless.psv"));
     }
 
     private static DataTable table(String name, String text) {

@@ -70,6 +70,12 @@ public final class Generated {
         if (r.nextInt(8) == 0) {
             i.put("hostedApi", pick(r, new String[] {"groq-llama-3.3-70b", "openai-gpt-5-mini", "deepseek-chat"}));
         }
+        if (r.nextInt(6) == 0) { // serverless workers (drawn last, so the draws above stay as they were)
+            i.put("scaling", "serverless").put("pricingMode", "on-demand").remove("hostedApi");
+            if (r.nextBoolean()) {
+                i.put("idleTimeoutSeconds", pick(r, new Double[] {0.0, 5.0, 60.0, 600.0}));
+            }
+        }
         return req;
     }
 

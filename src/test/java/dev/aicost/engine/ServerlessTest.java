@@ -1,0 +1,119 @@
+package dev.aicost.engine;
+
+import static dev.aicost.engine.Fixtures.assumption;
+import static dev.aicost.engine.Fixtures.estimate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aicost.report.CostReport;
+import dev.aicost.report.InferenceReport;
+import dev.aicost.report.Optimization;
+import dev.aicost.request.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+
+/** Serverless GPU workers: billed per second while up, scaled to zero, with cold starts. */
+class ServerlessTest {
+    /** Llama 3.1 8B in fp8 on H100s, flat traffic, no people costs: only the GPUs differ. */
+    static InferenceReport serve(double requestsPerDay, String how) {
+        return estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':" + requestsPerDay
+                + ",'accelerator':'h100-sxm','precision':'fp8','peakToAverage':1,'operations':{'monthlyUsd':0}," + how
+                + "}}").inference();
+    }
+
+    static final String SERVERLESS = "'scaling':'serverless'";
+    /** Always on, at the cheapest on-demand H100 of the catalog (a marketplace listing). */
+    static final String ALWAYS_ON = "'scaling':'always-on','offer':'market-h100-sxm'";
+
+    @Test
+    void cheaperThanAnAlwaysOnReplicaAtLowTrafficDearerAtHighTraffic() {
+        assertThat(serve(2_000, SERVERLESS).cost().monthlyCostUsd())
+                .isLessThan(serve(2_000, ALWAYS_ON).cost().monthlyCostUsd());
+        assertThat(serve(20_000_000, SERVERLESS).cost().monthlyCostUsd())
+                .isGreaterThan(serve(20_000_000, ALWAYS_ON).cost().monthlyCostUsd());
+    }
+
+    @Test
+    void itScalesToZeroAndColdStartsFadeWithTraffic() {
+        InferenceReport rare = serve(10, SERVERLESS);
+        InferenceReport busy = serve(20_000_000, SERVERLESS);
+        assertThat(rare.fleet().acceleratorHoursPerMonth()).isLessThan(30); // of 730 hours a month
+        assertThat(rare.economics().coldStartShare()).isGreaterThan(0.95);
+        assertThat(busy.economics().coldStartShare()).isLessThan(0.001);
+        assertThat(rare.economics().coldStartMs()).isGreaterThan(5_000); // container start plus 8 GB of weights
+        assertThat(serve(2_000, ALWAYS_ON).economics().coldStartMs()).isNull();
+    }
+
+    @Test
+    void aLongerIdleTimeoutBuysFewerColdStartsWithMoreBilledTime() {
+        InferenceReport quick = serve(2_000, SERVERLESS + ",'idleTimeoutSeconds':5");
+        InferenceReport patient = serve(2_000, SERVERLESS + ",'idleTimeoutSeconds':600");
+        assertThat(patient.economics().coldStartShare()).isLessThan(quick.economics().coldStartShare());
+        assertThat(patient.fleet().acceleratorHoursPerMonth()).isGreaterThan(quick.fleet().acceleratorHoursPerMonth());
+    }
+
+    @Test
+    void aWarmWorkerRemovesColdStartsAndIsBilledAllMonth() {
+        InferenceReport warm = serve(2_000, SERVERLESS + ",'minReplicas':1");
+        assertThat(warm.economics().coldStartShare()).isZero();
+        assertThat(warm.fleet().acceleratorHoursPerMonth()).isGreaterThanOrEqualTo(Num.HOURS_PER_MONTH * 0.999);
+    }
+
+    @Test
+    void billedWorkersFollowTheArrivalModel() {
+        // λ = 0.1/s, service 1 s, idle 5 s, cold start 20 s, 1 s billing, 4 requests/s per worker under load.
+        Fleet.Serverless s = new Fleet.Serverless(5, 20, 1, 1);
+        double lambda = 0.1;
+        double busy = Math.max(lambda / 4, 1 - Math.exp(-0.1));
+        double idle = Math.exp(-0.1) * (1 - Math.exp(-0.5));
+        double cold = lambda * Math.exp(-0.6) * 20.5;
+        assertThat(s.billedWorkers(lambda, 4, 0)).isCloseTo(busy + idle + cold, within(1e-12));
+        assertThat(s.billedWorkers(0, 4, 0)).isZero();
+        assertThat(s.billedWorkers(1000, 4, 0)).isCloseTo(250, within(1e-6)); // under load: busy workers only
+        assertThat(s.billedWorkers(0.001, 4, 2)).isEqualTo(2); // the warm workers cover it
+    }
+
+    @Test
+    void theServerlessLeverAppearsWhereItSavesMoney() {
+        CostReport chatbot = estimate(LifecycleAndAdviceTest.read(java.nio.file.Path.of(
+                "infra/events/startup-chatbot.json")));
+        Optimization lever = chatbot.optimizations().stream().filter(o -> o.lever().equals("serverless")).findFirst()
+                .orElseThrow();
+        assertThat(lever.applicable()).isTrue();
+        assertThat(lever.savingsUsd()).isGreaterThan(0);
+        assertThat(lever.requestMergePatch().at("/inference/scaling").asText()).isEqualTo("serverless");
+        CostReport busy = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':2e7,"
+                + "'accelerator':'h100-sxm','precision':'fp8','peakToAverage':1,'offer':'market-h100-sxm'}}");
+        assertThat(busy.optimizations()).filteredOn(o -> o.lever().equals("serverless"))
+                .allMatch(o -> !o.applicable() || o.savingsUsd() <= 0);
+    }
+
+    @Test
+    void theChoiceOfOfferAndTheColdStartAreStated() {
+        CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':2000,"
+                + "'accelerator':'h100-sxm','scaling':'serverless'}}");
+        assertThat(assumption(r, "inference.pricePerAcceleratorHourUsd")).contains("serverless offer")
+                .contains("bills least");
+        assertThat(assumption(r, "inference.coldStartSeconds")).contains("GB of weights per GPU");
+        assertThat(assumption(r, "inference.idleTimeoutSeconds")).isNotNull();
+        assertThat(r.warnings()).anyMatch(w -> w.contains("cold start"));
+    }
+
+    @Test
+    void serverlessIsRefusedWhereItCannotBeBought() {
+        String[][] bad = {
+            {"'scaling':'serverless','pricingMode':'commit-1y'", "inference.pricingMode"},
+            {"'scaling':'autoscale','idleTimeoutSeconds':30", "inference.idleTimeoutSeconds"},
+            {"'scaling':'serverless','offer':'aws-p5-h100'", "inference.offer"},
+            {"'scaling':'serverless','idleTimeoutSeconds':7200", "inference.idleTimeoutSeconds"}};
+        for (String[] b : bad) {
+            assertThatThrownBy(() -> serve(2000, b[0])).isInstanceOf(InvalidRequestException.class)
+                    .satisfies(e -> assertThat(((InvalidRequestException) e).problems()).as(b[0])
+                            .anyMatch(p -> p.path().equals(b[1])));
+        }
+        assertThatThrownBy(() -> estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':2000,"
+                + "'accelerator':'a10g','scaling':'serverless'}}")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("inference.scaling")
+                .satisfies(e -> assertThat(e.toString()).contains("accelerator with serverless offers").contains("h100-sxm"));
+    }
+}
