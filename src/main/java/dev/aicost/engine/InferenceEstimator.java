@@ -138,7 +138,7 @@ final class InferenceEstimator {
                         .orElseThrow();
         double operationsUsd = hosted == null && workload.scaling() == Scaling.SERVERLESS
                 ? operations(in.service().operations(), path, notes) : 0;
-        ServerlessOffer serverless = workload.scaling() == Scaling.SERVERLESS
+        ServerlessOffer serverless = workload.scaling() == Scaling.SERVERLESS && hosted == null
                 ? serverlessOffer(in, acc, replica, point, workload, traffic, operationsUsd, path) : null;
         Hardware.Price price = hosted != null ? new Hardware.Price(0, 0, null, null)
                 : serverless != null ? serverlessPrice(serverless, path, notes)

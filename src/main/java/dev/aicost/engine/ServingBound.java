@@ -35,8 +35,8 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
     /** The bound, or null where the full run would be refused anyway (no price, does not fit). */
     static ServingBound of(Hardware hardware, Estimate base, Day day, Accelerator a, String offer, int order) {
         InferenceEstimator.Result inference = base.inference();
-        if (inference.fleet().pricing().hostedApi()) {
-            return null; // bought per request: no fleet to move
+        if (inference.fleet().pricing().hostedApi() || inference.fleet().pricing().serverless() != null) {
+            return null; // bought per request (no fleet to move), or per serverless second (not rented hours)
         }
         ServingModel replica = inference.fleet().replica();
         Fleet.Workload workload = inference.fleet().workload();

@@ -102,7 +102,10 @@ final class WhatIfs {
             if (api != null) {
                 boolean batch = w.batch() && api.batchPriceFraction() != null;
                 ObjectNode p = JsonNodeFactory.instance.objectNode();
-                p.putObject("inference").put("hostedApi", api.id()).putNull("routing");
+                ObjectNode i = p.putObject("inference").put("hostedApi", api.id()).putNull("routing");
+                if (serverless) { // no fleet left to scale
+                    i.putNull("scaling").putNull("idleTimeoutSeconds");
+                }
                 out.add(new WhatIf(batch ? Lever.BATCH_API : Lever.HOSTED_API, "inference.hostedApi", "self-hosted → "
                         + api.id() + (batch ? " (batch tier)" : ""), q -> q.withInference(q.inference()
                                 .withService(q.inference().service().withHostedApi(api.id())).withRouting(null)), p));
