@@ -34,13 +34,26 @@ public final class Catalog {
     private final Map<String, List<Offer>> offersByAccelerator = new java.util.HashMap<>();
     private final String asOfText;
     private final ModelError modelError;
+    /** Each accelerator's form (accelerator card, server CPU or edge device). */
+    private final Map<String, Form> forms;
+    /** What kind of part a catalog accelerator is: it decides how it is searched and bought. */
+    public enum Form implements WireName {
+        /** A GPU, TPU or other accelerator card: rented from catalog offers. */
+        ACCELERATOR,
+        /** A server CPU socket with matrix extensions, rented as a whole-socket instance. */
+        CPU,
+        /** A device you own (no rental offer): pricingMode 'owned' or a given price. */
+        EDGE
+    }
+
     /** Serverless GPU offers per accelerator, cheapest first. */
     private final Map<String, List<ServerlessOffer>> serverless;
 
     private Catalog(LocalDate asOf, Map<String, Accelerator> accelerators, Map<String, Offer> offers,
             Map<String, HostedApi> hostedApis, Map<String, ModelSpec> models, Map<String, EnergyProfile> energy,
-            ModelError modelError, Map<String, List<ServerlessOffer>> serverless) {
+            ModelError modelError, Map<String, List<ServerlessOffer>> serverless, Map<String, Form> forms) {
         this.asOf = asOf;
+        this.forms = forms;
         this.modelError = modelError;
         this.serverless = serverless;
         this.accelerators = Collections.unmodifiableMap(accelerators);
@@ -82,7 +95,10 @@ public final class Catalog {
     static Catalog load(DataTable acceleratorTable, DataTable offerTable, DataTable apiTable, DataTable modelTable,
             DataTable energyTable, DataTable modelErrorTable, DataTable serverlessTable) {
         Map<String, Accelerator> accelerators = new LinkedHashMap<>();
+        Map<String, Form> forms = new java.util.HashMap<>();
+        Map<String, Form> formByWire = WireName.byWireName(List.of(Form.values()));
         for (DataTable.Row row : acceleratorTable.rows()) {
+            forms.put(row.text("id"), formByWire.get(row.oneOf("form", formByWire.keySet())));
             EnumMap<Precision, Double> peaks = new EnumMap<>(Precision.class);
             for (Precision p : List.of(Precision.FP32, Precision.TF32, Precision.BF16, Precision.FP8, Precision.INT8,
                     Precision.INT4, Precision.FP4)) {
@@ -113,7 +129,8 @@ public final class Catalog {
         }
         for (String acc : accelerators.keySet()) {
             long defaults = offers.values().stream().filter(o -> o.acceleratorId().equals(acc) && o.isDefault()).count();
-            if (defaults != 1) {
+            boolean edge = forms.get(acc) == Form.EDGE;
+            if (edge ? defaults > 1 : defaults != 1) {
                 throw new CatalogException(offerTable.file(), 0,
                         "accelerator '" + acc + "' needs exactly one default offer, found " + defaults);
             }
@@ -186,7 +203,7 @@ public final class Catalog {
         serverless.replaceAll((k, v) -> v.stream()
                 .sorted(java.util.Comparator.comparingDouble(ServerlessOffer::perSecondUsd)).toList());
         return new Catalog(asOf, accelerators, offers, apis, models, energy, ModelError.of(modelErrorTable),
-                Map.copyOf(serverless));
+                Map.copyOf(serverless), Map.copyOf(forms));
     }
 
     /** Spot is the cheapest mode, commitments sit between spot and on-demand, 3 years below 1 year. */
@@ -220,6 +237,16 @@ public final class Catalog {
 
     public LocalDate asOf() {
         return asOf;
+    }
+
+    /** What kind of part an accelerator is (a custom one is an accelerator card). */
+    public Form form(String acceleratorId) {
+        return forms.getOrDefault(acceleratorId, Form.ACCELERATOR);
+    }
+
+    /** Whether the accelerator has a default rental offer (edge devices have none). */
+    public boolean rentable(String acceleratorId) {
+        return defaultOffers.containsKey(acceleratorId);
     }
 
     /** Serverless GPU offers for an accelerator, cheapest per second first (empty: none). */

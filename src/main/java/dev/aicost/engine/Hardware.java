@@ -194,6 +194,10 @@ final class Hardware {
                 throw InvalidRequestException.of(path + ".pricingMode", "offer '" + offerId + "' has no " + mode
                         + " price", "one of " + offer.pricePerHourUsd().keySet() + ", or pricePerAcceleratorHourUsd");
             }
+        } else if (!catalog.rentable(acc.id())) {
+            throw InvalidRequestException.of(path + ".pricingMode", acc.id() + " is a device you own: the catalog "
+                    + "has no rental offer for it", "pricingMode 'owned' (its purchase price, power and life), or "
+                    + "pricePerAcceleratorHourUsd");
         } else {
             Offer def = catalog.defaultOffer(acc.id());
             if (def.price(mode).isPresent()) {

@@ -24,6 +24,8 @@ enum Lever implements WireName {
             + "quality risk on misrouted ones"),
     /** The trade-off names the accelerator: see {@link WhatIfs}. */
     CHEAPER_ACCELERATOR(Phase.INFERENCE, Kind.ACCELERATOR, "different hardware"),
+    CPU_SERVING(Phase.INFERENCE, Kind.ACCELERATOR, "server CPUs: a fraction of a GPU's memory bandwidth, so slower "
+            + "answers and small batches; quantised weights and a CPU serving stack (llama.cpp, OpenVINO, IPEX)"),
     COMMITMENT(Phase.INFERENCE, Kind.PRICING, "pays for the term even if traffic falls"),
     HYBRID_CAPACITY(Phase.INFERENCE, Kind.PRICING, "commits a baseline for the term (paid even if traffic falls); "
             + "the rest autoscales on demand: needs an autoscaler, new replicas take minutes"),

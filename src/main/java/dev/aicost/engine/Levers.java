@@ -48,6 +48,10 @@ final class Levers {
         }
         if (req.inference() != null && searchCatalog && WhatIfs.searchesCatalog(req.inference())) {
             priced.add(cheapestAccelerator(engine, req, base));
+            Priced cpu = cheapestCpu(engine, req, base);
+            if (cpu != null) {
+                priced.add(cpu);
+            }
         }
         priced.sort(Comparator.comparing((Priced p) -> !p.optimization().applicable())
                 .thenComparing(Comparator.comparingDouble((Priced p) -> p.optimization().savingsUsd()).reversed())
@@ -69,7 +73,9 @@ final class Levers {
         for (Accelerator a : engine.catalog().accelerators()) {
             k++;
             // Only hardware one can rent: a "reference" price (e.g. DeepSeek's H800 assumption) is no offer.
+            // Accelerator cards only: server CPUs have their own lever (cpu-serving), edge devices no rental.
             if (a.id().equals(base.inference().accelerator().id())
+                    || engine.catalog().form(a.id()) != dev.aicost.catalog.Catalog.Form.ACCELERATOR
                     || "reference".equals(engine.catalog().defaultOffer(a.id()).provider())) {
                 continue;
             }
@@ -113,6 +119,42 @@ final class Levers {
         return new Priced(searched, new Optimization(Lever.CHEAPER_ACCELERATOR.wireName(), Lever.Phase.INFERENCE.name(),
                 false, searched.change(), 0, 0, searched.tradeOff(), "no catalog accelerator serves this workload for "
                         + "less within the latency target", null, null), base.totalUsd());
+    }
+
+    /** Models up to this size (parameters) are tried on server CPUs. */
+    static final double CPU_SERVING_MAX_PARAMETERS = 8.5e9;
+
+    /**
+     * The cheapest server CPU instance of the catalog that serves a small model (≤ 8B parameters)
+     * within the latency target, each priced by a full engine run (a handful of rows); null where the
+     * model is larger or already on a CPU.
+     */
+    private static Priced cheapestCpu(CostEngine engine, EstimateRequest req, Estimate base) {
+        var catalog = engine.catalog();
+        if (base.model().parameters() > CPU_SERVING_MAX_PARAMETERS
+                || catalog.form(base.inference().accelerator().id()) != dev.aicost.catalog.Catalog.Form.ACCELERATOR) {
+            return null;
+        }
+        Priced best = null;
+        for (Accelerator a : catalog.accelerators()) {
+            if (catalog.form(a.id()) != dev.aicost.catalog.Catalog.Form.CPU || !catalog.rentable(a.id())) {
+                continue;
+            }
+            Priced p = price(engine, req, base, WhatIfs.onAccelerator(base, a, catalog.defaultOffer(a.id()).id(),
+                    Lever.CPU_SERVING));
+            if (p.optimization().applicable() && (best == null
+                    || p.optimization().savingsUsd() > best.optimization().savingsUsd())) {
+                best = p;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        WhatIf tried = new WhatIf(Lever.CPU_SERVING, "inference.accelerator", "tried the catalog's server CPUs",
+                q -> q, null, Lever.CPU_SERVING.tradeOff());
+        return new Priced(tried, new Optimization(Lever.CPU_SERVING.wireName(), Lever.Phase.INFERENCE.name(), false,
+                tried.change(), 0, 0, tried.tradeOff(), "no server CPU instance of the catalog serves this within "
+                        + "the latency target", null, null), base.totalUsd());
     }
 
     /** The first offer of an accelerator at a provider with a price in the mode, or null. */

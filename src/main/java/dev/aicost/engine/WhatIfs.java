@@ -155,6 +155,10 @@ final class WhatIfs {
      * the given offer (the base's provider; null: the accelerator's default offer).
      */
     static WhatIf onAccelerator(Estimate base, Accelerator a, String offer) {
+        return onAccelerator(base, a, offer, Lever.CHEAPER_ACCELERATOR);
+    }
+
+    static WhatIf onAccelerator(Estimate base, Accelerator a, String offer, Lever lever) {
         ObjectNode p = JsonNodeFactory.instance.objectNode();
         ObjectNode i = p.putObject("inference");
         i.put("accelerator", a.id());
@@ -164,7 +168,7 @@ final class WhatIfs {
             i.put("offer", offer);
         }
         AcceleratorInput typed = AcceleratorInput.ofId(a.id());
-        return new WhatIf(Lever.CHEAPER_ACCELERATOR, "inference.accelerator", base.inference().accelerator().id()
+        return new WhatIf(lever, "inference.accelerator", base.inference().accelerator().id()
                 + " → " + a.id() + (offer != null ? " (" + offer + ")" : ""),
                 q -> q.withInference(q.inference().onAccelerator(typed).withOffer(offer)), p,
                 "different hardware: re-validate latency and the serving stack on " + a.name());
