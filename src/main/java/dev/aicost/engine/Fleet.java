@@ -264,8 +264,8 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
         if (routed == null) {
             return own;
         }
-        // The routed fleet sees the routed share of the post-cache traffic.
-        return own + routed.ownCostUsd(requestsPerDay * routedTrafficShare());
+        // The routed fleet sees the routed share of the post-cache traffic (and may route on: service tiers).
+        return own + routed.fleetCostUsd(requestsPerDay * routedTrafficShare());
     }
 
     /** Everything serving costs in a month at a traffic level: the fleets and the people who run them. */
@@ -298,21 +298,36 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
 
     /** Each month's serving cost over a horizon (fleets, routed fleet and operations). */
     double[] monthlyCosts(double[] traffic) {
+        double[] cost = chainCosts(traffic);
+        for (int m = 0; m < cost.length; m++) {
+            cost[m] += pricing.operationsMonthlyUsd();
+        }
+        return cost;
+    }
+
+    /** Each month's cost of this fleet and the fleets it routes to, without operations. */
+    double[] chainCosts(double[] traffic) {
         double[] cost = ownCosts(traffic);
         if (routed != null) {
             double[] routedTraffic = new double[traffic.length];
             for (int m = 0; m < traffic.length; m++) {
                 routedTraffic[m] = traffic[m] * routedTrafficShare();
             }
-            double[] r = routed.ownCosts(routedTraffic);
+            double[] r = routed.chainCosts(routedTraffic);
             for (int m = 0; m < cost.length; m++) {
                 cost[m] += r[m];
             }
         }
-        for (int m = 0; m < cost.length; m++) {
-            cost[m] += pricing.operationsMonthlyUsd();
-        }
         return cost;
+    }
+
+    /** The same fleet with the routed share of its traffic sent on to {@code next} (service tiers). */
+    Fleet routingTo(double routedShare, double cacheHitRate, double operationsMonthlyUsd, Fleet next) {
+        Workload w = new Workload(workload.peakToAverage(), workload.shape(), workload.scaling(),
+                workload.minReplicas(), cacheHitRate, routedShare);
+        Pricing p = new Pricing(pricing.pricePerHourUsd(), pricing.termMonths(), pricing.burstMode(),
+                pricing.burstPricePerHourUsd(), operationsMonthlyUsd, pricing.apiPerRequestUsd(), pricing.serverless());
+        return new Fleet(replica, point, w, p, next);
     }
 
     // What the break-even search needs: where the cost steps, and straight lines it stays between.

@@ -79,6 +79,9 @@ final class InferenceEstimator {
     /** @param base a run whose replica choice may be reused (a what-if's base; null: none) */
     Result estimate(ModelSpec model, InferenceInput in, EnergyProfile energy, Hardware.Owned owned, String path,
             boolean withApis, double[] traffic, Result base, Notes notes) {
+        if (in.tiers() != null && !in.tiers().isEmpty()) {
+            return Tiers.estimate(this, models, model, in, energy, owned, path, withApis, traffic, notes);
+        }
         boolean llm = model.kind() == ModelKind.LLM;
         Accelerator acc = hardware.resolve(in.accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator", llm
                 ? "the most widely deployed data-centre accelerator for LLM serving"

@@ -54,7 +54,7 @@ final class WhatIfs {
                     + " (30–60 % is common)", q -> q.withInference(q.inference().withCacheHitRate(TYPICAL_CACHE_HIT_RATE)),
                     WhatIf.patch("inference", "cacheHitRate", TYPICAL_CACHE_HIT_RATE)));
         }
-        if (llm && in.routing() == null) {
+        if (llm && in.routing() == null && in.tiers() == null) { // tiers name their own (smaller) models
             double params = base.model().parameters();
             String small = params >= 2e10 ? "llama-3.1-8b" : params >= 5e9 ? "llama-3.2-3b" : null;
             if (small != null) {

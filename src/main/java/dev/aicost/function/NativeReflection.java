@@ -28,7 +28,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     Optimization.class, BestPlan.class, Assumption.class, dev.aicost.report.Range.class,
     TrainingReport.TrainingRanges.class, InferenceReport.InferenceRanges.class, LifecycleReport.LifecycleRanges.class,
     LifecycleReport.MonthRange.class, LifecycleReport.Version.class,
-    dev.aicost.report.ActualsReport.class, dev.aicost.report.ActualsReport.Variance.class})
+    dev.aicost.report.ActualsReport.class, dev.aicost.report.ActualsReport.Variance.class,
+    InferenceReport.TierReport.class})
 public final class NativeReflection {
     private NativeReflection() {
     }

@@ -17,17 +17,35 @@ public record InferenceReport(
         RoutingReport routing,
         List<HostedApiComparison> hostedApis,
         @JsonUnwrapped Economics economics,
-        InferenceRanges ranges) {
+        InferenceRanges ranges,
+        String tierFleet,
+        List<TierReport> tiers) {
 
     /** The report before its ranges are known (the engine adds them once the whole estimate is done). */
     public InferenceReport(String accelerator, String precision, OperatingPoint point, Traffic traffic,
             FleetSize fleet, Cost cost, RoutingReport routing, List<HostedApiComparison> hostedApis,
             Economics economics) {
-        this(accelerator, precision, point, traffic, fleet, cost, routing, hostedApis, economics, null);
+        this(accelerator, precision, point, traffic, fleet, cost, routing, hostedApis, economics, null, null, null);
     }
 
     public InferenceReport withRanges(InferenceRanges v) {
-        return new InferenceReport(accelerator, precision, point, traffic, fleet, cost, routing, hostedApis, economics, v);
+        return new InferenceReport(accelerator, precision, point, traffic, fleet, cost, routing, hostedApis, economics, v,
+                tierFleet, tiers);
+    }
+
+    /** The same report with its service tiers and how their fleet is organised ("shared" or "separate"). */
+    public InferenceReport withTiers(String fleetKind, List<TierReport> v) {
+        return new InferenceReport(accelerator, precision, point, traffic, fleet, cost, routing, hostedApis, economics,
+                ranges, fleetKind, v);
+    }
+
+    /**
+     * One service tier: its share of the requests, the model and latency it gets, the accelerators it
+     * runs on (the whole fleet where tiers share one), its part of the monthly cost (the tiers add up to
+     * {@code monthlyCostUsd}), per request, and how much more per request than the cheapest tier.
+     */
+    public record TierReport(String name, double share, String model, double ttftMs, double tpotMs, int accelerators,
+            double monthlyCostUsd, double costPerRequestUsd, double premiumPercent) {
     }
 
     /** P10–P90 of the headline figures (see the README's "Ranges"). */

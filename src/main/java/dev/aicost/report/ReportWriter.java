@@ -222,6 +222,18 @@ public final class ReportWriter {
             range(p, "monthlyCostUsd", r.monthlyCostUsd());
             range(p, "costPerRequestUsd", r.costPerRequestUsd());
         });
+        str(g, "tierFleet", i.tierFleet());
+        array(g, "tiers", i.tiers(), (tier, p) -> {
+            str(p, "name", tier.name());
+            p.writeNumberField("share", tier.share());
+            str(p, "model", tier.model());
+            p.writeNumberField("ttftMs", tier.ttftMs());
+            p.writeNumberField("tpotMs", tier.tpotMs());
+            p.writeNumberField("accelerators", tier.accelerators());
+            p.writeNumberField("monthlyCostUsd", tier.monthlyCostUsd());
+            p.writeNumberField("costPerRequestUsd", tier.costPerRequestUsd());
+            p.writeNumberField("premiumPercent", tier.premiumPercent());
+        });
     }
 
     private static void owned(JsonGenerator g, OwnedCost o) throws IOException {

@@ -79,6 +79,7 @@ public enum Bound {
     OPERATIONS_MONTHLY_USD("inference.operations", "monthlyUsd", false, 0, 1e9),
     REVENUE_PER_REQUEST_USD("inference", "revenuePerRequestUsd", false, 0, 1e4),
     IDLE_TIMEOUT_SECONDS("inference", "idleTimeoutSeconds", false, 0, 3600),
+    TIER_SHARE("inference.tiers[]", "share", false, 0, 1, true),
     // owned hardware
     LIFE_YEARS("ownership", "lifeYears", false, 0.5, 15),
     SERVER_AND_NETWORK_FRACTION("ownership", "serverAndNetworkFraction", false, 0, 5),

@@ -29,7 +29,29 @@ public record InferenceInput(
         Service service,
         Uncertain uncertain,
         Double revenuePerRequestUsd,
-        Double idleTimeoutSeconds) {
+        Double idleTimeoutSeconds,
+        java.util.List<Tier> tiers) {
+
+    /** A service tier: its share of the requests, its own latency target, and optionally a smaller model. */
+    public record Tier(String name, double share, LatencyTarget latencyTargetMs, ModelInput model) {
+    }
+
+    /** One tier's part of this workload: its traffic and target (and model, resolved by the engine), no tiers. */
+    public InferenceInput forTier(Tier t) {
+        return new InferenceInput(requestsPerDay * t.share(), users, inputTokens, outputTokens, accelerator, precision,
+                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd,
+                t.latencyTargetMs() != null ? t.latencyTargetMs() : latencyTargetMs, peakToAverage, scaling,
+                hourlyShape, cacheHitRate, prefixCacheHitRate, null, monthlyGrowth, startMonth, minReplicas, service,
+                Uncertain.NONE, revenuePerRequestUsd, idleTimeoutSeconds, null);
+    }
+
+    /** The whole workload on one fleet held to these targets, no tiers. */
+    public InferenceInput sharedAt(LatencyTarget target) {
+        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
+                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, target, peakToAverage,
+                scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, null, monthlyGrowth, startMonth, minReplicas,
+                service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, null);
+    }
 
     /**
      * The inputs the caller sent as {low, high} ranges (null where sent as a number); never null
@@ -97,7 +119,7 @@ public record InferenceInput(
     public InferenceInput withPrecision(Precision v) {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, v, tensorParallel,
                 batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling,
-                hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
+                hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
     }
 
     /** The same workload with another (or no) fixed batch. */
@@ -105,7 +127,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, v, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
+                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
     }
 
     /** The same workload with another response-cache hit rate. */
@@ -113,7 +135,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, scaling, hourlyShape, v, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
+                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
     }
 
     /** The same workload with a share routed to another model (or none). */
@@ -121,7 +143,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, v, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
+                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
     }
 
     /** The same fleet bought another way. */
@@ -129,7 +151,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, v, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
+                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
     }
 
     /** The same fleet scaled another way. */
@@ -137,14 +159,14 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
                 peakToAverage, v, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
+                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
     }
 
     /** The same workload flattened over the day (no peak), e.g. a batch queue run off-peak. */
     public InferenceInput flattened() {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, 1.0, scaling,
-                null, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
+                null, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
     }
 
     /** The same workload bought from a catalog offer (or none). */
@@ -152,7 +174,7 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, v, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
+                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
     }
 
     /** The same workload served another way (e.g. bought from a hosted API). */
@@ -160,14 +182,14 @@ public record InferenceInput(
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
                 tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
                 scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, v, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
+                minReplicas, v, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
     }
 
     /** The same workload on another accelerator, with the replica shape chosen afresh. */
     public InferenceInput onAccelerator(AcceleratorInput a) {
         return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, a, precision, null, null,
                 pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling, hourlyShape,
-                cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds);
+                cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
     }
 
     /** The routed share of this workload: its own traffic and replica, no cache (hits were served before routing). */
@@ -175,7 +197,7 @@ public record InferenceInput(
         return new InferenceInput(rpd, users, inputTokens, outputTokens, a, p, tp, null, pricingMode, offer,
                 pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, s, hourlyShape, 0.0, prefixCacheHitRate,
                 null, monthlyGrowth, startMonth, minReplicas, new Service(service.workload(),
-                        service.burstPricingMode(), new Operations(null, null, 0.0), null), Uncertain.NONE, revenuePerRequestUsd, idleTimeoutSeconds);
+                        service.burstPricingMode(), new Operations(null, null, 0.0), null), Uncertain.NONE, revenuePerRequestUsd, idleTimeoutSeconds, null);
     }
 
 }

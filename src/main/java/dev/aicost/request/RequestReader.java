@@ -97,6 +97,61 @@ public final class RequestReader {
                 ownership != null ? ownership : EstimateRequest.Ownership.NONE, actuals);
     }
 
+    /** At most this many service tiers. */
+    static final int MAX_TIERS = 10;
+
+    /** {@code inference.tiers}: 1 to 10 named tiers whose shares add up to 1, each with its own target and model. */
+    private List<InferenceInput.Tier> tiers(Fields i) {
+        JsonNode raw = i.raw("tiers");
+        if (raw == null) {
+            return null;
+        }
+        if (!raw.isArray() || raw.isEmpty() || raw.size() > MAX_TIERS) {
+            i.problem("tiers", "must be an array of 1 to " + MAX_TIERS + " tiers, got " + Fields.describe(raw)
+                    + (raw.isArray() ? " of " + raw.size() : ""), "[{name, share, latencyTargetMs, model}]");
+            return null;
+        }
+        List<InferenceInput.Tier> out = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        double total = 0;
+        boolean ok = true;
+        for (int k = 0; k < raw.size(); k++) {
+            JsonNode entry = raw.get(k);
+            if (!entry.isObject()) {
+                i.problem("tiers[" + k + "]", "must be an object, got " + Fields.describe(entry),
+                        "{name, share, latencyTargetMs, model}");
+                ok = false;
+                continue;
+            }
+            Fields t = new Fields(entry, i.path("tiers") + "[" + k + "]", i.problems());
+            String name = t.text("name");
+            Double share = t.number(Bound.TIER_SHARE);
+            LatencyTarget target = t.read("latencyTargetMs", l -> new LatencyTarget(l.number(Bound.TTFT_MS),
+                    l.number(Bound.TPOT_MS), l.number(Bound.E2E_MS)));
+            ModelInput model = t.read("model", this::model);
+            for (String required : new String[] {"name", "share"}) {
+                if (!t.has(required)) {
+                    t.problem(required, "is required", "share: the tier's fraction of the requests, 0 < share <= 1");
+                }
+            }
+            if (name != null && !names.add(name)) {
+                t.problem("name", "repeats tier '" + name + "'", "a unique name per tier");
+            }
+            t.finish();
+            if (name == null || share == null) {
+                ok = false;
+                continue;
+            }
+            total += share;
+            out.add(new InferenceInput.Tier(name, share, target, model));
+        }
+        if (ok && Math.abs(total - 1) > 1e-6) {
+            i.problem("tiers", "shares add up to " + Fields.fmt(total) + ", not 1", "shares that sum to 1");
+            return null;
+        }
+        return ok ? List.copyOf(out) : null;
+    }
+
     /** {@code actuals.months}: 1 to 120 billed months, each month once (its horizon is checked by the engine). */
     private EstimateRequest.Actuals actuals(Fields a) {
         JsonNode months = a.raw("months");
@@ -393,7 +448,11 @@ public final class RequestReader {
                 i.choice("scaling", SCALING), i.numbers(Bound.HOURLY_SHAPE, 24), cache,
                 i.number(Bound.PREFIX_CACHE_HIT_RATE), routing, growth,
                 i.whole(Bound.START_MONTH), i.whole(Bound.MIN_REPLICAS), service,
-                new InferenceInput.Uncertain(rpdRange, growthRange, cacheRange), i.number(Bound.REVENUE_PER_REQUEST_USD), i.number(Bound.IDLE_TIMEOUT_SECONDS));
+                new InferenceInput.Uncertain(rpdRange, growthRange, cacheRange), i.number(Bound.REVENUE_PER_REQUEST_USD), i.number(Bound.IDLE_TIMEOUT_SECONDS), tiers(i));
+        if (in.tiers() != null && (routing != null || hostedApi != null)) {
+            i.problem("tiers", "cannot be combined with " + (routing != null ? "routing" : "hostedApi"),
+                    "tiers (each may name its own model), or " + (routing != null ? "routing" : "hostedApi"));
+        }
         if (in.scaling() == Scaling.SERVERLESS) {
             if (mode != null && mode != PricingMode.ON_DEMAND) {
                 i.problem("pricingMode", "'" + mode.wireName() + "' cannot buy serverless workers: they are billed per "

@@ -108,6 +108,16 @@ public final class Generated {
         if (r.nextInt(3) == 0) {
             ((ObjectNode) req.get("inference")).put("revenuePerRequestUsd", logUniform(r, 1e-5, 1));
         }
+        if (r.nextInt(5) == 0) { // two service tiers, the first held to a tighter target
+            ObjectNode i = (ObjectNode) req.get("inference");
+            i.remove("hostedApi");
+            double premium = 0.1 + 0.4 * r.nextDouble();
+            var tiers = i.putArray("tiers");
+            tiers.addObject().put("name", "premium").put("share", premium).putObject("latencyTargetMs")
+                    .put("tpotMs", 20 + r.nextInt(30));
+            tiers.addObject().put("name", "basic").put("share", 1 - premium).putObject("latencyTargetMs")
+                    .put("tpotMs", 60 + r.nextInt(100));
+        }
         if (r.nextInt(3) == 0) { // a few billed months, within the horizon
             int horizon = req.get("horizonMonths").asInt();
             var months = req.putObject("actuals").putArray("months");

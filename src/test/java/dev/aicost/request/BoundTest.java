@@ -62,7 +62,11 @@ class BoundTest {
             }
         }
         String field = b.field();
-        if (b.section().equals("actuals.months[]")) { // one billed month, with the bad value in its field
+        if (b.section().equals("inference.tiers[]")) { // one tier, with the bad value in its field
+            ((ObjectNode) req.get("inference")).remove("routing");
+            ((ObjectNode) req.get("inference")).putArray("tiers").addObject().put("name", "all").put(field, bad);
+            path = "inference.tiers[0]";
+        } else if (b.section().equals("actuals.months[]")) { // one billed month, with the bad value in its field
             ObjectNode month = req.putObject("actuals").putArray("months").addObject();
             month.put("month", 1).put("trainingUsd", 0).put("inferenceUsd", 0).put(field, bad);
             path = "actuals.months[0]";

@@ -1,0 +1,85 @@
+package dev.aicost.engine;
+
+import static dev.aicost.engine.Fixtures.assumption;
+import static dev.aicost.engine.Fixtures.estimate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aicost.report.CostReport;
+import dev.aicost.report.InferenceReport;
+import dev.aicost.report.InferenceReport.TierReport;
+import dev.aicost.request.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+
+/** Service tiers: priced apart (or on one shared fleet where that is cheaper), adding up to the fleet. */
+class TiersTest {
+    static final String THREE_TIERS = "'tiers':[{'name':'enterprise','share':0.2,'latencyTargetMs':{'ttftMs':300,"
+            + "'tpotMs':20}},{'name':'pro','share':0.3,'latencyTargetMs':{'ttftMs':1000,'tpotMs':40}},{'name':'free',"
+            + "'share':0.5,'latencyTargetMs':{'ttftMs':3000,'tpotMs':80},'model':{'id':'llama-3.1-8b'}}]";
+
+    static CostReport serve(double requestsPerDay, String tiers) {
+        return estimate("{'model':{'id':'llama-3.1-70b'},'inference':{'requestsPerDay':" + requestsPerDay
+                + ",'accelerator':'h100-sxm','precision':'fp8'," + tiers + "}}");
+    }
+
+    static double sum(InferenceReport i) {
+        return i.tiers().stream().mapToDouble(TierReport::monthlyCostUsd).sum();
+    }
+
+    @Test
+    void tiersArePricedApartAndAddUpToTheFleet() {
+        CostReport r = serve(2e6, THREE_TIERS);
+        InferenceReport i = r.inference();
+        assertThat(i.tierFleet()).isEqualTo("separate"); // the free tier runs another model: no shared fleet
+        assertThat(i.tiers()).extracting(TierReport::name).containsExactly("enterprise", "pro", "free");
+        assertThat(sum(i)).isCloseTo(i.cost().monthlyCostUsd(), within(0.01));
+        assertThat(i.tiers().stream().mapToInt(TierReport::accelerators).sum()).isEqualTo(i.fleet().accelerators());
+        assertThat(i.tiers().get(2).model()).isEqualTo("llama-3.1-8b");
+        // Each tier meets its own target, and a stricter tier costs more per request, by the premium shown.
+        assertThat(i.tiers().get(0).tpotMs()).isLessThanOrEqualTo(20);
+        assertThat(i.tiers().get(1).tpotMs()).isLessThanOrEqualTo(40);
+        TierReport enterprise = i.tiers().get(0);
+        TierReport pro = i.tiers().get(1);
+        TierReport free = i.tiers().get(2);
+        assertThat(enterprise.costPerRequestUsd()).isGreaterThan(pro.costPerRequestUsd());
+        assertThat(pro.costPerRequestUsd()).isGreaterThan(free.costPerRequestUsd());
+        assertThat(free.premiumPercent()).isZero();
+        assertThat(enterprise.premiumPercent()).isCloseTo(
+                (enterprise.costPerRequestUsd() / free.costPerRequestUsd() - 1) * 100, within(1.0));
+        // The lifetime follows the tiered fleet month by month.
+        assertThat(r.lifecycle().months().get(0).inferenceUsd()).isCloseTo(i.cost().monthlyCostUsd(), within(0.01));
+        assertThat(assumption(r, "inference.tierFleet")).startsWith("separate");
+    }
+
+    @Test
+    void oneSharedFleetServesEveryTierWhereThatIsCheaper() {
+        // 20k requests a day fill a fraction of one replica: a second fleet would only add an idle one.
+        String tiers = "'tiers':[{'name':'gold','share':0.3,'latencyTargetMs':{'tpotMs':25}},{'name':'basic',"
+                + "'share':0.7,'latencyTargetMs':{'tpotMs':80}}]";
+        CostReport r = serve(20_000, tiers);
+        InferenceReport i = r.inference();
+        assertThat(i.tierFleet()).isEqualTo("shared");
+        assertThat(i.point().tpotMs()).isLessThanOrEqualTo(25); // held to the strictest target
+        assertThat(sum(i)).isCloseTo(i.cost().monthlyCostUsd(), within(0.01));
+        assertThat(i.tiers().get(0).costPerRequestUsd()).isGreaterThan(i.tiers().get(1).costPerRequestUsd());
+        assertThat(assumption(r, "inference.tierFleet")).contains("strictest");
+    }
+
+    @Test
+    void badTiersAreRefusedWithTheirPath() {
+        String[][] bad = {
+            {"'tiers':[{'name':'a','share':0.5},{'name':'b','share':0.4}]", "inference.tiers", "add up to 0.9"},
+            {"'tiers':[{'name':'a','share':0.5},{'name':'a','share':0.5}]", "inference.tiers[1].name", "repeats"},
+            {"'tiers':[{'name':'a','share':0}]", "inference.tiers[0].share", "out of range"},
+            {"'tiers':[{'share':1}]", "inference.tiers[0].name", "is required"},
+            {"'tiers':[]", "inference.tiers", "1 to 10"},
+            {"'tiers':[{'name':'a','share':1}],'routing':{'share':0.5,'model':{'id':'llama-3.1-8b'}}",
+                "inference.tiers", "cannot be combined with routing"}};
+        for (String[] b : bad) {
+            assertThatThrownBy(() -> serve(1e5, b[0])).isInstanceOf(InvalidRequestException.class)
+                    .satisfies(e -> assertThat(((InvalidRequestException) e).problems()).as(b[0])
+                            .anyMatch(p -> p.path().equals(b[1]) && p.problem().contains(b[2])));
+        }
+    }
+}
