@@ -43,7 +43,9 @@ class CatalogSearchTest {
                 String provider = base.inference().cost().offer() == null ? null
                         : ENGINE.catalog().offer(base.inference().cost().offer()).orElseThrow().provider();
                 for (Accelerator a : ENGINE.catalog().accelerators()) {
+                    // Accelerator cards only, as the search (server CPUs have their own lever, edge devices no rental).
                     if (a.id().equals(base.inference().accelerator())
+                            || ENGINE.catalog().form(a.id()) != dev.aicost.catalog.Catalog.Form.ACCELERATOR
                             || "reference".equals(ENGINE.catalog().defaultOffer(a.id()).provider())) {
                         continue;
                     }
