@@ -119,6 +119,41 @@ final class Fields {
         });
     }
 
+    /**
+     * An array of 1 to {@code max} objects, each read by {@code reader} (null: that element is invalid,
+     * with its problems); returns the elements read, or null when the array or any element was invalid.
+     */
+    <T> List<T> objects(String name, int max, String shape, java.util.function.BiFunction<Fields, Integer, T> reader) {
+        JsonNode raw = raw(name);
+        if (raw == null) {
+            return null;
+        }
+        if (!raw.isArray() || raw.isEmpty() || raw.size() > max) {
+            problem(name, "must be an array of 1 to " + max + ", got " + describe(raw)
+                    + (raw.isArray() ? " of " + raw.size() : ""), "[" + shape + ", ...]");
+            return null;
+        }
+        List<T> out = new ArrayList<>();
+        boolean ok = true;
+        for (int k = 0; k < raw.size(); k++) {
+            JsonNode entry = raw.get(k);
+            if (!entry.isObject()) {
+                problem(name + "[" + k + "]", "must be an object, got " + describe(entry), shape);
+                ok = false;
+                continue;
+            }
+            Fields f = new Fields(entry, path(name) + "[" + k + "]", problems);
+            T t = reader.apply(f, k);
+            f.finish();
+            if (t == null) {
+                ok = false;
+            } else {
+                out.add(t);
+            }
+        }
+        return ok ? out : null;
+    }
+
     /** A whole-number field within its {@link Bound}. */
     Integer whole(Bound b) {
         return integer(b.field(), (long) b.min(), (long) b.max());

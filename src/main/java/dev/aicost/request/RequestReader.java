@@ -102,103 +102,65 @@ public final class RequestReader {
 
     /** {@code inference.tiers}: 1 to 10 named tiers whose shares add up to 1, each with its own target and model. */
     private List<InferenceInput.Tier> tiers(Fields i) {
-        JsonNode raw = i.raw("tiers");
-        if (raw == null) {
-            return null;
-        }
-        if (!raw.isArray() || raw.isEmpty() || raw.size() > MAX_TIERS) {
-            i.problem("tiers", "must be an array of 1 to " + MAX_TIERS + " tiers, got " + Fields.describe(raw)
-                    + (raw.isArray() ? " of " + raw.size() : ""), "[{name, share, latencyTargetMs, model}]");
-            return null;
-        }
-        List<InferenceInput.Tier> out = new ArrayList<>();
         java.util.Set<String> names = new java.util.HashSet<>();
-        double total = 0;
-        boolean ok = true;
-        for (int k = 0; k < raw.size(); k++) {
-            JsonNode entry = raw.get(k);
-            if (!entry.isObject()) {
-                i.problem("tiers[" + k + "]", "must be an object, got " + Fields.describe(entry),
-                        "{name, share, latencyTargetMs, model}");
-                ok = false;
-                continue;
-            }
-            Fields t = new Fields(entry, i.path("tiers") + "[" + k + "]", i.problems());
-            String name = t.text("name");
-            Double share = t.number(Bound.TIER_SHARE);
-            LatencyTarget target = t.read("latencyTargetMs", l -> new LatencyTarget(l.number(Bound.TTFT_MS),
-                    l.number(Bound.TPOT_MS), l.number(Bound.E2E_MS)));
-            ModelInput model = t.read("model", this::model);
-            for (String required : new String[] {"name", "share"}) {
-                if (!t.has(required)) {
-                    t.problem(required, "is required", "share: the tier's fraction of the requests, 0 < share <= 1");
-                }
-            }
-            if (name != null && !names.add(name)) {
-                t.problem("name", "repeats tier '" + name + "'", "a unique name per tier");
-            }
-            t.finish();
-            if (name == null || share == null) {
-                ok = false;
-                continue;
-            }
-            total += share;
-            out.add(new InferenceInput.Tier(name, share, target, model));
+        List<InferenceInput.Tier> tiers = i.objects("tiers", MAX_TIERS, "{name, share, latencyTargetMs, model}",
+                (t, k) -> {
+                    String name = t.text("name");
+                    Double share = t.number(Bound.TIER_SHARE);
+                    LatencyTarget target = t.read("latencyTargetMs", l -> new LatencyTarget(l.number(Bound.TTFT_MS),
+                            l.number(Bound.TPOT_MS), l.number(Bound.E2E_MS)));
+                    ModelInput model = t.read("model", this::model);
+                    required(t, "the tier's name and its fraction of the requests, 0 < share <= 1", "name", "share");
+                    if (name != null && !names.add(name)) {
+                        t.problem("name", "repeats tier '" + name + "'", "a unique name per tier");
+                    }
+                    return name == null || share == null ? null : new InferenceInput.Tier(name, share, target, model);
+                });
+        if (tiers == null) {
+            return null;
         }
-        if (ok && Math.abs(total - 1) > 1e-6) {
+        double total = tiers.stream().mapToDouble(InferenceInput.Tier::share).sum();
+        if (Math.abs(total - 1) > 1e-6) {
             i.problem("tiers", "shares add up to " + Fields.fmt(total) + ", not 1", "shares that sum to 1");
             return null;
         }
-        return ok ? List.copyOf(out) : null;
+        return List.copyOf(tiers);
+    }
+
+    private static void required(Fields f, String allowed, String... names) {
+        for (String name : names) {
+            if (!f.has(name)) {
+                f.problem(name, "is required", allowed);
+            }
+        }
     }
 
     /** {@code actuals.months}: 1 to 120 billed months, each month once (its horizon is checked by the engine). */
     private EstimateRequest.Actuals actuals(Fields a) {
-        JsonNode months = a.raw("months");
-        if (months == null) {
+        if (!a.has("months")) {
             a.problem("months", "is required", "an array of {month, trainingUsd, inferenceUsd, requests}");
             return null;
         }
-        int max = (int) Bound.ACTUAL_MONTH.max();
-        if (!months.isArray() || months.isEmpty() || months.size() > max) {
-            a.problem("months", "must be an array of 1 to " + max + " months, got " + Fields.describe(months)
-                    + (months.isArray() ? " of " + months.size() : ""), "one entry per billed month");
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        List<EstimateRequest.ActualMonth> months = a.objects("months", (int) Bound.ACTUAL_MONTH.max(),
+                "{month, trainingUsd, inferenceUsd, requests}", (m, k) -> {
+                    Integer month = m.whole(Bound.ACTUAL_MONTH);
+                    Double training = m.number(Bound.ACTUAL_TRAINING_USD);
+                    Double inference = m.number(Bound.ACTUAL_INFERENCE_USD);
+                    Double requests = m.number(Bound.ACTUAL_REQUESTS);
+                    required(m, "the bill's figure for the month (0 if none)", "month", "trainingUsd", "inferenceUsd");
+                    if (month != null && !seen.add(month)) {
+                        m.problem("month", "repeats month " + month, "each month once");
+                    }
+                    return month == null || training == null || inference == null ? null
+                            : new EstimateRequest.ActualMonth(month, training, inference, requests);
+                });
+        if (months == null) {
             return null;
         }
-        List<EstimateRequest.ActualMonth> out = new ArrayList<>();
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
-        boolean ok = true;
-        for (int k = 0; k < months.size(); k++) {
-            String path = a.path("months") + "[" + k + "]";
-            JsonNode entry = months.get(k);
-            if (!entry.isObject()) {
-                a.problem("months[" + k + "]", "must be an object, got " + Fields.describe(entry),
-                        "{month, trainingUsd, inferenceUsd, requests}");
-                ok = false;
-                continue;
-            }
-            Fields m = new Fields(entry, path, a.problems());
-            Integer month = m.whole(Bound.ACTUAL_MONTH);
-            Double training = m.number(Bound.ACTUAL_TRAINING_USD);
-            Double inference = m.number(Bound.ACTUAL_INFERENCE_USD);
-            Double requests = m.number(Bound.ACTUAL_REQUESTS);
-            for (String required : new String[] {"month", "trainingUsd", "inferenceUsd"}) {
-                if (!m.has(required)) {
-                    m.problem(required, "is required", "the bill's figure for the month (0 if none)");
-                }
-            }
-            if (month != null && !seen.add(month)) {
-                m.problem("month", "repeats month " + month, "each month once");
-            }
-            m.finish();
-            if (month == null || training == null || inference == null) {
-                ok = false;
-                continue;
-            }
-            out.add(new EstimateRequest.ActualMonth(month, training, inference, requests));
-        }
-        out.sort(java.util.Comparator.comparingInt(EstimateRequest.ActualMonth::month));
-        return ok ? new EstimateRequest.Actuals(List.copyOf(out)) : null;
+        List<EstimateRequest.ActualMonth> sorted = new ArrayList<>(months);
+        sorted.sort(java.util.Comparator.comparingInt(EstimateRequest.ActualMonth::month));
+        return new EstimateRequest.Actuals(List.copyOf(sorted));
     }
 
     /** Mixture-of-experts, sliding-window and MLA fields of a model (each optional). */
