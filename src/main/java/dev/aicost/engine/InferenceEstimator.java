@@ -249,7 +249,7 @@ final class InferenceEstimator {
     }
 
     /**
-     * The serverless offer for the accelerator that bills least over the horizon at this traffic (the
+     * The serverless offer for the accelerator that bills least in the first serving month (the
      * per-second rate and the idle timeout both count), or a clear refusal.
      */
     private ServerlessOffer serverlessOffer(InferenceInput in, Accelerator acc, ServingModel replica,
@@ -265,10 +265,7 @@ final class InferenceEstimator {
         for (ServerlessOffer o : offers) {
             Fleet f = new Fleet(replica, point, workload, serverlessPricing(in, o, replica, point, operations, path,
                     Notes.silent()), null);
-            double total = 0;
-            for (double month : f.ownCosts(traffic)) {
-                total += month;
-            }
+            double total = f.ownCostUsd(traffic[0]);
             if (total < least) {
                 best = o;
                 least = total;
@@ -279,7 +276,8 @@ final class InferenceEstimator {
 
     private static Hardware.Price serverlessPrice(ServerlessOffer o, String path, Notes notes) {
         notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(o.perHourUsd()), () -> "serverless offer '"
-                + o.id() + "' (" + o.provider() + "), the one that bills least at this traffic for " + o.acceleratorId()
+                + o.id() + "' (" + o.provider() + "), the one that bills least in the first serving month for "
+                + o.acceleratorId()
                 + ": $"
                 + Num.show(o.perSecondUsd()) + " per GPU-second while a worker is up: " + o.source().cite());
         return new Hardware.Price(o.perHourUsd(), 0, o.id(), null);
