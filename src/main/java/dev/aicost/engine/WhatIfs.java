@@ -94,7 +94,7 @@ final class WhatIfs {
                                 + other.instance() + " (" + other.region() + "); quotas, data egress and SLAs differ"));
             }
         }
-        if (llm && !hosted) {
+        if (llm && !hosted && in.tiers() == null) { // tiers cannot be bought as one hosted API
             HostedApis.Workload w = new HostedApis.Workload(in.requestsPerDay(), r.fleet().replica().inputTokens,
                     r.fleet().replica().outputTokens, r.fleet().workload().cacheHitRate(),
                     r.fleet().replica().prefixCacheHitRate, base.model().id(), r.workload() == Workload.BATCH);
