@@ -80,10 +80,15 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
     }
 
     /**
-     * Workers that scale to zero and are billed per second while up: busy, idle until the idle
-     * timeout after their last request, or starting (a request that finds no warm worker waits for
-     * a cold start, which is billed too). Requests arrive at random (Poisson) within each hour of the
-     * daily shape; {@code serviceSeconds} is one request's time in a worker.
+     * Workers that scale to zero and are billed per second while up: starting, busy, or idle until the
+     * idle timeout after their last request. Requests arrive at random (Poisson, rate λ) within each hour
+     * of the daily shape; {@code serviceSeconds} (S) is one request's time in a worker. A worker that
+     * starts stays up until no request has arrived for S + T (T: idle timeout); a request arriving while
+     * it starts waits for it rather than starting another. So up and down periods alternate: a down
+     * period lasts 1/λ on average, an up period the start-up C plus the wait for the first gap of
+     * S + T between arrivals, (e^(λ(S+T)) − 1)/λ. The share of time up is 1 − 1/(λC + e^(λ(S+T))), and
+     * the share of requests that meet a cold start 1/(λC + e^(λ(S+T))); both grow (and fall) steadily
+     * with traffic. Under load the busy workers, λ ÷ a worker's requests per second, take over.
      */
     record Serverless(double idleTimeoutSeconds, double coldStartSeconds, double minBillingSeconds,
             double serviceSeconds) {
@@ -99,22 +104,21 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
             if (lambda <= 0) {
                 return warm;
             }
-            double s = serviceSeconds;
-            double t = idleTimeoutSeconds;
-            double busy = Math.max(lambda / perWorker, 1 - Math.exp(-lambda * s));
-            double idle = Math.exp(-lambda * s) * (1 - Math.exp(-lambda * t));
-            double cold = warm > 0 ? 0 : lambda * coldShare(lambda) * (coldStartSeconds + minBillingSeconds / 2);
-            return Math.max(warm, busy + idle + cold);
+            return Math.max(warm, Math.max(1 - coldShare(lambda), lambda / perWorker));
         }
 
-        /** The share of requests arriving after the last worker went down (no request within service + idle). */
+        /**
+         * The share of requests that find no worker up, 1/(λC + e^(λ(S+T))); half a billing increment is
+         * added to each start-up (an up period's billed seconds are rounded up).
+         */
         double coldShare(double lambda) {
-            return Math.exp(-lambda * (serviceSeconds + idleTimeoutSeconds));
+            double exponent = Math.min(700, lambda * (serviceSeconds + idleTimeoutSeconds));
+            return 1 / (lambda * (coldStartSeconds + minBillingSeconds / 2) + Math.exp(exponent));
         }
 
-        /** The most the idle tails and cold starts add to the busy workers, in workers (bounds the break-even search). */
+        /** The most the start-ups and idle tails add to the busy workers, in workers (bounds the break-even search). */
         double overheadWorkers() {
-            return 2 + (coldStartSeconds + minBillingSeconds) / (Math.E * (serviceSeconds + idleTimeoutSeconds));
+            return 1;
         }
     }
 

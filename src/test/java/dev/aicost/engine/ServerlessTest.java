@@ -61,16 +61,24 @@ class ServerlessTest {
 
     @Test
     void billedWorkersFollowTheArrivalModel() {
-        // λ = 0.1/s, service 1 s, idle 5 s, cold start 20 s, 1 s billing, 4 requests/s per worker under load.
+        // λ = 0.1/s, service 1 s, idle 5 s, cold start 20 s, 1 s billing, 4 requests/s per worker under load:
+        // down periods of 1/λ = 10 s alternate with up periods of 20.5 + (e^0.6 − 1)/0.1 = 28.7 s.
         Fleet.Serverless s = new Fleet.Serverless(5, 20, 1, 1);
-        double lambda = 0.1;
-        double busy = Math.max(lambda / 4, 1 - Math.exp(-0.1));
-        double idle = Math.exp(-0.1) * (1 - Math.exp(-0.5));
-        double cold = lambda * Math.exp(-0.6) * 20.5;
-        assertThat(s.billedWorkers(lambda, 4, 0)).isCloseTo(busy + idle + cold, within(1e-12));
+        double up = 20.5 + (Math.exp(0.6) - 1) / 0.1;
+        assertThat(s.billedWorkers(0.1, 4, 0)).isCloseTo(up / (up + 10), within(1e-12));
+        assertThat(s.coldShare(0.1)).isCloseTo(1 / (0.1 * 20.5 + Math.exp(0.6)), within(1e-12));
         assertThat(s.billedWorkers(0, 4, 0)).isZero();
         assertThat(s.billedWorkers(1000, 4, 0)).isCloseTo(250, within(1e-6)); // under load: busy workers only
         assertThat(s.billedWorkers(0.001, 4, 2)).isEqualTo(2); // the warm workers cover it
+        // More traffic never bills less, and never meets more cold starts.
+        double previous = 0;
+        double previousCold = 1;
+        for (double lambda = 0.001; lambda < 1000; lambda *= 1.3) {
+            assertThat(s.billedWorkers(lambda, 4, 0)).isGreaterThanOrEqualTo(previous);
+            assertThat(s.coldShare(lambda)).isLessThanOrEqualTo(previousCold);
+            previous = s.billedWorkers(lambda, 4, 0);
+            previousCold = s.coldShare(lambda);
+        }
     }
 
     @Test
