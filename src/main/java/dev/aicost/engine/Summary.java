@@ -41,6 +41,11 @@ final class Summary {
             } else {
                 s.append(i.fleet().accelerators()).append(" × ").append(i.accelerator()).append(", TTFT ")
                         .append(Num.show(Num.sig(i.point().ttftMs(), 3))).append(" ms");
+                if (i.economics().coldStartShare() != null) {
+                    s.append(", serverless: ").append(Advisor.pct(i.economics().coldStartShare()))
+                            .append(" of requests wait a ").append(Num.show(Num.sig(i.economics().coldStartMs() / 1000, 2)))
+                            .append(" s cold start");
+                }
                 if (i.economics().operationsMonthlyCostUsd() > 0) {
                     s.append(", $").append(Advisor.usd(i.economics().operationsMonthlyCostUsd()))
                             .append("/month of it operations");
@@ -48,12 +53,35 @@ final class Summary {
                 s.append(")\n");
             }
         }
+        if (i != null && i.tiers() != null) {
+            s.append("- Tiers (").append(i.tierFleet()).append(" fleet):");
+            for (var tier : i.tiers()) {
+                s.append(" ").append(clip(tier.name(), 24)).append(" $").append(Advisor.usd(tier.costPerRequestUsd()))
+                        .append("/request").append(tier.premiumPercent() > 0 ? " (+" + Math.round(tier.premiumPercent())
+                                + " %)" : "").append(";");
+            }
+            s.setLength(s.length() - 1);
+            s.append("\n");
+        }
         s.append("- ").append(life.horizonMonths()).append(" months: **$").append(Advisor.usd(life.totalUsd()))
                 .append("**").append(life.ranges() == null ? "" : life.ranges().totalUsd().likelyUsd())
                 .append(", inference ").append(Advisor.pct(life.inferenceShare()));
         if (t != null && i != null) {
             s.append(", break-even ").append(life.breakEvenMonth() == null ? "not within the horizon"
                     : "in month " + life.breakEvenMonth() + months(life.breakEvenMonthRange(), life.breakEvenMonth()));
+        }
+        if (life.marginUsd() != null) {
+            s.append("\n- Margin: $").append(life.marginUsd() < 0 ? "−" : "").append(Advisor.usd(Math.abs(life.marginUsd())))
+                    .append(" on $").append(Advisor.usd(life.revenueUsd())).append(" of revenue, ")
+                    .append(life.paybackMonth() == null ? "no payback within the horizon"
+                            : "paid back in month " + life.paybackMonth());
+        }
+        if (r.actuals() != null) {
+            var a = r.actuals();
+            s.append("\n- Billed: $").append(Advisor.usd(a.totalUsd())).append(" over ").append(a.months())
+                    .append(a.months() == 1 ? " month" : " months").append("; horizon projected from the bill: $")
+                    .append(Advisor.usd(a.projectedTotalUsd())).append(" (×").append(Num.show(Num.sig(a.projectionFactor(), 3)))
+                    .append(" the estimate's trend)");
         }
         s.append("\n- Focus: **").append(rec.focus()).append("**");
         if (!rec.reasons().isEmpty()) {

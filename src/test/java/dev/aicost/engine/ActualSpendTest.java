@@ -68,6 +68,7 @@ class ActualSpendTest {
         assertThat(r.actuals().projectionFactor()).isEqualTo(Num.sig(factor));
         assertThat(r.actuals().projectedTotalUsd()).isCloseTo(10000 + rest, within(0.01));
         assertThat(assumption(r, "actuals.projection")).contains("last 3 billed months");
+        assertThat(r.summary()).contains("Billed: $10k over 4 months");
     }
 
     @Test

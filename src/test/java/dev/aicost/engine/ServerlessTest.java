@@ -105,6 +105,7 @@ class ServerlessTest {
         assertThat(assumption(r, "inference.coldStartSeconds")).contains("GB of weights per GPU");
         assertThat(assumption(r, "inference.idleTimeoutSeconds")).isNotNull();
         assertThat(r.warnings()).anyMatch(w -> w.contains("cold start"));
+        assertThat(r.summary()).contains("serverless: ").contains(" s cold start");
     }
 
     @Test

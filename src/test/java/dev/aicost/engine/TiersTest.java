@@ -50,6 +50,7 @@ class TiersTest {
         // The lifetime follows the tiered fleet month by month.
         assertThat(r.lifecycle().months().get(0).inferenceUsd()).isCloseTo(i.cost().monthlyCostUsd(), within(0.01));
         assertThat(assumption(r, "inference.tierFleet")).startsWith("separate");
+        assertThat(r.summary()).contains("Tiers (separate fleet): enterprise $").contains("/request (+");
     }
 
     @Test
