@@ -14,6 +14,8 @@ final class BreakEven {
     static final double MAX = 1e12;
     /** Cost evaluations at most; past them the upper line's crossing is returned (always a valid answer). */
     static final int MAX_EVALUATIONS = 4096;
+    /** Intervals narrower than this share of their top are not split (the figure is reported to 4 digits). */
+    static final double RESOLUTION = 1e-7;
 
     private final Fleet fleet;
     private final double api;
@@ -69,8 +71,9 @@ final class BreakEven {
             return Double.NaN; // even the top cost stays below the API's cost at the bottom end
         }
         double m = a + (b - a) / 2;
-        if (costA == costB || m <= a || m >= b || evaluations > MAX_EVALUATIONS) {
-            // Flat (no step inside) or too narrow to split: the API's cost catches up at cost / api.
+        if (costA == costB || m <= a || m >= b || b - a <= RESOLUTION * b || evaluations > MAX_EVALUATIONS) {
+            // Flat (no step inside), or narrower than the figure is reported (a smooth cost, e.g. serverless,
+            // has no flat steps to stop on): the API's cost catches up at cost / api.
             double r = Math.min(b, costB / api);
             return r >= a ? r : Double.NaN;
         }
