@@ -38,7 +38,17 @@ enum Lever implements WireName {
     OFF_PEAK(Phase.INFERENCE, Kind.PRICING, "jobs queue for quiet hours and spot capacity, which can be reclaimed: "
             + "checkpoint the queue"),
     SERVERLESS(Phase.INFERENCE, Kind.SCALING, "cold starts: a request that finds no warm worker waits for one to "
-            + "start and load the weights; per-second rates are dearer than rented hours under steady load"),
+            + "start and load the weights; per-second rates are dearer than rented hours under steady load") {
+        /**
+         * Serverless workers are their own provider and billing: no offer of another provider, commitment or
+         * other scaling with them, and no CPU (no serverless CPU offers); another accelerator is fine.
+         */
+        @Override
+        boolean excludes(Lever other) {
+            return other.kind() == Kind.SCALING || other.kind() == Kind.PRICING || other == CHEAPER_PROVIDER
+                    || other == CPU_SERVING;
+        }
+    },
     AUTOSCALING(Phase.INFERENCE, Kind.SCALING, "new replicas take minutes to start: queueing at sudden peaks; "
             + "needs an autoscaler"),
     TUNED_STACK(Phase.TRAINING, Kind.EFFICIENCY, "engineering effort: NeMo/Megatron or MaxText-level parallelism "
@@ -92,6 +102,16 @@ enum Lever implements WireName {
 
     String tradeOff() {
         return tradeOff;
+    }
+
+    /** Whether this lever cannot be combined with another in the best plan (one of each kind, for most). */
+    boolean excludes(Lever other) {
+        return other.kind() == kind;
+    }
+
+    /** Whether two levers cannot go into one plan (either excluding the other). */
+    boolean conflicts(Lever other) {
+        return phase == other.phase() && (excludes(other) || other.excludes(this));
     }
 
     /** What to add to "saves nothing" / "costs more" for this lever; empty for most. */

@@ -7,9 +7,7 @@ import dev.aicost.request.EstimateRequest;
 import dev.aicost.request.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Prices every applicable lever by re-running the engine on the typed request with the lever
@@ -175,13 +173,13 @@ final class Levers {
      */
     private static BestPlan best(CostEngine engine, EstimateRequest req, Estimate base, List<Priced> levers) {
         List<Priced> useful = new ArrayList<>();
-        Set<String> kinds = new HashSet<>();
         Priced sourcing = null; // buying the tokens replaces the fleet: it combines with training levers only
         for (Priced p : levers) {
             Lever l = p.whatIf().lever();
             if (p.saves() && l.kind() == Lever.Kind.SOURCING) {
                 sourcing = sourcing == null || p.totalUsd() < sourcing.totalUsd() ? p : sourcing;
-            } else if (p.saves() && kinds.add(l.phase() + "/" + l.kind())) {
+            } else if (p.saves() && useful.stream().noneMatch(u -> u.whatIf().lever().conflicts(l))) {
+                // Best first, so a lever that rules out others (serverless: offers, commitments) yields to a better one.
                 useful.add(p);
             }
         }

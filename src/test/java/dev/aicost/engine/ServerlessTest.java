@@ -97,6 +97,26 @@ class ServerlessTest {
     }
 
     @Test
+    void theBestPlanNeverPairsServerlessWithWhatItReplaces() {
+        // Serverless workers are their own provider and billing: a plan with both would list a lever that does nothing.
+        CostReport enterprise = estimate(LifecycleAndAdviceTest.read(java.nio.file.Path.of(
+                "infra/events/enterprise-assistant.json")));
+        assertThat(enterprise.bestPlan().levers()).containsExactly("cheaper-provider", "routing");
+        for (long seed = 0; seed < 60; seed++) {
+            CostReport r;
+            try {
+                r = Fixtures.ENGINE.estimate(dev.aicost.reliability.Generated.inference(seed));
+            } catch (InvalidRequestException e) {
+                continue;
+            }
+            if (r.bestPlan() != null && r.bestPlan().levers().contains("serverless")) {
+                assertThat(r.bestPlan().levers()).as("seed " + seed).doesNotContain("cheaper-provider", "commitment",
+                        "hybrid-capacity", "autoscaling", "off-peak", "cpu-serving");
+            }
+        }
+    }
+
+        @Test
     void theChoiceOfOfferAndTheColdStartAreStated() {
         CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':2000,"
                 + "'accelerator':'h100-sxm','scaling':'serverless'}}");
