@@ -18,17 +18,24 @@ public record Range(double p10, double p90) {
         }
         double unit = p90 >= 1e9 ? 1e9 : p90 >= 1e6 ? 1e6 : p90 >= 1e4 ? 1e3 : 1;
         String suffix = unit == 1e9 ? "B" : unit == 1e6 ? "M" : unit == 1e3 ? "k" : "";
-        return " (likely $" + shown(p10 / unit, unit == 1) + suffix + "–" + shown(p90 / unit, unit == 1) + suffix + ")";
+        // Two significant figures, more where two would print both ends alike ($120k–120k says nothing).
+        for (int digits = 2; digits <= 4; digits++) {
+            String low = shown(p10 / unit, unit == 1, digits);
+            String high = shown(p90 / unit, unit == 1, digits);
+            if (!low.equals(high)) {
+                return " (likely $" + low + suffix + "–" + high + suffix + ")";
+            }
+        }
+        return "";
     }
 
-    private static final java.math.MathContext TWO_FIGURES = new java.math.MathContext(2, java.math.RoundingMode.HALF_UP);
-
-    /** Two significant figures, plain; whole dollars with thousands separators from $1 to $10k. */
-    private static String shown(double v, boolean dollars) {
+    /** Significant figures, plain; whole dollars with thousands separators from $1 to $10k. */
+    private static String shown(double v, boolean dollars, int digits) {
+        java.math.MathContext figures = new java.math.MathContext(digits, java.math.RoundingMode.HALF_UP);
         if (dollars && v >= 1) {
-            return String.format(java.util.Locale.ROOT, "%,.0f",
-                    java.math.BigDecimal.valueOf(v).round(TWO_FIGURES).doubleValue());
+            return String.format(java.util.Locale.ROOT, "%,.0f", java.math.BigDecimal.valueOf(v).round(figures)
+                    .doubleValue());
         }
-        return v == 0 ? "0" : java.math.BigDecimal.valueOf(v).round(TWO_FIGURES).stripTrailingZeros().toPlainString();
+        return v == 0 ? "0" : java.math.BigDecimal.valueOf(v).round(figures).stripTrailingZeros().toPlainString();
     }
 }
