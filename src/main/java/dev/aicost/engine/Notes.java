@@ -99,6 +99,26 @@ class Notes {
         }
     }
 
+    /** A recorder if this one records, else the silent one: for a run whose explanations may be kept. */
+    Notes aside() {
+        return recording ? recorder() : SILENT;
+    }
+
+    /**
+     * Keeps another run's explanations as if that run had recorded here: assumptions at paths not yet
+     * assumed, warnings not yet given, in their order.
+     */
+    void absorb(Notes other) {
+        if (recording) {
+            other.assumptions.forEach(assumptions::putIfAbsent);
+            other.warnings.forEach(w -> {
+                if (!warnings.contains(w)) {
+                    warnings.add(w);
+                }
+            });
+        }
+    }
+
     List<Assumption> assumptions() {
         return List.copyOf(assumptions.values());
     }

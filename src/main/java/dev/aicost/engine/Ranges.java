@@ -108,7 +108,8 @@ final class Ranges {
             Factors error = trainingError(catalog, req.training(), t, model, notes);
             Factors price = priceSpread(catalog, t.accelerator(), t.pricingMode(), req.training().offer() != null
                     || req.training().pricePerAcceleratorHourUsd() != null || (req.training().accelerator() != null
-                            && req.training().accelerator().pricePerHourUsd() != null), "training", notes);
+                            && req.training().accelerator().pricePerHourUsd() != null), t.report().pricing().offer(),
+                    "training", notes);
             var d = t.report().duration();
             var b = t.report().breakdown();
             double rented = b.computeUsd() + b.restartOverheadUsd();
@@ -180,7 +181,7 @@ final class Ranges {
         boolean serverless = fleet.pricing().serverless() != null;
         Factors price = hosted || serverless ? Factors.NONE : priceSpread(catalog, i.accelerator(), i.pricingMode(),
                 in.offer() != null || in.pricePerAcceleratorHourUsd() != null
-                        || (in.accelerator() != null && in.accelerator().pricePerHourUsd() != null),
+                        || (in.accelerator() != null && in.accelerator().pricePerHourUsd() != null), i.offer(),
                 "inference", notes);
         if (hosted || serverless) {
             notes.assume("ranges.inference.price", "none", hosted ? "bought from a hosted API at its list price"
@@ -320,16 +321,17 @@ final class Ranges {
 
     /**
      * The spread of the catalog's offers for this accelerator in this pricing mode, relative to the
-     * price used: the mean and standard deviation of ln(offer ÷ price) as a log-normal's P10 and P90.
+     * price of the offer the estimate used ({@code used}, as {@link Hardware#price} chose it): the mean
+     * and standard deviation of ln(offer ÷ price) as a log-normal's P10 and P90.
      */
-    static Factors priceSpread(Catalog catalog, Accelerator acc, PricingMode mode, boolean priceGiven, String path,
-            Notes notes) {
+    static Factors priceSpread(Catalog catalog, Accelerator acc, PricingMode mode, boolean priceGiven, String used,
+            String path, Notes notes) {
         String name = "ranges." + path + ".price";
         if (mode == PricingMode.OWNED) {
             notes.assume(name, "none", "owned hardware: its cost follows from the ownership values, not offers");
             return Factors.NONE;
         }
-        if (priceGiven) {
+        if (priceGiven || used == null) {
             notes.assume(name, "none", "the request fixes the offer or the price");
             return Factors.NONE;
         }
@@ -340,10 +342,7 @@ final class Ranges {
                     + mode.wireName() + " offer for " + acc.id() + ": no spread to measure");
             return Factors.NONE;
         }
-        Offer used = catalog.defaultOffer(acc.id()).price(mode).isPresent() ? catalog.defaultOffer(acc.id())
-                : offers.stream().min((a, b) -> Double.compare(a.price(mode).getAsDouble(), b.price(mode).getAsDouble()))
-                        .orElseThrow();
-        double p0 = used.price(mode).getAsDouble();
+        double p0 = catalog.offer(used).orElseThrow().price(mode).getAsDouble();
         double sum = 0;
         double squares = 0;
         double min = Double.MAX_VALUE;

@@ -33,11 +33,13 @@ final class Tiers {
             tierModels[k] = t.model() == null ? model : models.resolve(t.model(), path + ".tiers[" + k + "].model", notes);
             oneModel &= tierModels[k].equals(model);
         }
-        // Each tier on its own fleet (silently: the chosen plan is re-run below with its explanations).
+        // Each tier on its own fleet; the first tier's explanations are kept aside (they describe the
+        // section if the tiers get a fleet each).
         InferenceEstimator.Result[] alone = new InferenceEstimator.Result[n];
+        Notes firstNotes = notes.aside();
         for (int k = 0; k < n; k++) {
             alone[k] = inference.estimate(tierModels[k], in.forTier(tiers.get(k)), energy, owned, path, false,
-                    scaled(traffic, tiers.get(k).share()), null, Notes.silent());
+                    scaled(traffic, tiers.get(k).share()), null, k == 0 ? firstNotes : Notes.silent());
         }
         double operations = alone[0].fleet().pricing().operationsMonthlyUsd();
         Fleet chain = chain(alone, tiers, in.cacheHitRate() == null ? 0 : in.cacheHitRate(), operations);
@@ -46,12 +48,12 @@ final class Tiers {
 
         LatencyTarget strictest = strictest(in.latencyTargetMs(), tiers);
         if (oneModel) {
-            InferenceEstimator.Result shared = inference.estimate(model, in.sharedAt(strictest), energy, owned, path,
-                    false, traffic, null, Notes.silent());
-            double sharedTotal = sum(shared.monthlyCosts());
-            if (sharedTotal <= separate && shared.latencyTargetMet()) {
-                InferenceEstimator.Result r = inference.estimate(model, in.sharedAt(strictest), energy, owned, path,
-                        withApis, traffic, null, notes);
+            Notes sharedNotes = notes.aside();
+            InferenceEstimator.Result r = inference.estimate(model, in.sharedAt(strictest), energy, owned, path,
+                    withApis, traffic, null, sharedNotes);
+            double sharedTotal = sum(r.monthlyCosts());
+            if (sharedTotal <= separate && r.latencyTargetMet()) {
+                notes.absorb(sharedNotes);
                 notes.assume(path + ".tierFleet", "shared", () -> "one fleet held to the strictest tier's target "
                         + "serves every tier for $" + Advisor.usd(sharedTotal) + " over the horizon, against $"
                         + Advisor.usd(separate) + " for a fleet per tier; each tier's cost is its share of the "
@@ -61,8 +63,8 @@ final class Tiers {
         }
         // A fleet per tier: the first tier's run (with its explanations) describes the operating point.
         boolean sameModel = oneModel;
-        InferenceEstimator.Result first = inference.estimate(tierModels[0], in.forTier(tiers.get(0)), energy, owned,
-                path, false, scaled(traffic, tiers.get(0).share()), null, notes);
+        InferenceEstimator.Result first = alone[0];
+        notes.absorb(firstNotes);
         notes.assume(path + ".tierFleet", "separate", () -> "a fleet per tier, each sized for its own target, costs $"
                 + Advisor.usd(separate) + " over the horizon" + (sameModel ? "; one shared fleet at the strictest "
                         + "target would cost more or miss it" : " (tiers use different models)") + "; the operating "

@@ -25,10 +25,6 @@ final class Fields {
         this.problems = problems;
     }
 
-    List<Problem> problems() {
-        return problems;
-    }
-
     String path(String name) {
         return path.isEmpty() ? name : path + "." + name;
     }

@@ -59,10 +59,6 @@ public record InferenceInput(
      */
     public record Uncertain(InputRange requestsPerDay, InputRange monthlyGrowth, InputRange cacheHitRate) {
         public static final Uncertain NONE = new Uncertain(null, null, null);
-
-        public boolean any() {
-            return requestsPerDay != null || monthlyGrowth != null || cacheHitRate != null;
-        }
     }
 
     /** How the workload is served and bought besides the fleet itself; never null after reading. */

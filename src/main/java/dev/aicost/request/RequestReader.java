@@ -97,6 +97,14 @@ public final class RequestReader {
                 ownership != null ? ownership : EstimateRequest.Ownership.NONE, actuals);
     }
 
+    /** A number field, or the midpoint of the range it was sent as (null: absent or invalid, with a problem). */
+    private static Double point(Fields f, Bound b, InputRange range, java.util.function.ToDoubleFunction<InputRange> mid) {
+        if (range != null) {
+            return mid.applyAsDouble(range);
+        }
+        return f.isObject(b.field()) ? null : f.number(b); // an invalid range has its problems already
+    }
+
     /** At most this many service tiers. */
     static final int MAX_TIERS = 10;
 
@@ -349,12 +357,9 @@ public final class RequestReader {
         InputRange rpdRange = i.range(Bound.REQUESTS_PER_DAY);
         InputRange growthRange = i.range(Bound.MONTHLY_GROWTH);
         InputRange cacheRange = i.range(Bound.CACHE_HIT_RATE);
-        Double rpd = rpdRange != null ? Double.valueOf(rpdRange.geometricMidpoint())
-                : i.isObject("requestsPerDay") ? null : i.number(Bound.REQUESTS_PER_DAY);
-        Double growth = growthRange != null ? Double.valueOf(growthRange.growthMidpoint())
-                : i.isObject("monthlyGrowth") ? null : i.number(Bound.MONTHLY_GROWTH);
-        Double cache = cacheRange != null ? Double.valueOf(cacheRange.hitRateMidpoint())
-                : i.isObject("cacheHitRate") ? null : i.number(Bound.CACHE_HIT_RATE);
+        Double rpd = point(i, Bound.REQUESTS_PER_DAY, rpdRange, InputRange::geometricMidpoint);
+        Double growth = point(i, Bound.MONTHLY_GROWTH, growthRange, InputRange::growthMidpoint);
+        Double cache = point(i, Bound.CACHE_HIT_RATE, cacheRange, InputRange::hitRateMidpoint);
         if (!i.has("requestsPerDay")) {
             i.problem("requestsPerDay", "is required", Bound.REQUESTS_PER_DAY.allowed());
         }

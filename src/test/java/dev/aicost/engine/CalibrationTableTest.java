@@ -47,7 +47,17 @@ class CalibrationTableTest {
         }
     }
 
-    static List<Case> cases() {
+    private static List<Case> cases;
+
+    /** Every case, estimated once per test run (the model-error and README tests all read them). */
+    static synchronized List<Case> cases() {
+        if (cases == null) {
+            cases = List.copyOf(estimateCases());
+        }
+        return cases;
+    }
+
+    private static List<Case> estimateCases() {
         List<Case> out = new ArrayList<>();
         for (String file : List.of("/reference/training-runs.json", "/reference/extra-training-runs.json")) {
             for (JsonNode c : Fixtures.resource(file).get("cases")) {

@@ -65,7 +65,7 @@ class RangesTest {
         double mean = java.util.Arrays.stream(logs).average().orElseThrow();
         double sd = Math.sqrt(java.util.Arrays.stream(logs).map(d -> (d - mean) * (d - mean)).sum() / logs.length);
         Ranges.Factors f = Ranges.priceSpread(CATALOG, CATALOG.accelerator("h100-sxm").orElseThrow(),
-                PricingMode.ON_DEMAND, false, "inference", Notes.silent());
+                PricingMode.ON_DEMAND, false, CATALOG.defaultOffer("h100-sxm").id(), "inference", Notes.silent());
         assertThat(offers).hasSizeGreaterThan(2);
         assertThat(f.p10()).isCloseTo(Math.exp(mean - Ranges.Z90 * sd), within(1e-12));
         assertThat(f.p90()).isCloseTo(Math.exp(mean + Ranges.Z90 * sd), within(1e-12));
