@@ -1,7 +1,9 @@
 package dev.aicost.catalog;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Where a catalog row comes from: the text of the source, its date and how sure we are. */
 public record Source(String text, LocalDate date, String status) {
@@ -22,6 +24,14 @@ public record Source(String text, LocalDate date, String status) {
 
     /** Short form for assumptions: "NVIDIA H100 datasheet (2023-03-21, secondary)". */
     public String cite() {
-        return fromRequest() ? text : text + " (" + date + ", " + status + ")";
+        if (fromRequest()) {
+            return text;
+        }
+        // Written once per catalog row: every run cites the rows it uses (a few percent of a warm report).
+        String known = CITED.get(this);
+        return known != null ? known : CITED.computeIfAbsent(this, s -> s.text + " (" + s.date + ", " + s.status + ")");
     }
+
+    /** Citations already written, by source (catalog rows: a bounded set). */
+    private static final Map<Source, String> CITED = new ConcurrentHashMap<>();
 }

@@ -14,7 +14,18 @@ public interface WireName {
     String name();
 
     default String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        // Computed once per constant: reports and assumptions ask for these names thousands of times a request.
+        String known = Cache.NAMES.get(this);
+        return known != null ? known : Cache.NAMES.computeIfAbsent(this,
+                c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    /** Wire names already computed, by constant (enum constants: identity hashes, never collected). */
+    final class Cache {
+        private static final Map<WireName, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Cache() {
+        }
     }
 
     /** Wire name → constant, in declaration order (for parsing and for "one of …" messages). */

@@ -1,6 +1,5 @@
 package dev.aicost.chat;
 
-import java.util.Locale;
 
 /** Dollar and number formatting for chat messages: short, three significant figures. */
 final class Money {
@@ -18,7 +17,7 @@ final class Money {
             return "$" + sig(v / 1e3) + "k";
         }
         if (v >= 1) {
-            return String.format(Locale.ROOT, "$%,.0f", v);
+            return "$" + dev.aicost.report.Grouping.wholeNumber(v);
         }
         return "$" + sig(v);
     }

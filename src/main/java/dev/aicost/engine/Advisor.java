@@ -103,7 +103,7 @@ final class Advisor {
             return Num.show(Num.sig(v / 1e3, 3)) + "k";
         }
         if (v >= 1) {
-            return String.format(java.util.Locale.ROOT, "%,.0f", v);
+            return dev.aicost.report.Grouping.wholeNumber(v);
         }
         // Small amounts in plain decimals for people: $0.00019, not $1.9e-4.
         return v == 0 ? "0" : java.math.BigDecimal.valueOf(Num.sig(v, 2)).stripTrailingZeros().toPlainString();

@@ -112,7 +112,7 @@ public final class CostEngine {
     }
 
     public CostReport estimate(EstimateRequest req, Advice mode) {
-        Estimate base = run(req, Notes.recorder(), null, mode == Advice.NONE, null);
+        Estimate base = run(req, Notes.recorder(), null, mode == Advice.NONE, null, null);
         if (mode == Advice.NONE) {
             return base.report();
         }
@@ -122,15 +122,19 @@ public final class CostEngine {
     }
 
     /**
-     * A what-if run: no explanations, no month table, no hosted-API comparison. Where only serving
-     * changed, the base run's training (and the serving start it sets) is reused as it is.
+     * A what-if run: no explanations, no month table, no hosted-API comparison. {@code changed} is
+     * the one phase the change touches, or null where both may change: the other phase's result of
+     * the base run is reused as it is (serving only: the training run and the serving start it sets;
+     * training only: the fleet, as long as serving still starts in the same month).
      */
-    Estimate whatIf(EstimateRequest req, Estimate base, boolean trainingUnchanged) {
-        return run(req, Notes.silent(), trainingUnchanged ? base : null, false, base);
+    Estimate whatIf(EstimateRequest req, Estimate base, Lever.Phase changed) {
+        return run(req, Notes.silent(), changed == Lever.Phase.INFERENCE ? base : null, false, base,
+                changed == Lever.Phase.TRAINING ? base : null);
     }
 
     /** One run; {@code summarize}: write the summary now (otherwise the caller writes it with the advice). */
-    private Estimate run(EstimateRequest req, Notes notes, Estimate reuse, boolean summarize, Estimate choiceBase) {
+    private Estimate run(EstimateRequest req, Notes notes, Estimate reuse, boolean summarize, Estimate choiceBase,
+            Estimate sameServing) {
         boolean full = notes.recording();
         ModelSpec model = reuse != null ? reuse.model() : models.resolve(req.model(), "model", notes);
         EnergyProfile energy = req.region() != null ? catalog.energy(req.region()).orElseThrow()
@@ -159,8 +163,16 @@ public final class CostEngine {
             }
             traffic = Lifecycle.traffic(req.inference().requestsPerDay(), growth, Math.max(1, horizon - start + 1));
         }
-        InferenceEstimator.Result i = req.inference() == null ? null : inference.estimate(model, req.inference(),
-                energy, owned, "inference", full, traffic, choiceBase == null ? null : choiceBase.inference(), notes);
+        InferenceEstimator.Result i;
+        if (req.inference() == null) {
+            i = null;
+        } else if (sameServing != null && start == sameServing.servingStartMonth()
+                && horizon == sameServing.horizonMonths() && java.util.Objects.equals(owned, sameServing.owned())) {
+            i = sameServing.inference(); // the same serving request over the same months: the same fleet
+        } else {
+            i = inference.estimate(model, req.inference(), energy, owned, "inference", full, traffic,
+                    choiceBase == null ? null : choiceBase.inference(), notes);
+        }
 
         double decline = req.priceDeclinePerYear() != null ? req.priceDeclinePerYear() : 0.0;
         if (req.priceDeclinePerYear() == null) { // shown as 0, not 0.0, since the first reports

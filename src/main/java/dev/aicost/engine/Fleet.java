@@ -166,22 +166,26 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
     }
 
     /**
-     * Replicas running in each hour of the day (whole numbers): the peak all day (always-on) or each
-     * hour's own need, uncapped as in {@link #acceleratorHoursPerMonth}.
+     * Replica-hours of a day, Σ max(min, ⌈atMean · weight⌉) over the hours, where {@code atMean} is
+     * the replicas an hour of weight 1 needs. The hottest loop of the engine (every pricing of an
+     * autoscaled fleet, every month with its own traffic, every replica shape tried), so written with
+     * primitive operations: Lambda's C1 compiles neither Math.ceil nor Math.max(double, double) to an
+     * instruction. Same values as those methods (atMean · weight is never NaN).
      */
-    double[] hourlyReplicas(double requestsPerDay) {
-        double[] n = new double[HOURS_PER_DAY];
-        if (workload.scaling() == Scaling.ALWAYS_ON) {
-            Arrays.fill(n, peakReplicas(requestsPerDay));
-            return n;
+    private static double replicaHoursOfDay(double atMean, double[] shape, int min) {
+        double sum = 0;
+        for (double w : shape) {
+            double x = atMean * w;
+            double n;
+            if (x >= 0 && x < 1e15) { // Num.ceil, inlined (C1 does not inline it here)
+                long whole = (long) x;
+                n = x > whole ? whole + 1 : x;
+            } else {
+                n = Math.ceil(x);
+            }
+            sum += n > min ? n : min;
         }
-        double atMean = requestsPerDay * replicasPerRequestPerDay();
-        int min = workload.minReplicas();
-        double[] shape = workload.shape();
-        for (int h = 0; h < HOURS_PER_DAY; h++) {
-            n[h] = Math.max(min, Math.ceil(atMean * shape[h]));
-        }
-        return n;
+        return sum;
     }
 
     double acceleratorHoursPerMonth(double requestsPerDay) {
@@ -199,13 +203,8 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
         if (workload.scaling() == Scaling.ALWAYS_ON) {
             return (double) peakReplicas(requestsPerDay) * replica.tp * Num.HOURS_PER_MONTH;
         }
-        // Replicas needed in an hour of weight 1; one multiplication per hour (this loop is the hottest in the engine).
-        double replicasAtMean = requestsPerDay * replicasPerRequestPerDay();
-        int min = workload.minReplicas();
-        double replicaHours = 0;
-        for (double w : workload.shape()) {
-            replicaHours += Math.max(min, Math.ceil(replicasAtMean * w));
-        }
+        double replicaHours = replicaHoursOfDay(requestsPerDay * replicasPerRequestPerDay(), workload.shape(),
+                workload.minReplicas());
         return replicaHours / workload.shape().length * replica.tp * Num.HOURS_PER_MONTH;
     }
 
@@ -220,8 +219,19 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
     Capacity capacity(double requestsPerDay, double baseline) {
         double replicaMonth = replica.tp * Num.HOURS_PER_MONTH;
         double burstHours = 0;
-        for (double n : hourlyReplicas(requestsPerDay)) {
-            burstHours += Math.max(0, n - baseline);
+        if (workload.scaling() == Scaling.ALWAYS_ON) {
+            double over = Math.max(0, peakReplicas(requestsPerDay) - baseline);
+            for (int h = 0; h < HOURS_PER_DAY; h++) {
+                burstHours += over;
+            }
+        } else {
+            double atMean = requestsPerDay * replicasPerRequestPerDay();
+            int min = workload.minReplicas();
+            for (double w : workload.shape()) {
+                double n = Num.ceil(atMean * w);
+                double over = (n > min ? n : min) - baseline;
+                burstHours += over > 0 ? over : 0;
+            }
         }
         burstHours = burstHours / HOURS_PER_DAY * replicaMonth;
         return new Capacity(baseline, baseline * replicaMonth * pricing.pricePerHourUsd(), burstHours,
@@ -231,7 +241,11 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
     /**
      * The committed baseline that costs least over these months' traffic: raising it by one replica
      * costs the commitment rate in every hour and saves the burst rate in the hours that need more,
-     * so the best baseline is exceeded in at most (commitment / burst rate) of the hours.
+     * so the best baseline is exceeded in at most (commitment / burst rate) of the hours: the
+     * smallest whole number of replicas that at most that many of the months' hours need more than.
+     * Found by bisection over replica counts, counting each month's hours above a count from its
+     * hours in descending weight (needs grow with the weight), rather than by sorting every hour of
+     * the term on every pricing (which had been a third of a warm report).
      */
     double baseline(double[] traffic, int from, int to) {
         if (workload.scaling() == Scaling.ALWAYS_ON) {
@@ -241,14 +255,57 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
             }
             return peak; // an always-on fleet commits all of it
         }
-        double[] needs = new double[(to - from) * HOURS_PER_DAY];
-        for (int m = from; m < to; m++) {
-            System.arraycopy(hourlyReplicas(traffic[m]), 0, needs, (m - from) * HOURS_PER_DAY, HOURS_PER_DAY);
-        }
-        Arrays.sort(needs);
+        int hours = (to - from) * HOURS_PER_DAY;
         double ratio = pricing.pricePerHourUsd() / pricing.burstPricePerHourUsd();
-        int above = (int) Math.floor(ratio * needs.length + 1e-9); // hours allowed above the baseline
-        return above >= needs.length ? 0 : needs[needs.length - 1 - above];
+        int above = (int) Math.floor(ratio * hours + 1e-9); // hours allowed above the baseline
+        if (above >= hours) {
+            return 0;
+        }
+        double[] weights = workload.shape().clone();
+        Arrays.sort(weights); // ascending: weights[HOURS_PER_DAY - 1] is the busiest hour
+        double perRequest = replicasPerRequestPerDay();
+        double most = workload.minReplicas();
+        for (int m = from; m < to; m++) {
+            most = Math.max(most, Num.ceil(traffic[m] * perRequest * weights[HOURS_PER_DAY - 1]));
+        }
+        if (!(most < 1L << 52)) { // beyond exact whole numbers in a double: no replica count is meant
+            return most;
+        }
+        long lo = 0; // hoursAbove(lo - 1) > above, hoursAbove(hi) <= above
+        long hi = (long) most;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (hoursAbove(traffic, from, to, perRequest, weights, mid) <= above) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Hours of these months that need more than {@code replicas}; {@code ascending}: the day's weights sorted. */
+    private int hoursAbove(double[] traffic, int from, int to, double perRequest, double[] ascending, long replicas) {
+        if (workload.minReplicas() > replicas) {
+            return (to - from) * HOURS_PER_DAY;
+        }
+        int count = 0;
+        for (int m = from; m < to; m++) {
+            double atMean = traffic[m] * perRequest;
+            // The first hour (ascending) whose need exceeds the count: ceil(x) > n exactly when x > n.
+            int lo = 0;
+            int hi = HOURS_PER_DAY;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (atMean * ascending[mid] > replicas) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            count += HOURS_PER_DAY - lo;
+        }
+        return count;
     }
 
     /** This fleet alone at a traffic level, without the routed one and without operations. */

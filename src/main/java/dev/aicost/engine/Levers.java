@@ -227,9 +227,14 @@ final class Levers {
     }
 
     private static Double totalIfValid(CostEngine engine, EstimateRequest req, Estimate base, List<Priced> applied) {
-        boolean trainingUnchanged = applied.stream().allMatch(p -> p.whatIf().lever().phase() == Lever.Phase.INFERENCE);
+        Lever.Phase changed = applied.get(0).whatIf().lever().phase();
+        for (Priced p : applied) {
+            if (p.whatIf().lever().phase() != changed) {
+                changed = null; // both phases change
+            }
+        }
         try {
-            Estimate r = engine.whatIf(req, base, trainingUnchanged);
+            Estimate r = engine.whatIf(req, base, changed);
             return base.refusal(r) != null ? null : r.totalUsd();
         } catch (InvalidRequestException e) {
             return null; // a combination the engine refuses (e.g. no longer fits) is not taken
@@ -246,7 +251,7 @@ final class Levers {
         Lever lever = w.lever();
         Estimate r;
         try {
-            r = engine.whatIf(w.apply(req), base, lever.phase() == Lever.Phase.INFERENCE);
+            r = engine.whatIf(w.apply(req), base, lever.phase());
         } catch (InvalidRequestException e) {
             return notApplicable(w, base, e.problems().get(0).path() + " " + e.problems().get(0).problem());
         }
@@ -273,6 +278,6 @@ final class Levers {
     private static Optimization optimization(WhatIf w, boolean applicable, double savings, double percent,
             String why) {
         return new Optimization(w.lever().wireName(), w.lever().phase().name(), applicable, w.change(), savings,
-                percent, w.tradeOff(), why, w.patch().toString(), w.patch());
+                percent, w.tradeOff(), why, WhatIf.text(w.patch()), w.patch());
     }
 }

@@ -38,13 +38,14 @@ final class Lifecycle {
         double cumInference = 0;
         Integer breakEven = null;
         Integer overBudget = null;
+        boolean[] retrains = retrainMonths(p);
         for (int m = 1; m <= p.horizon(); m++) {
             double priceFactor = p.priceDeclinePerYear() == 0 ? 1.0 : Math.pow(1.0 - p.priceDeclinePerYear(), (m - 1) / 12.0);
             double training = 0;
             if (p.training() != null) {
                 if (m == 1) {
                     training = p.training().runCostUsd() + p.training().engineeringUsd();
-                } else if (retrainsIn(m, p.training().retrainEveryMonths())) {
+                } else if (retrains[m]) {
                     training = p.training().retrainCostUsd() * priceFactor;
                 }
             }
@@ -98,6 +99,7 @@ final class Lifecycle {
         double revenueTotal = 0;
         double cumulativeMargin = 0;
         Integer payback = null;
+        boolean[] retrains = retrainMonths(p);
         int from = 1;
         double training = 0;
         double inference = 0;
@@ -117,7 +119,7 @@ final class Lifecycle {
             if (versions == null) {
                 continue;
             }
-            if (m.month() > 1 && retrainsIn(m.month(), p.training().retrainEveryMonths())) {
+            if (m.month() > 1 && retrains[m.month()]) {
                 versions.add(version(versions.size() + 1, from, m.month() - 1, training, inference, requests,
                         perRequest == null ? null : versionRevenue));
                 from = m.month();
@@ -154,6 +156,22 @@ final class Lifecycle {
             t[k] = Math.min(Bound.REQUESTS_PER_DAY.max(), requestsPerDay * Math.pow(1.0 + monthlyGrowth, k));
         }
         return t;
+    }
+
+    /** Whether a retraining run falls in each month 0..horizon (index 0 unused): {@link #retrainsIn}, once per month. */
+    private static boolean[] retrainMonths(Plan p) {
+        boolean[] in = new boolean[p.horizon() + 1];
+        Double every = p.training() == null ? null : p.training().retrainEveryMonths();
+        if (every != null) {
+            for (int j = 1; ; j++) {
+                int at = 1 + (int) Math.floor(j * every + 1e-9);
+                if (at > p.horizon()) {
+                    break;
+                }
+                in[at] = true;
+            }
+        }
+        return in;
     }
 
     /** Retraining runs at months 1 + k, 1 + 2k, ... (k may be fractional: 1.5 → months 2, 4, 5, ...). */

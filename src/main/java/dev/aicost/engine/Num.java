@@ -62,6 +62,19 @@ final class Num {
         return sig(v, 4);
     }
 
+    /**
+     * {@link Math#ceil}, the same value for every double: Lambda's JVM runs C1 only, which does not
+     * compile Math.ceil to an instruction but calls StrictMath's bit-twiddling version, and the
+     * fleet-sizing loops round up a replica count for every hour of every month they price.
+     */
+    static double ceil(double x) {
+        if (x >= 0 && x < 1e15) { // below 2^53: whole numbers are exact, (long) truncates
+            long whole = (long) x;
+            return x > whole ? whole + 1 : x;
+        }
+        return Math.ceil(x);
+    }
+
     static void check(double v, String what) {
         if (!Double.isFinite(v)) {
             throw new IllegalStateException("non-finite " + what + ": " + v);

@@ -33,8 +33,7 @@ public record Range(double p10, double p90) {
     private static String shown(double v, boolean dollars, int digits) {
         java.math.MathContext figures = new java.math.MathContext(digits, java.math.RoundingMode.HALF_UP);
         if (dollars && v >= 1) {
-            return String.format(java.util.Locale.ROOT, "%,.0f", java.math.BigDecimal.valueOf(v).round(figures)
-                    .doubleValue());
+            return Grouping.wholeNumber(java.math.BigDecimal.valueOf(v).round(figures).doubleValue());
         }
         return v == 0 ? "0" : java.math.BigDecimal.valueOf(v).round(figures).stripTrailingZeros().toPlainString();
     }

@@ -97,7 +97,7 @@ class CatalogSearchTest {
             Estimate base;
             try {
                 req = reader.read(Generated.inference(seed));
-                base = ENGINE.whatIf(req, null, false);
+                base = ENGINE.whatIf(req, null, null);
             } catch (InvalidRequestException e) {
                 continue;
             }
@@ -111,7 +111,7 @@ class CatalogSearchTest {
                 Estimate on;
                 try {
                     on = ENGINE.whatIf(req.withInference(req.inference().onAccelerator(AcceleratorInput.ofId(a.id()))),
-                            base, true);
+                            base, Lever.Phase.INFERENCE);
                 } catch (InvalidRequestException e) {
                     continue;
                 }

@@ -168,11 +168,11 @@ class LifecycleAndAdviceTest {
         RequestReader reader = new RequestReader(Fixtures.ENGINE.catalog());
         EstimateRequest req = reader.read(json("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e6,"
                 + "'accelerator':'h100-sxm','latencyTargetMs':{'ttftMs':20}}}"));
-        Estimate base = Fixtures.ENGINE.whatIf(req, null, false);
+        Estimate base = Fixtures.ENGINE.whatIf(req, null, null);
         assertThat(base.inference().latencyTargetMet()).isTrue();
         // T4s (65 bf16 TFLOPS each) cannot prefill 500 tokens of an 8B model in 20 ms, even 8 of them.
         Estimate onT4 = Fixtures.ENGINE.whatIf(req.withInference(req.inference().onAccelerator(
-                AcceleratorInput.ofId("t4"))), base, true);
+                AcceleratorInput.ofId("t4"))), base, Lever.Phase.INFERENCE);
         assertThat(onT4.inference().latencyTargetMet()).isFalse();
         assertThat(base.refusal(onT4)).startsWith("breaks the latency target (TTFT");
         assertThat(base.refusal(base)).isNull();
