@@ -136,6 +136,7 @@ public final class CostEngine {
     private Estimate run(EstimateRequest req, Notes notes, Estimate reuse, boolean summarize, Estimate choiceBase,
             Estimate sameServing) {
         boolean full = notes.recording();
+        ChoiceMemo choices = choiceBase != null ? choiceBase.choices() : new ChoiceMemo();
         ModelSpec model = reuse != null ? reuse.model() : models.resolve(req.model(), "model", notes);
         EnergyProfile energy = req.region() != null ? catalog.energy(req.region()).orElseThrow()
                 : catalog.defaultEnergy();
@@ -170,8 +171,7 @@ public final class CostEngine {
                 && horizon == sameServing.horizonMonths() && java.util.Objects.equals(owned, sameServing.owned())) {
             i = sameServing.inference(); // the same serving request over the same months: the same fleet
         } else {
-            i = inference.estimate(model, req.inference(), energy, owned, "inference", full, traffic,
-                    choiceBase == null ? null : choiceBase.inference(), notes);
+            i = inference.estimate(model, req.inference(), energy, owned, "inference", full, traffic, choices, notes);
         }
 
         double decline = req.priceDeclinePerYear() != null ? req.priceDeclinePerYear() : 0.0;
@@ -213,7 +213,7 @@ public final class CostEngine {
         if (summarize) {
             report = report.withAdvice(List.of(), null, Summary.markdown(report, List.of(), null));
         }
-        return new Estimate(report, model, energy, t, i, horizon, start, traffic, decline, owned);
+        return new Estimate(report, model, energy, t, i, horizon, start, traffic, decline, owned, choices);
     }
 
     /** Owned-hardware costs, resolved (and stated) only where a phase is priced as owned. */

@@ -10,10 +10,11 @@ import dev.aicost.report.CostReport;
  *
  * @param traffic requests per day in each serving month from {@code servingStartMonth} on (empty
  *        without inference)
+ * @param choices the replica choices made for this request so far, shared by its base run and what-ifs
  */
 record Estimate(CostReport report, ModelSpec model, EnergyProfile energy, TrainingEstimator.Result training,
         InferenceEstimator.Result inference, int horizonMonths, int servingStartMonth, double[] traffic,
-        double priceDeclinePerYear, Hardware.Owned owned) {
+        double priceDeclinePerYear, Hardware.Owned owned, ChoiceMemo choices) {
 
     double totalUsd() {
         return report.lifecycle().totalUsd();

@@ -45,24 +45,26 @@ final class InferenceEstimator {
     /** The report section plus the typed facts the lifecycle and the advisor work from. */
     record Result(InferenceReport report, Fleet fleet, Accelerator accelerator, Precision precision,
             Scaling scaling, PricingMode pricingMode, boolean latencyTargetMet, Workload workload, String offer,
-            double[] monthlyCosts, ChoiceKey choiceKey, ReplicaChoice choice) {
+            double[] monthlyCosts) {
     }
 
     /**
      * Everything the replica choice depends on. A what-if that changes only how the fleet is bought
-     * (commitments, providers, operations) has the same key as its base run and reuses its choice.
+     * (commitments, providers, operations) has the same key as its base run and reuses its choice
+     * (see {@link ChoiceMemo}).
      */
     record ChoiceKey(ModelSpec model, Accelerator acc, Precision precision, Integer tp, ReplicaChoice.Shape shape,
             Fleet.Workload workload, double[] traffic) {
         boolean sameAs(ChoiceKey o) {
             Fleet.Workload a = workload;
             Fleet.Workload b = o.workload;
-            return model.equals(o.model) && acc.equals(o.acc) && precision == o.precision
-                    && java.util.Objects.equals(tp, o.tp) && shape.equals(o.shape)
-                    && a.peakToAverage() == b.peakToAverage() && a.scaling() == b.scaling()
-                    && a.minReplicas() == b.minReplicas() && a.cacheHitRate() == b.cacheHitRate()
-                    && a.routedShare() == b.routedShare() && java.util.Arrays.equals(a.shape(), b.shape())
-                    && java.util.Arrays.equals(traffic, o.traffic);
+            // Cheap comparisons first: most keys that differ differ in the workload or the precision.
+            return precision == o.precision && a.scaling() == b.scaling() && a.minReplicas() == b.minReplicas()
+                    && a.cacheHitRate() == b.cacheHitRate() && a.routedShare() == b.routedShare()
+                    && a.peakToAverage() == b.peakToAverage() && java.util.Objects.equals(tp, o.tp)
+                    && (acc == o.acc || acc.equals(o.acc)) && (model == o.model || model.equals(o.model))
+                    && shape.equals(o.shape) && (a.shape() == b.shape() || java.util.Arrays.equals(a.shape(), b.shape()))
+                    && (traffic == o.traffic || java.util.Arrays.equals(traffic, o.traffic));
         }
     }
 
@@ -76,11 +78,11 @@ final class InferenceEstimator {
         return estimate(model, in, energy, owned, path, withApis, traffic, null, notes);
     }
 
-    /** @param base a run whose replica choice may be reused (a what-if's base; null: none) */
+    /** @param choices the replica choices already made for this request (null: none kept) */
     Result estimate(ModelSpec model, InferenceInput in, EnergyProfile energy, Hardware.Owned owned, String path,
-            boolean withApis, double[] traffic, Result base, Notes notes) {
+            boolean withApis, double[] traffic, ChoiceMemo choices, Notes notes) {
         if (in.tiers() != null && !in.tiers().isEmpty()) {
-            return Tiers.estimate(this, models, model, in, energy, owned, path, withApis, traffic, notes);
+            return Tiers.estimate(this, models, model, in, energy, owned, path, withApis, traffic, choices, notes);
         }
         boolean llm = model.kind() == ModelKind.LLM;
         Accelerator acc = hardware.resolve(in.accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator", llm
@@ -115,10 +117,15 @@ final class InferenceEstimator {
 
         ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.batchSize());
         ChoiceKey key = new ChoiceKey(model, acc, precision, in.tensorParallel(), shape, workload, traffic);
-        ReplicaChoice choice = base != null && !notes.recording() && base.choiceKey() != null
-                && base.choiceKey().sameAs(key) ? base.choice()
-                        : ReplicaChoice.choose(model, acc, precision, in.tensorParallel(), shape, workload, traffic, path,
-                                notes);
+        // A recording run chooses afresh: the choice states its reasons.
+        ReplicaChoice choice = choices == null || notes.recording() ? null : choices.find(key);
+        if (choice == null) {
+            choice = ReplicaChoice.choose(model, acc, precision, in.tensorParallel(), shape, workload, traffic, path,
+                    notes);
+            if (choices != null) {
+                choices.keep(key, choice);
+            }
+        }
         ServingModel replica = choice.replica();
         if (replica.computeFallback) {
             notes.warn(() -> acc.id() + " has no native " + precision.wireName() + " tensor cores: weights are stored "
@@ -152,7 +159,8 @@ final class InferenceEstimator {
                 ? serverlessPricing(in, serverless, replica, point, operationsUsd, path, notes)
                 : pricing(in, hosted, apiWorkload, acc, mode, price, owned, workload.scaling(), energy, path, notes);
 
-        Result routed = in.routing() == null ? null : routed(in, precision, workload, energy, owned, traffic, path, notes);
+        Result routed = in.routing() == null ? null
+                : routed(in, precision, workload, energy, owned, traffic, choices, path, notes);
         Fleet fleet = new Fleet(replica, point, workload, pricing, routed == null ? null : routed.fleet());
         double rpd = in.requestsPerDay();
         double served = rpd * workload.servedShare();
@@ -203,8 +211,7 @@ final class InferenceEstimator {
         RoutingReport routing = routed == null ? null : routingReport(in, routed, fleet);
         InferenceReport report = new InferenceReport(acc.id(), precision.wireName(), op, load, size, cost, routing,
                 apis, economics);
-        return new Result(report, fleet, acc, precision, workload.scaling(), mode, met, kind, price.offer(), months,
-                key, choice);
+        return new Result(report, fleet, acc, precision, workload.scaling(), mode, met, kind, price.offer(), months);
     }
 
     /**
@@ -360,7 +367,7 @@ final class InferenceEstimator {
 
     /** The routed share, estimated as its own workload on its own (or the main) accelerator. */
     private Result routed(InferenceInput in, Precision precision, Fleet.Workload workload, EnergyProfile energy,
-            Hardware.Owned owned, double[] traffic, String path, Notes notes) {
+            Hardware.Owned owned, double[] traffic, ChoiceMemo choices, String path, Notes notes) {
         InferenceInput.Routing r = in.routing();
         ModelSpec small = models.resolve(r.model(), path + ".routing.model", notes);
         double share = (1 - workload.cacheHitRate()) * workload.routedShare();
@@ -371,7 +378,7 @@ final class InferenceEstimator {
         InferenceInput smallInput = in.routedShare(in.requestsPerDay() * share,
                 r.accelerator() != null ? r.accelerator() : in.accelerator(),
                 r.precision() != null ? r.precision() : precision, r.tensorParallel(), workload.scaling());
-        return estimate(small, smallInput, energy, owned, path + ".routing", false, routedTraffic, notes);
+        return estimate(small, smallInput, energy, owned, path + ".routing", false, routedTraffic, choices, notes);
     }
 
     private static RoutingReport routingReport(InferenceInput in, Result routed, Fleet fleet) {

@@ -20,7 +20,12 @@ final class Levers {
     }
 
     /** A lever with its price: the optimization the report shows and the lifecycle total it gives. */
-    record Priced(WhatIf whatIf, Optimization optimization, double totalUsd) {
+    /** @param run the what-if run (the base run where the lever does not apply) */
+    record Priced(WhatIf whatIf, Optimization optimization, Estimate run) {
+        double totalUsd() {
+            return run.totalUsd();
+        }
+
         boolean saves() {
             return optimization.applicable() && optimization.savingsUsd() > 0;
         }
@@ -116,7 +121,7 @@ final class Levers {
                 q -> q, null, "different hardware");
         return new Priced(searched, new Optimization(Lever.CHEAPER_ACCELERATOR.wireName(), Lever.Phase.INFERENCE.name(),
                 false, searched.change(), 0, 0, searched.tradeOff(), "no catalog accelerator serves this workload for "
-                        + "less within the latency target", null, null), base.totalUsd());
+                        + "less within the latency target", null, null), base);
     }
 
     /** Models up to this size (parameters) are tried on server CPUs. */
@@ -152,7 +157,7 @@ final class Levers {
                 q -> q, null, Lever.CPU_SERVING.tradeOff());
         return new Priced(tried, new Optimization(Lever.CPU_SERVING.wireName(), Lever.Phase.INFERENCE.name(), false,
                 tried.change(), 0, 0, tried.tradeOff(), "no server CPU instance of the catalog serves this within "
-                        + "the latency target", null, null), base.totalUsd());
+                        + "the latency target", null, null), base);
     }
 
     /** The first offer of an accelerator at a provider with a price in the mode, or null. */
@@ -205,37 +210,46 @@ final class Levers {
         for (Priced p : useful) {
             all = p.whatIf().apply(all);
         }
-        Double together = totalIfValid(engine, all, base, useful);
-        if (together != null && together <= bestSingle) {
-            return plan(base, useful.stream().map(p -> p.optimization().lever()).toList(), together);
+        Estimate together = validRun(engine, all, base, base, changedPhase(useful));
+        if (together != null && together.totalUsd() <= bestSingle) {
+            return plan(base, useful.stream().map(p -> p.optimization().lever()).toList(), together.totalUsd());
         }
         List<Priced> chosen = new ArrayList<>(List.of(useful.get(0)));
         EstimateRequest plan = useful.get(0).whatIf().apply(req);
-        double total = useful.get(0).totalUsd();
+        Estimate planRun = useful.get(0).run();
         for (Priced p : useful.subList(1, useful.size())) {
             EstimateRequest next = p.whatIf().apply(plan);
-            List<Priced> tried = new ArrayList<>(chosen);
-            tried.add(p);
-            Double t = totalIfValid(engine, next, base, tried);
-            if (t != null && t < total) {
+            // The plan so far differs from this step only in the added lever's phase: the other is reused.
+            Estimate r = validRun(engine, next, planRun, base, p.whatIf().lever().phase());
+            if (r != null && r.totalUsd() < planRun.totalUsd()) {
                 plan = next;
-                total = t;
-                chosen = tried;
+                planRun = r;
+                chosen.add(p);
             }
         }
-        return plan(base, chosen.stream().map(p -> p.optimization().lever()).toList(), total);
+        return plan(base, chosen.stream().map(p -> p.optimization().lever()).toList(), planRun.totalUsd());
     }
 
-    private static Double totalIfValid(CostEngine engine, EstimateRequest req, Estimate base, List<Priced> applied) {
+    /** The one phase all these levers change, or null where they change both. */
+    private static Lever.Phase changedPhase(List<Priced> applied) {
         Lever.Phase changed = applied.get(0).whatIf().lever().phase();
         for (Priced p : applied) {
             if (p.whatIf().lever().phase() != changed) {
-                changed = null; // both phases change
+                return null;
             }
         }
+        return changed;
+    }
+
+    /**
+     * A what-if run of {@code req}, which differs from the run {@code from} only in {@code changed} (null:
+     * both phases), or null where the engine refuses it or it breaks what the base run met.
+     */
+    private static Estimate validRun(CostEngine engine, EstimateRequest req, Estimate from, Estimate base,
+            Lever.Phase changed) {
         try {
-            Estimate r = engine.whatIf(req, base, changed);
-            return base.refusal(r) != null ? null : r.totalUsd();
+            Estimate r = engine.whatIf(req, from, changed);
+            return base.refusal(r) != null ? null : r;
         } catch (InvalidRequestException e) {
             return null; // a combination the engine refuses (e.g. no longer fits) is not taken
         }
@@ -268,11 +282,11 @@ final class Levers {
         double savings = Num.money(difference);
         double phaseBase = base.phaseUsd(lever.phase());
         double percent = phaseBase > 0 ? Num.sig(savings / phaseBase * 100) : 0;
-        return new Priced(w, optimization(w, true, savings, percent, null), r.totalUsd());
+        return new Priced(w, optimization(w, true, savings, percent, null), r);
     }
 
     private static Priced notApplicable(WhatIf w, Estimate base, String why) {
-        return new Priced(w, optimization(w, false, 0, 0, why), base.totalUsd());
+        return new Priced(w, optimization(w, false, 0, 0, why), base);
     }
 
     private static Optimization optimization(WhatIf w, boolean applicable, double savings, double percent,

@@ -23,7 +23,7 @@ final class Tiers {
 
     static InferenceEstimator.Result estimate(InferenceEstimator inference, ModelResolver models, ModelSpec model,
             InferenceInput in, EnergyProfile energy, Hardware.Owned owned, String path, boolean withApis,
-            double[] traffic, Notes notes) {
+            double[] traffic, ChoiceMemo choices, Notes notes) {
         List<Tier> tiers = in.tiers();
         int n = tiers.size();
         ModelSpec[] tierModels = new ModelSpec[n];
@@ -39,7 +39,7 @@ final class Tiers {
         Notes firstNotes = notes.aside();
         for (int k = 0; k < n; k++) {
             alone[k] = inference.estimate(tierModels[k], in.forTier(tiers.get(k)), energy, owned, path, false,
-                    scaled(traffic, tiers.get(k).share()), null, k == 0 ? firstNotes : Notes.silent());
+                    scaled(traffic, tiers.get(k).share()), choices, k == 0 ? firstNotes : Notes.silent());
         }
         double operations = alone[0].fleet().pricing().operationsMonthlyUsd();
         Fleet chain = chain(alone, tiers, in.cacheHitRate() == null ? 0 : in.cacheHitRate(), operations);
@@ -50,7 +50,7 @@ final class Tiers {
         if (oneModel) {
             Notes sharedNotes = notes.aside();
             InferenceEstimator.Result r = inference.estimate(model, in.sharedAt(strictest), energy, owned, path,
-                    withApis, traffic, null, sharedNotes);
+                    withApis, traffic, choices, sharedNotes);
             double sharedTotal = sum(r.monthlyCosts());
             if (sharedTotal <= separate && r.latencyTargetMet()) {
                 notes.absorb(sharedNotes);
@@ -164,8 +164,7 @@ final class Tiers {
 
     private static InferenceEstimator.Result withTiers(InferenceEstimator.Result r, String kind, List<TierReport> tiers) {
         return new InferenceEstimator.Result(r.report().withTiers(kind, tiers), r.fleet(), r.accelerator(), r.precision(),
-                r.scaling(), r.pricingMode(), r.latencyTargetMet(), r.workload(), r.offer(), r.monthlyCosts(), null,
-                null);
+                r.scaling(), r.pricingMode(), r.latencyTargetMet(), r.workload(), r.offer(), r.monthlyCosts());
     }
 
     /**
@@ -225,6 +224,6 @@ final class Tiers {
                         k -> alone[k].report().point().ttftMs(), k -> alone[k].report().point().tpotMs(),
                         k -> alone[k].report().fleet().accelerators()));
         return new InferenceEstimator.Result(report, chain, first.accelerator(), first.precision(), first.scaling(),
-                first.pricingMode(), met, first.workload(), first.offer(), months, null, null);
+                first.pricingMode(), met, first.workload(), first.offer(), months);
     }
 }

@@ -1,0 +1,34 @@
+package dev.aicost.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The replica choices made while answering one request, its base run's and its what-ifs': a run
+ * whose choice depends on the same facts as an earlier one (pricing-only levers; autoscaling, a
+ * committed baseline and hybrid capacity, which share a workload; the best plan's steps) reuses it
+ * instead of sizing every tensor-parallel degree over every month again. One per request, used by
+ * one thread; a few dozen entries at most, compared by value.
+ */
+final class ChoiceMemo {
+    private static final int MAX_ENTRIES = 64;
+
+    private final List<InferenceEstimator.ChoiceKey> keys = new ArrayList<>();
+    private final List<ReplicaChoice> choices = new ArrayList<>();
+
+    ReplicaChoice find(InferenceEstimator.ChoiceKey key) {
+        for (int k = keys.size() - 1; k >= 0; k--) {
+            if (keys.get(k).sameAs(key)) {
+                return choices.get(k);
+            }
+        }
+        return null;
+    }
+
+    void keep(InferenceEstimator.ChoiceKey key, ReplicaChoice choice) {
+        if (keys.size() < MAX_ENTRIES) {
+            keys.add(key);
+            choices.add(choice);
+        }
+    }
+}
