@@ -47,19 +47,41 @@ final class Num {
         if (v == 0) {
             return 0;
         }
-        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+        double log = Math.log10(Math.abs(v));
+        int exponent = (int) log; // floor, without StrictMath.floor (C1 calls it as Java code)
+        if (log < exponent) {
+            exponent--;
+        }
         int shift = digits - 1 - exponent;
         if (shift >= 0 && shift < POW10.length) {
-            return Math.rint(v * POW10[shift]) / POW10[shift];
+            return rint(v * POW10[shift]) / POW10[shift];
         }
         if (shift < 0 && -shift < POW10.length) {
-            return Math.rint(v / POW10[-shift]) * POW10[-shift];
+            return rint(v / POW10[-shift]) * POW10[-shift];
         }
         return new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN)).doubleValue();
     }
 
     static double sig(double v) {
         return sig(v, 4);
+    }
+
+    /**
+     * {@link Math#rint} (half to even) for the values {@link #sig} rounds, whose size is at least
+     * 10^(digits − 1) ≥ 1, so no signed zero arises; beyond 2^52 every double is whole already.
+     */
+    private static double rint(double x) {
+        if (!(Math.abs(x) < 0x1p52)) {
+            return Math.rint(x);
+        }
+        long whole = (long) x; // toward zero
+        double rest = x - whole; // exact below 2^52
+        if (rest > 0.5 || rest == 0.5 && (whole & 1) != 0) {
+            whole++;
+        } else if (rest < -0.5 || rest == -0.5 && (whole & 1) != 0) {
+            whole--;
+        }
+        return whole == 0 ? Math.rint(x) : whole;
     }
 
     /**

@@ -24,6 +24,29 @@ class NumTest {
         assertThatThrownBy(() -> Num.sig(Double.POSITIVE_INFINITY, 3)).hasMessageContaining("non-finite");
     }
 
+    /** Num.sig as first written, with Math.floor and Math.rint: the fast path must give the same doubles. */
+    private static double reference(double v, int digits) {
+        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+        int shift = digits - 1 - exponent;
+        double scale = Math.pow(10, Math.abs(shift));
+        return shift >= 0 ? Math.rint(v * scale) / scale : Math.rint(v / scale) * scale;
+    }
+
+    @Test
+    void significantDigitsAreWhatFloorAndRintGive() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 100_000; i++) {
+            double v = (random.nextBoolean() ? 1 : -1) * Math.pow(10, random.nextDouble(-12, 20));
+            int digits = 1 + random.nextInt(6);
+            assertThat(Num.sig(v, digits)).as("%s to %d digits", v, digits).isEqualTo(reference(v, digits));
+        }
+        // Exact halves round to even, as Math.rint does.
+        assertThat(Num.sig(1234.5, 4)).isEqualTo(1234.0);
+        assertThat(Num.sig(1235.5, 4)).isEqualTo(1236.0);
+        assertThat(Num.sig(-1235.5, 4)).isEqualTo(-1236.0);
+        assertThat(Num.sig(0.125, 2)).isEqualTo(0.12);
+    }
+
     @Test
     void significantDigitsOverTheWholeRange() {
         assertThat(Num.sig(123456.0, 2)).isEqualTo(120000.0);
