@@ -128,15 +128,16 @@ public final class CostEngine {
      * training only: the fleet, as long as serving still starts in the same month).
      */
     Estimate whatIf(EstimateRequest req, Estimate base, Lever.Phase changed) {
-        return run(req, Notes.silent(), changed == Lever.Phase.INFERENCE ? base : null, false, base,
+        return run(req, Notes.silent(), changed == Lever.Phase.INFERENCE ? base : null, false,
+                base == null ? null : base.choices(),
                 changed == Lever.Phase.TRAINING ? base : null);
     }
 
     /** One run; {@code summarize}: write the summary now (otherwise the caller writes it with the advice). */
-    private Estimate run(EstimateRequest req, Notes notes, Estimate reuse, boolean summarize, Estimate choiceBase,
+    private Estimate run(EstimateRequest req, Notes notes, Estimate reuse, boolean summarize, ChoiceMemo known,
             Estimate sameServing) {
         boolean full = notes.recording();
-        ChoiceMemo choices = choiceBase != null ? choiceBase.choices() : new ChoiceMemo();
+        ChoiceMemo choices = known != null ? known : new ChoiceMemo(); // a new request starts its own
         ModelSpec model = reuse != null ? reuse.model() : models.resolve(req.model(), "model", notes);
         EnergyProfile energy = req.region() != null ? catalog.energy(req.region()).orElseThrow()
                 : catalog.defaultEnergy();

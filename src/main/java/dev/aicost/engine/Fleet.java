@@ -221,7 +221,7 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
         double burstHours = 0;
         if (workload.scaling() == Scaling.ALWAYS_ON) {
             double over = Math.max(0, peakReplicas(requestsPerDay) - baseline);
-            for (int h = 0; h < HOURS_PER_DAY; h++) {
+            for (int h = 0; h < HOURS_PER_DAY; h++) { // added hour by hour, as the autoscaled day is: the same sum
                 burstHours += over;
             }
         } else {
