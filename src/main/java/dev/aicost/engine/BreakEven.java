@@ -5,9 +5,16 @@ package dev.aicost.engine;
  * at every higher traffic up to the largest accepted one. The fleet's cost is a staircase (whole
  * replicas) that never falls as traffic grows, so "cheaper" is not monotone and a bisection on it could
  * stop on any step. This searches for the last traffic at which the fleet still costs at least the API:
- * between the crossings of the API's cost with two straight lines that bound the staircase, halving
- * intervals from the top and dropping any interval where even the fleet's cost at its top end stays
- * below the API's cost at its bottom end.
+ * between the crossings of the API's cost with two straight lines that bound the staircase. It first
+ * walks down from the top: where the fleet costs c, every traffic above c ÷ (API price) up to there
+ * is cheaper (the fleet costs at most c there, the API more), so the next place to look is c ÷ price.
+ * That walk lands on a flat step or converges fast wherever the fleet's marginal cost is well below
+ * the API's price; if it has not arrived after a few steps, the rest is searched by halving intervals
+ * from the top and dropping any interval where even the fleet's cost at its top end stays below the
+ * API's cost at its bottom end. A serverless cost has no flat steps to stop on, and near an API priced
+ * close to its marginal cost that test proves only slivers; there an interval is also dropped when a
+ * bound on the cost that is convex in traffic ({@link Fleet#monthlyCostBoundUsd}) stays below the API's
+ * cost at both ends (hundreds of cost evaluations per API became tens).
  */
 final class BreakEven {
     /** The largest traffic the engine accepts (requests per day). */
@@ -16,14 +23,19 @@ final class BreakEven {
     static final int MAX_EVALUATIONS = 4096;
     /** Intervals narrower than this share of their top are not split (the figure is reported to 4 digits). */
     static final double RESOLUTION = 1e-7;
+    /** Steps of the walk down before halving takes over (each proves a whole interval cheaper). */
+    static final int DESCENT_STEPS = 16;
 
     private final Fleet fleet;
     private final double api;
+    /** The cost rises smoothly (serverless): worth bounding between the ends of an interval. */
+    private final boolean smooth;
     private int evaluations;
 
     private BreakEven(Fleet fleet, double api) {
         this.fleet = fleet;
         this.api = api;
+        this.smooth = fleet.pricing().serverless() != null;
     }
 
     /** Requests per day above which self-hosting is always cheaper, or null if it never is below {@link #MAX}. */
@@ -46,7 +58,24 @@ final class BreakEven {
             return from;
         }
         BreakEven search = new BreakEven(fleet, api);
-        double last = search.lastNotCheaper(from, to, search.cost(from), search.cost(to));
+        // The walk down: everything above `top` is cheaper; at `top` the fleet costs `costTop`.
+        double top = to;
+        double costTop = search.cost(to);
+        for (int step = 0; step < DESCENT_STEPS; step++) {
+            double next = costTop / api; // (next, top] is cheaper: the fleet costs at most costTop there
+            if (next >= top) {
+                return top >= MAX ? null : top; // the fleet costs at least the API at `top`
+            }
+            if (next <= from) {
+                return from; // the fleet costs at least the API at `from` (its lower line says so)
+            }
+            if (top - next <= RESOLUTION * top) {
+                return next; // the API's cost catches up within the resolution
+            }
+            top = next;
+            costTop = search.cost(top);
+        }
+        double last = search.lastNotCheaper(from, top, search.cost(from), costTop);
         if (search.evaluations > MAX_EVALUATIONS) {
             return to < MAX ? to : null; // the upper line's crossing is still a valid answer
         }
@@ -62,6 +91,12 @@ final class BreakEven {
         return fleet.monthlyCostUsd(requestsPerDay * (1 + 1e-9));
     }
 
+    /** {@link Fleet#monthlyCostBoundUsd} just above the ends, as {@link #cost} is. */
+    private double bound(double a, double b) {
+        evaluations++;
+        return fleet.monthlyCostBoundUsd(a * (1 + 1e-9), b * (1 + 1e-9));
+    }
+
     /**
      * The highest traffic in [a, b] at which the fleet costs at least the API, or NaN if there is none,
      * given the fleet's cost just above each end (the cost never falls as traffic grows).
@@ -69,6 +104,9 @@ final class BreakEven {
     private double lastNotCheaper(double a, double b, double costA, double costB) {
         if (costB < api * a) {
             return Double.NaN; // even the top cost stays below the API's cost at the bottom end
+        }
+        if (smooth && costB < api * b && bound(a, b) < api * a) {
+            return Double.NaN; // a bound convex in traffic is below the API's cost at both ends
         }
         double m = a + (b - a) / 2;
         if (costA == costB || m <= a || m >= b || b - a <= RESOLUTION * b || evaluations > MAX_EVALUATIONS) {

@@ -104,7 +104,12 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
             if (lambda <= 0) {
                 return warm;
             }
-            return Math.max(warm, Math.max(1 - coldShare(lambda), lambda / perWorker));
+            // Comparisons rather than Math.max: C1 calls it as Java code, and this runs for every hour of
+            // every break-even step (no operand is NaN).
+            double idle = 1 - coldShare(lambda);
+            double busy = lambda / perWorker;
+            double most = idle > busy ? idle : busy;
+            return most > warm ? most : warm;
         }
 
         /**
@@ -112,7 +117,8 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
          * added to each start-up (an up period's billed seconds are rounded up).
          */
         double coldShare(double lambda) {
-            double exponent = Math.min(700, lambda * (serviceSeconds + idleTimeoutSeconds));
+            double exponent = lambda * (serviceSeconds + idleTimeoutSeconds);
+            exponent = exponent < 700 ? exponent : 700;
             return 1 / (lambda * (coldStartSeconds + minBillingSeconds / 2) + Math.exp(exponent));
         }
 
@@ -327,6 +333,39 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
         }
         // The routed fleet sees the routed share of the post-cache traffic (and may route on: service tiers).
         return own + routed.fleetCostUsd(requestsPerDay * routedTrafficShare());
+    }
+
+    /**
+     * A bound on {@link #monthlyCostUsd} at every traffic in [{@code x}, {@code top}] that is convex in
+     * {@code x} and equals the cost at {@code top} when {@code x = top}: the break-even search proves a
+     * whole interval cheaper than an API by checking it at the two ends. A staircase is bounded by its
+     * cost at the top; serverless workers by their busy share at {@code x} (a straight line) and their
+     * idle share at {@code top} (it only grows with traffic), which is far tighter on a smooth cost.
+     */
+    double monthlyCostBoundUsd(double x, double top) {
+        return fleetCostBoundUsd(x, top) + pricing.operationsMonthlyUsd();
+    }
+
+    private double fleetCostBoundUsd(double x, double top) {
+        double own;
+        Serverless s = pricing.serverless();
+        if (s != null && !pricing.hostedApi() && !pricing.committed()) {
+            double share = workload.servedShare() / Num.SECONDS_PER_DAY;
+            double perWorker = point.requestsPerSecond();
+            int warm = workload.minReplicas();
+            double workers = 0;
+            for (double w : workload.shape()) {
+                double atTop = top * share * w;
+                double busy = x * share * w / perWorker;
+                double idle = atTop > 0 ? 1 - s.coldShare(atTop) : 0;
+                double most = idle > busy ? idle : busy;
+                workers += most > warm ? most : warm;
+            }
+            own = workers / workload.shape().length * replica.tp * Num.HOURS_PER_MONTH * pricing.pricePerHourUsd();
+        } else {
+            own = ownCostUsd(top);
+        }
+        return routed == null ? own : own + routed.fleetCostBoundUsd(x * routedTrafficShare(), top * routedTrafficShare());
     }
 
     /** Everything serving costs in a month at a traffic level: the fleets and the people who run them. */
