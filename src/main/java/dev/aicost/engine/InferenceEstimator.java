@@ -58,11 +58,13 @@ final class InferenceEstimator {
         boolean sameAs(ChoiceKey o) {
             Fleet.Workload a = workload;
             Fleet.Workload b = o.workload;
-            // Cheap comparisons first: most keys that differ differ in the workload or the precision.
+            // Cheap comparisons first: most keys that differ differ in the workload or the precision. Catalog
+            // rows by id before their values (a record's equals compares its last component first).
             return precision == o.precision && a.scaling() == b.scaling() && a.minReplicas() == b.minReplicas()
                     && a.cacheHitRate() == b.cacheHitRate() && a.routedShare() == b.routedShare()
                     && a.peakToAverage() == b.peakToAverage() && java.util.Objects.equals(tp, o.tp)
-                    && (acc == o.acc || acc.equals(o.acc)) && (model == o.model || model.equals(o.model))
+                    && (acc == o.acc || acc.id().equals(o.acc.id()) && acc.equals(o.acc))
+                    && (model == o.model || model.id().equals(o.model.id()) && model.equals(o.model))
                     && shape.equals(o.shape) && (a.shape() == b.shape() || java.util.Arrays.equals(a.shape(), b.shape()))
                     && (traffic == o.traffic || java.util.Arrays.equals(traffic, o.traffic));
         }

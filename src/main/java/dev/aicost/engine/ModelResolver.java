@@ -22,7 +22,8 @@ final class ModelResolver {
         if (in.id() != null) {
             ModelSpec base = catalog.model(in.id()).orElseThrow();
             notes.assume(path + ".source", base.source().cite(), () -> "architecture of " + base.name() + " from the catalog");
-            return overridden(base, in, path, notes);
+            // An id alone is the catalog row itself (every run of a request resolves its model again).
+            return in.onlyId() ? base : overridden(base, in, path, notes);
         }
         double params = in.parameters();
         double active = in.activeParameters() != null ? in.activeParameters() : params;

@@ -21,10 +21,22 @@ final class Num {
         if (usd < 0) {
             return 0; // rounding noise of a difference that is zero
         }
-        if (Math.abs(usd) >= 100) {
-            return Math.round(usd * 100.0) / 100.0;
+        if (usd >= 100) {
+            return roundHalfUp(usd * 100.0) / 100.0;
         }
         return sig(usd, 4);
+    }
+
+    /**
+     * {@link Math#round(double)} for x ≥ 0, as a double: C1 calls Math.round as Java code, and every
+     * month of every run rounds five sums to the cent. Below 2^52 the fraction x − ⌊x⌋ is exact.
+     */
+    static double roundHalfUp(double x) {
+        if (x >= 0 && x < 0x1p52) {
+            long whole = (long) x;
+            return x - whole >= 0.5 ? whole + 1 : whole;
+        }
+        return Math.round(x);
     }
 
     /** A sum of money that may be negative (a margin), rounded as {@link #money} rounds its size. */

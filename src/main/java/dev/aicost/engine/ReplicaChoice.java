@@ -116,15 +116,14 @@ record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
         if (target == null || !target.any()) {
             return m.at(cap);
         }
-        ServingModel.Point one = m.at(1);
-        if (!meets(one, target)) {
-            return one;
+        if (!m.meetsAt(1, target)) {
+            return m.at(1);
         }
         int lo = 1;
         int hi = cap;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (meets(m.at(mid), target)) {
+            if (m.meetsAt(mid, target)) {
                 lo = mid;
             } else {
                 hi = mid - 1;

@@ -4,6 +4,7 @@ import dev.aicost.catalog.Accelerator;
 import dev.aicost.catalog.ModelKind;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.Precision;
+import dev.aicost.request.InferenceInput.LatencyTarget;
 
 /**
  * Roofline performance of one serving replica: {@code tensorParallel} accelerators holding the
@@ -201,17 +202,65 @@ final class ServingModel {
         if (!llm()) {
             double compute = batch * model.flopsPerRequest() / (tp * computeFlops * OTHER_EFFICIENCY);
             double memory = weightsBytes / (tp * acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY);
-            double t = Math.max(compute, memory);
+            double t = otherSeconds(batch);
             return new Point(batch, t * 1e3, 0, t * 1e3, batch / t, 1.0, memory >= compute);
         }
         double step = stepSeconds(batch);
         double prefill = prefillSeconds;
         double perRequest = prefill + outputTokens * step / batch;
-        double tpot = step + prefill * (batch - 1) / outputTokens;
-        double ttft = REQUEST_OVERHEAD_S + prefill + (batch > 1 ? step : 0);
-        double e2e = ttft + Math.max(0, outputTokens - 1) * tpot;
+        double tpot = tpotSeconds(batch, step);
+        double ttft = ttftSeconds(batch, step);
+        double e2e = e2eSeconds(ttft, tpot);
         return new Point(batch, ttft * 1e3, tpot * 1e3, e2e * 1e3, 1.0 / perRequest, prefill / perRequest,
                 memorySeconds(batch) >= computeSeconds(batch));
+    }
+
+    /**
+     * Whether {@link #at}{@code (batch)} meets the target, from the same figures without building the
+     * point: the batch search asks this about ten times for every replica shape of every run.
+     */
+    boolean meetsAt(int batch, LatencyTarget target) {
+        if (target == null) {
+            return true;
+        }
+        double ttft;
+        double tpot;
+        double e2e;
+        if (!llm()) {
+            double t = otherSeconds(batch);
+            ttft = t;
+            tpot = 0;
+            e2e = t;
+        } else {
+            double step = stepSeconds(batch);
+            tpot = tpotSeconds(batch, step);
+            ttft = ttftSeconds(batch, step);
+            e2e = e2eSeconds(ttft, tpot);
+        }
+        return (target.ttftMs() == null || ttft * 1e3 <= target.ttftMs())
+                && (target.tpotMs() == null || tpot * 1e3 <= target.tpotMs())
+                && (target.e2eMs() == null || e2e * 1e3 <= target.e2eMs());
+    }
+
+    // A decode step of the batch delays every running sequence's next token, and each newly admitted
+    // request's prefill stalls them once per its output (continuous batching).
+    private double tpotSeconds(int batch, double step) {
+        return step + prefillSeconds * (batch - 1) / outputTokens;
+    }
+
+    private double ttftSeconds(int batch, double step) {
+        return REQUEST_OVERHEAD_S + prefillSeconds + (batch > 1 ? step : 0);
+    }
+
+    private double e2eSeconds(double ttft, double tpot) {
+        return ttft + Math.max(0, outputTokens - 1) * tpot;
+    }
+
+    /** A non-LLM model's batch time: its compute or reading its weights, whichever takes longer. */
+    private double otherSeconds(int batch) {
+        double compute = batch * model.flopsPerRequest() / (tp * computeFlops * OTHER_EFFICIENCY);
+        double memory = weightsBytes / (tp * acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY);
+        return Math.max(compute, memory);
     }
 
     /**

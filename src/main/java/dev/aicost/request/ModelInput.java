@@ -17,6 +17,14 @@ public record ModelInput(
         Double weightsBytes,
         dev.aicost.catalog.ModelSpec.Architecture architecture) {
 
+    /** A catalog id and nothing that overrides its row. */
+    public boolean onlyId() {
+        return id != null && name == null && parameters == null && activeParameters == null && layers == null
+                && hiddenSize == null && attentionHeads == null && kvHeads == null && headDim == null
+                && vocabSize == null && contextLength == null && flopsPerRequest == null && weightsBytes == null
+                && (architecture == null || architecture.equals(dev.aicost.catalog.ModelSpec.Architecture.DENSE));
+    }
+
     public static ModelInput ofId(String id) {
         return new ModelInput(id, null, null, null, null, null, null, null, null, null, null, null, null,
                 dev.aicost.catalog.ModelSpec.Architecture.DENSE);

@@ -48,6 +48,21 @@ class NumTest {
     }
 
     @Test
+    void roundingToCentsIsWhatMathRoundGives() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            double x = Math.pow(10, random.nextDouble(0, 18));
+            double half = Math.floor(x) + 0.5; // exact halves and their neighbours
+            for (double v : new double[] {x, half, Math.nextDown(half), Math.nextUp(half), Math.floor(x)}) {
+                assertThat(Num.roundHalfUp(v)).as("%s", v).isEqualTo((double) Math.round(v));
+            }
+        }
+        assertThat(Num.roundHalfUp(0.49999999999999994)).isZero();
+        assertThat(Num.roundHalfUp(0x1p52 + 1)).isEqualTo(0x1p52 + 1);
+        assertThat(Num.money(1234.565)).isEqualTo(Math.round(1234.565 * 100.0) / 100.0);
+    }
+
+    @Test
     void significantDigitsOverTheWholeRange() {
         assertThat(Num.sig(123456.0, 2)).isEqualTo(120000.0);
         assertThat(Num.sig(0.00123456, 3)).isEqualTo(0.00123);

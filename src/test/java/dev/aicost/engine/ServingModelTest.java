@@ -7,6 +7,7 @@ import dev.aicost.catalog.Accelerator;
 import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.Precision;
+import dev.aicost.request.InferenceInput.LatencyTarget;
 import org.junit.jupiter.api.Test;
 
 class ServingModelTest {
@@ -148,5 +149,29 @@ class ServingModelTest {
         assertThat(llama.kvTokens()).isEqualTo(16_250);
         assertThat(longPrompt.maxBatch()).isGreaterThan(3 * llama.maxBatch());
         assertThat(mistral.causalAttendedTokens(16_000)).isEqualTo(4096 - 4096.0 * 4096 / 32_000, within(1e-9));
+    }
+
+    @Test
+    void meetsAtAgreesWithThePointItWouldBuild() {
+        LatencyTarget[] targets = {null, new LatencyTarget(null, null, null), new LatencyTarget(500.0, null, null),
+            new LatencyTarget(null, 40.0, null), new LatencyTarget(2000.0, 50.0, null), new LatencyTarget(null, null, 9000.0),
+            new LatencyTarget(300.0, 25.0, 12000.0), new LatencyTarget(5.0, null, 8.0)};
+        int checked = 0;
+        for (String id : new String[] {"llama-3.1-8b", "llama-3.1-70b", "mixtral-8x7b", "deepseek-v3", "resnet-50"}) {
+            for (String acc : new String[] {"h100-sxm", "l4", "a100-80gb"}) {
+                for (int tp : new int[] {1, 2, 8}) {
+                    ServingModel m = new ServingModel(model(id), acc(acc), Precision.FP8, tp, 1500, 300, 0.2);
+                    for (int batch = 1; batch <= 512; batch = batch * 2 + 1) {
+                        ServingModel.Point p = m.at(batch);
+                        for (LatencyTarget t : targets) {
+                            assertThat(m.meetsAt(batch, t)).as(id + " on " + tp + " × " + acc + " at " + batch + ", " + t)
+                                    .isEqualTo(ReplicaChoice.meets(p, t));
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(2000);
     }
 }
