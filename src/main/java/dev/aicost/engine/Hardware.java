@@ -42,14 +42,14 @@ final class Hardware {
         if (in == null) {
             Accelerator a = catalog.accelerator(defaultId).orElseThrow();
             notes.assume(path, defaultId, () -> defaultReason);
-            notes.assume(path + ".source", a.source().cite(), () -> "specs of " + a.name());
+            notes.assume(path, ".source", a.source().cite(), () -> "specs of " + a.name());
             return a;
         }
         Optional<Accelerator> base = in.custom() ? Optional.empty() : catalog.accelerator(in.id());
         if (base.isPresent() && in.memoryGb() == null && in.bandwidthGBs() == null && in.tdpW() == null
                 && (in.peakTflops() == null || in.peakTflops().isEmpty()) && in.interconnectGBs() == null
                 && in.purchaseUsd() == null) {
-            notes.assume(path + ".source", base.get().source().cite(), () -> "specs of " + base.get().name());
+            notes.assume(path, ".source", base.get().source().cite(), () -> "specs of " + base.get().name());
             return base.get();
         }
         Map<Precision, Double> peaks = new EnumMap<>(Precision.class);
@@ -72,7 +72,7 @@ final class Hardware {
                             notes),
                     tdp, interconnect, link, purchase, base.map(Accelerator::trainingCeiling).orElse(null),
                     base.map(Accelerator::servingShare).orElse(null), Source.request());
-            notes.assume(path + ".source", base.isPresent() ? "catalog " + in.id() + " with the request's overrides"
+            notes.assume(path, ".source", base.isPresent() ? "catalog " + in.id() + " with the request's overrides"
                     : "specs given in the request", () -> "custom accelerator '" + in.id() + "'");
             return a;
         } catch (IllegalArgumentException e) {
@@ -156,7 +156,7 @@ final class Hardware {
         double fixed = accel + server + financing + facility;
         OwnedCost cost = new OwnedCost(purchase, o.lifeYears(), r, util, Num.sig(accel), Num.sig(server),
                 Num.sig(financing), Num.sig(facility), Num.sig(power), Num.sig(fixed + power));
-        notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(fixed + power), () -> "owned " + acc.id() + ": $"
+        notes.assume(path, ".pricePerAcceleratorHourUsd", Num.shown(fixed + power), () -> "owned " + acc.id() + ": $"
                 + Num.show(purchase) + " plus " + Math.round(o.serverAndNetworkFraction() * 100) + " % for server and "
                 + "network, repaid over " + Num.show(o.lifeYears()) + " years at " + Num.show(r * 100) + " % ($"
                 + Num.show(accel + server + financing) + "/h), facility $" + Num.show(facility) + "/h, power $"
@@ -178,7 +178,7 @@ final class Hardware {
         }
         if (override != null || acceleratorPrice != null) {
             double p = override != null ? override : acceleratorPrice;
-            notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(p), () -> "given in the request (" + mode + ")");
+            notes.assume(path, ".pricePerAcceleratorHourUsd", Num.shown(p), () -> "given in the request (" + mode + ")");
             return new Price(p, 0, null, null);
         }
         // RequestReader refuses this for a request as sent; the engine checks it again because the
@@ -211,7 +211,7 @@ final class Hardware {
             }
         }
         double p = offer.price(mode).getAsDouble();
-        notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(p), () -> mode + " price of offer '" + offer.id() + "' ("
+        notes.assume(path, ".pricePerAcceleratorHourUsd", Num.shown(p), () -> mode + " price of offer '" + offer.id() + "' ("
                 + offer.provider() + " " + offer.instance() + ", " + offer.region() + "): " + offer.source().cite());
         if (catalog.stale(offer.source())) {
             notes.warn(() -> "Prices of offer '" + offer.id() + "' date from " + offer.source().date()

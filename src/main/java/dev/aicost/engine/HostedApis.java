@@ -68,7 +68,7 @@ final class HostedApis {
                 stale.add(api.id() + " (" + api.source().date() + ")");
             }
         }
-        notes.assume(path + ".hostedApis", "list prices per 1M tokens", () -> "the same requests bought as tokens"
+        notes.assume(path, ".hostedApis", "list prices per 1M tokens", () -> "the same requests bought as tokens"
                 + (w.batch() ? " at the batch tier where one exists" : "") + "; same-model offers first; break-even "
                 + "is the traffic above which self-hosting costs less at every higher traffic");
         if (!stale.isEmpty()) {

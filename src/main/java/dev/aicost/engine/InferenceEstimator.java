@@ -90,14 +90,14 @@ final class InferenceEstimator {
         Accelerator acc = hardware.resolve(in.accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator", llm
                 ? "the most widely deployed data-centre accelerator for LLM serving"
                 : "a small inference accelerator, enough for a non-LLM model", notes);
-        Precision precision = notes.orDefault(in.precision(), Precision.BF16, path + ".precision",
+        Precision precision = notes.orDefault(in.precision(), Precision.BF16, path, ".precision",
                 "unquantised 16-bit weights");
-        int input = llm ? notes.orDefault(in.inputTokens(), DEFAULT_INPUT_TOKENS, path + ".inputTokens",
+        int input = llm ? notes.orDefault(in.inputTokens(), DEFAULT_INPUT_TOKENS, path, ".inputTokens",
                 "a typical chat prompt with its context") : 1;
-        int output = llm ? notes.orDefault(in.outputTokens(), DEFAULT_OUTPUT_TOKENS, path + ".outputTokens",
+        int output = llm ? notes.orDefault(in.outputTokens(), DEFAULT_OUTPUT_TOKENS, path, ".outputTokens",
                 "a typical chat answer") : 1;
         if (precision == Precision.FP4) {
-            notes.assume(path + ".precisionQuality", "fp4", acc.nativePeakFlops(Precision.FP4).isPresent()
+            notes.assume(path, ".precisionQuality", "fp4", acc.nativePeakFlops(Precision.FP4).isPresent()
                     ? "NVFP4/MXFP4 weights and activations with block scales: small quality loss, validate on your evals"
                     : acc.id() + " has no FP4 tensor cores: FP4 weights are stored 4-bit and computed at a wider rate");
         }
@@ -106,12 +106,12 @@ final class InferenceEstimator {
                     + "'s context window of " + model.contextLength() + " tokens.");
         }
         InferenceInput.Service service = in.service();
-        Workload kind = notes.orDefault(service.workload(), Workload.INTERACTIVE, path + ".workload",
+        Workload kind = notes.orDefault(service.workload(), Workload.INTERACTIVE, path, ".workload",
                 "a person waits for each answer (set 'batch' for offline jobs sized for throughput)");
         LatencyTarget target = in.latencyTargetMs();
         if (llm && kind == Workload.INTERACTIVE && (target == null || !target.any()) && in.batchSize() == null) {
             target = INTERACTIVE_TARGET;
-            notes.assume(path + ".latencyTargetMs", "ttftMs 2000, tpotMs 50", "interactive default: the first "
+            notes.assume(path, ".latencyTargetMs", "ttftMs 2000, tpotMs 50", "interactive default: the first "
                     + "token within 2 s and 20 tokens a second, faster than people read");
         }
         double prefixHit = in.prefixCacheHitRate() != null ? in.prefixCacheHitRate() : 0.0;
@@ -137,7 +137,7 @@ final class InferenceEstimator {
         choice.explain(in.batchSize(), target, kind == Workload.BATCH, path, notes);
         boolean met = ReplicaChoice.meets(point, target);
 
-        PricingMode mode = notes.orDefault(in.pricingMode(), PricingMode.ON_DEMAND, path + ".pricingMode",
+        PricingMode mode = notes.orDefault(in.pricingMode(), PricingMode.ON_DEMAND, path, ".pricingMode",
                 "on-demand list price");
         HostedApis.Workload apiWorkload = new HostedApis.Workload(in.requestsPerDay(), input, output,
                 workload.cacheHitRate(), prefixHit, model.id(), kind == Workload.BATCH);
@@ -225,7 +225,7 @@ final class InferenceEstimator {
             Accelerator acc, PricingMode mode, Hardware.Price price, Hardware.Owned owned, Scaling scaling,
             EnergyProfile energy, String path, Notes notes) {
         if (hosted != null) {
-            notes.assume(path + ".operations", 0, () -> "bought from " + hosted.id() + ": no fleet to run ("
+            notes.assume(path, ".operations", 0, () -> "bought from " + hosted.id() + ": no fleet to run ("
                     + hosted.source().cite() + ")");
             return new Fleet.Pricing(0, 0, null, Double.NaN, 0, HostedApis.perRequestUsd(hosted, apiWorkload));
         }
@@ -243,14 +243,14 @@ final class InferenceEstimator {
             return new Fleet.Pricing(price.perHourUsd(), term, null, price.perHourUsd(), operations, Double.NaN);
         }
         PricingMode burstMode = notes.orDefault(in.service().burstPricingMode(), PricingMode.ON_DEMAND,
-                path + ".burstPricingMode", "capacity above the committed baseline is rented on demand");
+                path, ".burstPricingMode", "capacity above the committed baseline is rented on demand");
         if (burstMode == PricingMode.SPOT) {
             notes.warn(() -> path + ": bursting on spot capacity: spot replicas can be reclaimed at short notice, "
                     + "so peak traffic may queue while they are replaced.");
         }
         Hardware.Price burst = hardware.burst(acc, burstMode, in.offer(), price.perHourUsd(), energy,
                 path + ".burstPricePerAcceleratorHourUsd", notes);
-        notes.assume(path + ".capacity", mode.wireName() + " baseline + " + burstMode.wireName() + " burst", () ->
+        notes.assume(path, ".capacity", mode.wireName() + " baseline + " + burstMode.wireName() + " burst", () ->
                 "a commitment bills every hour of its " + term + "-month term, used or not, and cannot shrink "
                         + "within it: the baseline that costs least over each term's daily shape and traffic is "
                         + "committed, the rest bursts (a term cut by the horizon is counted for its months inside)");
@@ -284,7 +284,7 @@ final class InferenceEstimator {
     }
 
     private static Hardware.Price serverlessPrice(ServerlessOffer o, String path, Notes notes) {
-        notes.assume(path + ".pricePerAcceleratorHourUsd", Num.shown(o.perHourUsd()), () -> "serverless offer '"
+        notes.assume(path, ".pricePerAcceleratorHourUsd", Num.shown(o.perHourUsd()), () -> "serverless offer '"
                 + o.id() + "' (" + o.provider() + "), the one that bills least in the first serving month for "
                 + o.acceleratorId()
                 + ": $"
@@ -298,11 +298,11 @@ final class InferenceEstimator {
      */
     private static Fleet.Pricing serverlessPricing(InferenceInput in, ServerlessOffer o, ServingModel replica,
             ServingModel.Point point, double operations, String path, Notes notes) {
-        double idle = notes.orDefault(in.idleTimeoutSeconds(), o.idleTimeoutSeconds(), path + ".idleTimeoutSeconds",
+        double idle = notes.orDefault(in.idleTimeoutSeconds(), o.idleTimeoutSeconds(), path, ".idleTimeoutSeconds",
                 () -> o.provider() + "'s default: a worker stays up this long after its last request");
         double loadSeconds = replica.weightsBytes / replica.tp / 1e9 / o.loadGBs();
         double cold = o.coldStartSeconds() + loadSeconds;
-        notes.assume(path + ".coldStartSeconds", Num.shown(Num.sig(cold, 3)), () -> "container and runtime start ("
+        notes.assume(path, ".coldStartSeconds", Num.shown(Num.sig(cold, 3)), () -> "container and runtime start ("
                 + Num.show(o.coldStartSeconds()) + " s, an estimate) plus " + Num.show(Num.sig(replica.weightsBytes
                         / replica.tp / 1e9, 3)) + " GB of weights per GPU at " + Num.show(o.loadGBs()) + " GB/s; "
                 + "billed, and waited for by each request that finds no warm worker");
@@ -317,10 +317,10 @@ final class InferenceEstimator {
             return ops.monthlyUsd();
         }
         double people = notes.orDefault(ops == null ? null : ops.people(), DEFAULT_OPERATIONS_PEOPLE,
-                path + ".operations.people", "a quarter of one engineer on call, upgrading and monitoring the "
+                path, ".operations.people", "a quarter of one engineer on call, upgrading and monitoring the "
                         + "fleet (set inference.operations; 0 if it is already paid for)");
         double perPerson = notes.orDefault(ops == null ? null : ops.monthlyCostUsdPerPerson(),
-                OPERATIONS_COST_PER_PERSON_USD, path + ".operations.monthlyCostUsdPerPerson", "loaded monthly cost "
+                OPERATIONS_COST_PER_PERSON_USD, path, ".operations.monthlyCostUsdPerPerson", "loaded monthly cost "
                         + "of a US software engineer: BLS median pay $132,270/year (Occupational Outlook Handbook, "
                         + "software developers, May 2023) ÷ 12 ÷ 0.70 (wages are ~70 % of compensation, BLS Employer "
                         + "Costs for Employee Compensation, 2024)");
@@ -349,18 +349,18 @@ final class InferenceEstimator {
         if (in.hourlyShape() != null) {
             shape = DailyShape.normalised(in.hourlyShape());
             peakToAverage = DailyShape.max(shape);
-            notes.assume(path + ".peakToAverage", Num.shown(peakToAverage), () -> "from the request's hourlyShape"
+            notes.assume(path, ".peakToAverage", Num.shown(peakToAverage), () -> "from the request's hourlyShape"
                     + (in.peakToAverage() != null ? " (the shape wins over the peakToAverage of "
                             + Num.show(in.peakToAverage()) + " also given)" : ""));
         } else {
             peakToAverage = in.peakToAverage() != null ? in.peakToAverage() : DEFAULT_PEAK_TO_AVERAGE;
             if (in.peakToAverage() == null) {
-                notes.assume(path + ".peakToAverage", Num.shown(peakToAverage), "daily peak over the average "
+                notes.assume(path, ".peakToAverage", Num.shown(peakToAverage), "daily peak over the average "
                         + "for user-facing traffic (busiest hour ≈ 2× the daily mean)");
             }
             shape = days.smooth(peakToAverage);
         }
-        Scaling scaling = notes.orDefault(in.scaling(), Scaling.ALWAYS_ON, path + ".scaling",
+        Scaling scaling = notes.orDefault(in.scaling(), Scaling.ALWAYS_ON, path, ".scaling",
                 "a 24/7 fleet sized for the daily peak");
         int min = in.minReplicas() != null ? in.minReplicas() : scaling == Scaling.SERVERLESS ? 0 : 1;
         return new Fleet.Workload(peakToAverage, shape, scaling, min,

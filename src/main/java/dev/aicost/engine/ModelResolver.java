@@ -21,40 +21,40 @@ final class ModelResolver {
     ModelSpec resolve(ModelInput in, String path, Notes notes) {
         if (in.id() != null) {
             ModelSpec base = catalog.model(in.id()).orElseThrow();
-            notes.assume(path + ".source", base.source().cite(), () -> "architecture of " + base.name() + " from the catalog");
+            notes.assume(path, ".source", base.source().cite(), () -> "architecture of " + base.name() + " from the catalog");
             // An id alone is the catalog row itself (every run of a request resolves its model again).
             return in.onlyId() ? base : overridden(base, in, path, notes);
         }
         double params = in.parameters();
         double active = in.activeParameters() != null ? in.activeParameters() : params;
         if (in.activeParameters() == null) {
-            notes.assume(path + ".activeParameters", Num.shown(active), "dense model: every parameter is active per token");
+            notes.assume(path, ".activeParameters", Num.shown(active), "dense model: every parameter is active per token");
         }
         String name = in.name() != null ? in.name() : "custom model";
         if (in.flopsPerRequest() != null && in.weightsBytes() != null) {
             return new ModelSpec("custom", name, ModelKind.OTHER, params, active, 0, 0, 0, 0, 0, 0, 0,
                     in.flopsPerRequest(), in.weightsBytes(), Source.request(), null);
         }
-        int hidden = notes.orDefault(in.hiddenSize(), derivedHidden(active), path + ".hiddenSize",
+        int hidden = notes.orDefault(in.hiddenSize(), derivedHidden(active), path, ".hiddenSize",
                 "derived from active parameters: d ≈ (10·N)^(1/3), the aspect"
                     + " ratio of Llama-class models (N ≈ 12·layers·d², layers ≈ d/120)");
-        int layers = notes.orDefault(in.layers(), (int) Math.max(1, Math.round(active / (12.0 * hidden * hidden))), path + ".layers",
+        int layers = notes.orDefault(in.layers(), (int) Math.max(1, Math.round(active / (12.0 * hidden * hidden))), path, ".layers",
                 "derived: N ≈ 12·layers·d²");
-        int heads = notes.orDefault(in.attentionHeads(), Math.max(1, hidden / 128), path + ".attentionHeads",
+        int heads = notes.orDefault(in.attentionHeads(), Math.max(1, hidden / 128), path, ".attentionHeads",
                 "derived: head dimension 128");
-        int headDim = notes.orDefault(in.headDim(), Math.max(1, hidden / heads), path + ".headDim",
+        int headDim = notes.orDefault(in.headDim(), Math.max(1, hidden / heads), path, ".headDim",
                 "derived: hiddenSize / attentionHeads");
-        int kvHeads = notes.orDefault(in.kvHeads(), Math.min(8, heads), path + ".kvHeads",
+        int kvHeads = notes.orDefault(in.kvHeads(), Math.min(8, heads), path, ".kvHeads",
                 "grouped-query attention with 8 KV heads, as in Llama 3, Mistral"
                     + " and Qwen2.5; give kvHeads for a multi-head model (it grows the KV cache)");
         int vocab = in.vocabSize() != null ? in.vocabSize() : 32_000;
-        int context = notes.orDefault(in.contextLength(), 8_192, path + ".contextLength",
+        int context = notes.orDefault(in.contextLength(), 8_192, path, ".contextLength",
                 "typical context window; only used to check request lengths");
         ModelSpec.Architecture arch = in.architecture() != null ? in.architecture() : ModelSpec.Architecture.DENSE;
         if (active < params * 0.98 && (arch.experts() == null || arch.expertsPerToken() == null)) {
             int e = arch.experts() != null ? arch.experts() : 8;
             int k = arch.expertsPerToken() != null ? arch.expertsPerToken() : Math.min(2, e);
-            notes.assume(path + ".experts", e + " experts, " + k + " per token", "a mixture-of-experts model given "
+            notes.assume(path, ".experts", e + " experts, " + k + " per token", "a mixture-of-experts model given "
                     + "without its routing: Mixtral's layout (give experts and expertsPerToken; decode reads the "
                     + "experts a batch touches)");
             arch = new ModelSpec.Architecture(e, k, arch.slidingWindow(), arch.mla());
@@ -64,20 +64,20 @@ final class ModelResolver {
     }
 
     private ModelSpec overridden(ModelSpec b, ModelInput in, String path, Notes notes) {
-        double params = notes.orCatalog(in.parameters(), b.parameters(), path + ".parameters");
+        double params = notes.orCatalog(in.parameters(), b.parameters(), path, ".parameters");
         double active = notes.orCatalog(in.activeParameters(), in.parameters() != null && in.activeParameters() == null
-                && !b.mixtureOfExperts() ? params : b.activeParameters(), path + ".activeParameters");
-        int layers = notes.orCatalog(in.layers(), b.layers(), path + ".layers");
-        int hidden = notes.orCatalog(in.hiddenSize(), b.hiddenSize(), path + ".hiddenSize");
-        int heads = notes.orCatalog(in.attentionHeads(), b.attentionHeads(), path + ".attentionHeads");
-        int kv = notes.orCatalog(in.kvHeads(), b.kvHeads(), path + ".kvHeads");
-        int headDim = notes.orCatalog(in.headDim(), b.headDim(), path + ".headDim");
-        int vocab = notes.orCatalog(in.vocabSize(), b.vocabSize(), path + ".vocabSize");
-        int context = notes.orCatalog(in.contextLength(), b.contextLength(), path + ".contextLength");
+                && !b.mixtureOfExperts() ? params : b.activeParameters(), path, ".activeParameters");
+        int layers = notes.orCatalog(in.layers(), b.layers(), path, ".layers");
+        int hidden = notes.orCatalog(in.hiddenSize(), b.hiddenSize(), path, ".hiddenSize");
+        int heads = notes.orCatalog(in.attentionHeads(), b.attentionHeads(), path, ".attentionHeads");
+        int kv = notes.orCatalog(in.kvHeads(), b.kvHeads(), path, ".kvHeads");
+        int headDim = notes.orCatalog(in.headDim(), b.headDim(), path, ".headDim");
+        int vocab = notes.orCatalog(in.vocabSize(), b.vocabSize(), path, ".vocabSize");
+        int context = notes.orCatalog(in.contextLength(), b.contextLength(), path, ".contextLength");
         String name = in.name() != null ? in.name() : b.name();
         if (b.kind() == ModelKind.OTHER) {
-            double flops = notes.orCatalog(in.flopsPerRequest(), b.flopsPerRequest(), path + ".flopsPerRequest");
-            double weights = notes.orCatalog(in.weightsBytes(), b.weightsBytes(), path + ".weightsBytes");
+            double flops = notes.orCatalog(in.flopsPerRequest(), b.flopsPerRequest(), path, ".flopsPerRequest");
+            double weights = notes.orCatalog(in.weightsBytes(), b.weightsBytes(), path, ".weightsBytes");
             return new ModelSpec(b.id(), name, ModelKind.OTHER, params, Math.min(active, params), 0, 0, 0, 0, 0, 0, 0,
                     flops, weights, b.source(), null);
         }

@@ -57,6 +57,33 @@ class Notes {
         return fallback;
     }
 
+    // The same at {@code path + field}, joined only when recording: the what-if runs, which record
+    // nothing, would otherwise build a dozen path strings per run for nobody.
+
+    <T> T orDefault(T given, T fallback, String path, String field, Supplier<String> reason) {
+        return given != null ? given : orDefault(null, fallback, recording ? path + field : path, reason);
+    }
+
+    <T> T orDefault(T given, T fallback, String path, String field, String reason) {
+        return given != null ? given : orDefault(null, fallback, recording ? path + field : path, reason);
+    }
+
+    <N extends Number> N orCatalog(N given, N catalog, String path, String field) {
+        return given == null ? catalog : orCatalog(given, catalog, recording ? path + field : path);
+    }
+
+    void assume(String path, String field, Object value, Supplier<String> reason) {
+        if (recording) {
+            assume(path + field, value, reason);
+        }
+    }
+
+    void assume(String path, String field, Object value, String reason) {
+        if (recording) {
+            assume(path + field, value, reason);
+        }
+    }
+
     /**
      * {@code given} if the request overrode the catalog's value (recorded when they differ), else
      * the catalog's value.

@@ -67,7 +67,7 @@ record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
                     + "accelerator with more memory, or tensorParallel above 8 across nodes");
         }
         LatencyTarget target = shape.target();
-        notes.assume(path + ".tensorParallel", best.replica().tp, () -> "the degree (1, 2, 4 or 8) that fits the "
+        notes.assume(path, ".tensorParallel", best.replica().tp, () -> "the degree (1, 2, 4 or 8) that fits the "
                 + "weights and carries this traffic on the fewest accelerator-hours" + (target != null && target.any()
                         ? " within the latency targets" : "") + " (ties: most requests per accelerator)");
         return best;
@@ -147,7 +147,7 @@ record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
         }
         if (target == null || !target.any()) {
             int cap = p.batch();
-            notes.assume(path + ".batchSize", cap, () -> "no latency target: the throughput-maximising batch"
+            notes.assume(path, ".batchSize", cap, () -> "no latency target: the throughput-maximising batch"
                     + (cap < maxBatch ? " (capped at " + DEFAULT_MAX_BATCH + ", a serving engine's usual limit)"
                             : " (all the KV cache memory holds)"));
             if (throughputWanted) {
@@ -166,7 +166,7 @@ record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
                     + " ms); sized at batch 1.");
             return;
         }
-        notes.assume(path + ".batchSize", p.batch(), "the largest concurrency per replica that meets the "
+        notes.assume(path, ".batchSize", p.batch(), "the largest concurrency per replica that meets the "
                 + "latency targets");
     }
 

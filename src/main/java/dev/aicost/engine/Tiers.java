@@ -54,7 +54,7 @@ final class Tiers {
             double sharedTotal = sum(r.monthlyCosts());
             if (sharedTotal <= separate && r.latencyTargetMet()) {
                 notes.absorb(sharedNotes);
-                notes.assume(path + ".tierFleet", "shared", () -> "one fleet held to the strictest tier's target "
+                notes.assume(path, ".tierFleet", "shared", () -> "one fleet held to the strictest tier's target "
                         + "serves every tier for $" + Advisor.usd(sharedTotal) + " over the horizon, against $"
                         + Advisor.usd(separate) + " for a fleet per tier; each tier's cost is its share of the "
                         + "fleet in proportion to what it would cost alone");
@@ -65,7 +65,7 @@ final class Tiers {
         boolean sameModel = oneModel;
         InferenceEstimator.Result first = alone[0];
         notes.absorb(firstNotes);
-        notes.assume(path + ".tierFleet", "separate", () -> "a fleet per tier, each sized for its own target, costs $"
+        notes.assume(path, ".tierFleet", "separate", () -> "a fleet per tier, each sized for its own target, costs $"
                 + Advisor.usd(separate) + " over the horizon" + (sameModel ? "; one shared fleet at the strictest "
                         + "target would cost more or miss it" : " (tiers use different models)") + "; the operating "
                 + "point shown is the first tier's, each tier's is in inference.tiers");
