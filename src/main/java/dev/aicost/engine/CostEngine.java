@@ -104,6 +104,10 @@ public final class CostEngine {
                         "either a plain-text request or the structured sections, not both");
             }
         }
+        if (!dev.aicost.request.Unicode.wellFormed(text.asText())) {
+            throw dev.aicost.request.InvalidRequestException.of("text", "is not valid Unicode: it has an unpaired "
+                    + "surrogate (\\uD800–\\uDFFF)", "a request in words");
+        }
         if (text.asText().length() > dev.aicost.request.Limits.MAX_TEXT_LENGTH) {
             throw dev.aicost.request.InvalidRequestException.of("text", "is longer than "
                     + dev.aicost.request.Limits.MAX_TEXT_LENGTH + " characters", "a request in a sentence or two");

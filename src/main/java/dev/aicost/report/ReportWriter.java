@@ -1,10 +1,15 @@
 package dev.aicost.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a {@link CostReport} as JSON by hand, field by field in declaration order: exactly what
@@ -35,9 +40,9 @@ public final class ReportWriter {
             array(o, "optimizations", v.optimizations(), ReportWriter::optimization);
             object(o, "bestPlan", v.bestPlan(), (b, p) -> {
                 strings(p, "levers", b.levers());
-                p.writeNumberField("totalUsd", b.totalUsd());
-                p.writeNumberField("savingsUsd", b.savingsUsd());
-                p.writeNumberField("savingsPercent", b.savingsPercent());
+                num(p, "totalUsd", b.totalUsd());
+                num(p, "savingsUsd", b.savingsUsd());
+                num(p, "savingsPercent", b.savingsPercent());
             });
             array(o, "assumptions", v.assumptions(), (a, p) -> {
                 str(p, "name", a.name());
@@ -46,23 +51,23 @@ public final class ReportWriter {
             });
             strings(o, "warnings", v.warnings());
             str(o, "summary", v.summary());
-            o.writeFieldName("request");
+            o.writeFieldName(name("request"));
             tree(o, v.request());
             object(o, "actuals", v.actuals(), (a, p) -> {
-                p.writeNumberField("months", a.months());
-                p.writeNumberField("trainingUsd", a.trainingUsd());
-                p.writeNumberField("inferenceUsd", a.inferenceUsd());
-                p.writeNumberField("totalUsd", a.totalUsd());
-                p.writeNumberField("inferenceShare", a.inferenceShare());
+                num(p, "months", a.months());
+                num(p, "trainingUsd", a.trainingUsd());
+                num(p, "inferenceUsd", a.inferenceUsd());
+                num(p, "totalUsd", a.totalUsd());
+                num(p, "inferenceShare", a.inferenceShare());
                 decimal(p, "costPerRequestUsd", a.costPerRequestUsd());
                 array(p, "variance", a.variance(), (m, q) -> {
-                    q.writeNumberField("month", m.month());
-                    q.writeNumberField("estimateUsd", m.estimateUsd());
-                    q.writeNumberField("actualUsd", m.actualUsd());
+                    num(q, "month", m.month());
+                    num(q, "estimateUsd", m.estimateUsd());
+                    num(q, "actualUsd", m.actualUsd());
                     decimal(q, "deltaPercent", m.deltaPercent());
                 });
-                p.writeNumberField("projectionFactor", a.projectionFactor());
-                p.writeNumberField("projectedTotalUsd", a.projectedTotalUsd());
+                num(p, "projectionFactor", a.projectionFactor());
+                num(p, "projectedTotalUsd", a.projectedTotalUsd());
             });
         });
     }
@@ -71,9 +76,9 @@ public final class ReportWriter {
         str(g, "id", m.id());
         str(g, "name", m.name());
         str(g, "kind", m.kind());
-        g.writeNumberField("parameters", m.parameters());
-        g.writeNumberField("activeParameters", m.activeParameters());
-        g.writeBooleanField("mixtureOfExperts", m.mixtureOfExperts());
+        num(g, "parameters", m.parameters());
+        num(g, "activeParameters", m.activeParameters());
+        bool(g, "mixtureOfExperts", m.mixtureOfExperts());
         integer(g, "layers", m.layers());
         integer(g, "hiddenSize", m.hiddenSize());
         integer(g, "kvHeads", m.kvHeads());
@@ -87,45 +92,45 @@ public final class ReportWriter {
         TrainingReport.Duration d = t.duration();
         TrainingReport.Pricing pr = t.pricing();
         str(g, "kind", t.kind());
-        g.writeNumberField("tokens", w.tokens());
-        g.writeNumberField("flops", w.flops());
-        g.writeNumberField("executedFlops", w.executedFlops());
+        num(g, "tokens", w.tokens());
+        num(g, "flops", w.flops());
+        num(g, "executedFlops", w.executedFlops());
         str(g, "accelerator", c.accelerator());
         str(g, "precision", c.precision());
-        g.writeNumberField("accelerators", c.accelerators());
-        g.writeNumberField("mfu", c.mfu());
-        g.writeNumberField("goodput", c.goodput());
-        g.writeNumberField("effectiveTflopsPerAccelerator", c.effectiveTflopsPerAccelerator());
-        g.writeNumberField("acceleratorHours", d.acceleratorHours());
-        g.writeNumberField("wallClockDays", d.wallClockDays());
+        num(g, "accelerators", c.accelerators());
+        num(g, "mfu", c.mfu());
+        num(g, "goodput", c.goodput());
+        num(g, "effectiveTflopsPerAccelerator", c.effectiveTflopsPerAccelerator());
+        num(g, "acceleratorHours", d.acceleratorHours());
+        num(g, "wallClockDays", d.wallClockDays());
         str(g, "pricingMode", pr.pricingMode());
         str(g, "offer", pr.offer());
-        g.writeNumberField("pricePerAcceleratorHourUsd", pr.pricePerAcceleratorHourUsd());
-        g.writeNumberField("costUsd", t.costUsd());
+        num(g, "pricePerAcceleratorHourUsd", pr.pricePerAcceleratorHourUsd());
+        num(g, "costUsd", t.costUsd());
         object(g, "breakdown", t.breakdown(), (b, p) -> {
-            p.writeNumberField("computeUsd", b.computeUsd());
-            p.writeNumberField("restartOverheadUsd", b.restartOverheadUsd());
-            p.writeNumberField("powerUsd", b.powerUsd());
-            p.writeNumberField("experimentsUsd", b.experimentsUsd());
-            p.writeNumberField("engineeringUsd", b.engineeringUsd());
+            num(p, "computeUsd", b.computeUsd());
+            num(p, "restartOverheadUsd", b.restartOverheadUsd());
+            num(p, "powerUsd", b.powerUsd());
+            num(p, "experimentsUsd", b.experimentsUsd());
+            num(p, "engineeringUsd", b.engineeringUsd());
         });
-        g.writeNumberField("energyKwh", t.energy().energyKwh());
-        g.writeNumberField("co2Tonnes", t.energy().co2Tonnes());
+        num(g, "energyKwh", t.energy().energyKwh());
+        num(g, "co2Tonnes", t.energy().co2Tonnes());
         object(g, "memoryPlan", t.memoryPlan(), (m, p) -> {
-            p.writeNumberField("trainableParameters", m.trainableParameters());
-            p.writeNumberField("bytesPerTrainableParameter", m.bytesPerTrainableParameter());
-            p.writeNumberField("modelStatesGb", m.modelStatesGb());
-            p.writeNumberField("activationsGbPerAccelerator", m.activationsGbPerAccelerator());
-            p.writeNumberField("minAccelerators", m.minAccelerators());
-            p.writeNumberField("tensorParallel", m.tensorParallel());
+            num(p, "trainableParameters", m.trainableParameters());
+            num(p, "bytesPerTrainableParameter", m.bytesPerTrainableParameter());
+            num(p, "modelStatesGb", m.modelStatesGb());
+            num(p, "activationsGbPerAccelerator", m.activationsGbPerAccelerator());
+            num(p, "minAccelerators", m.minAccelerators());
+            num(p, "tensorParallel", m.tensorParallel());
             str(p, "strategy", m.strategy());
-            p.writeBooleanField("fits", m.fits());
+            bool(p, "fits", m.fits());
         });
         object(g, "retraining", t.retraining(), (r, p) -> {
-            p.writeNumberField("everyMonths", r.everyMonths());
-            p.writeNumberField("tokens", r.tokens());
-            p.writeNumberField("acceleratorHours", r.acceleratorHours());
-            p.writeNumberField("costPerRunUsd", r.costPerRunUsd());
+            num(p, "everyMonths", r.everyMonths());
+            num(p, "tokens", r.tokens());
+            num(p, "acceleratorHours", r.acceleratorHours());
+            num(p, "costPerRunUsd", r.costPerRunUsd());
         });
         owned(g, t.ownedCost());
         object(g, "ranges", t.ranges(), (r, p) -> {
@@ -137,8 +142,8 @@ public final class ReportWriter {
 
     private static void range(JsonGenerator g, String name, Range r) throws IOException {
         object(g, name, r, (v, p) -> {
-            p.writeNumberField("p10", v.p10());
-            p.writeNumberField("p90", v.p90());
+            num(p, "p10", v.p10());
+            num(p, "p90", v.p90());
         });
     }
 
@@ -149,67 +154,67 @@ public final class ReportWriter {
         InferenceReport.Traffic t = i.traffic();
         InferenceReport.FleetSize f = i.fleet();
         InferenceReport.Cost m = i.cost();
-        g.writeNumberField("tensorParallel", op.tensorParallel());
-        g.writeNumberField("batchSize", op.batchSize());
-        g.writeNumberField("maxBatchSize", op.maxBatchSize());
+        num(g, "tensorParallel", op.tensorParallel());
+        num(g, "batchSize", op.batchSize());
+        num(g, "maxBatchSize", op.maxBatchSize());
         str(g, "boundBy", op.boundBy());
-        g.writeNumberField("tokensPerSecondPerAccelerator", op.tokensPerSecondPerAccelerator());
-        g.writeNumberField("requestsPerSecondPerReplica", op.requestsPerSecondPerReplica());
-        g.writeNumberField("ttftMs", op.ttftMs());
-        g.writeNumberField("tpotMs", op.tpotMs());
-        g.writeNumberField("e2eMs", op.e2eMs());
-        g.writeBooleanField("latencyTargetMet", op.latencyTargetMet());
-        g.writeNumberField("weightsGbPerAccelerator", op.weightsGbPerAccelerator());
-        g.writeNumberField("kvCacheBytesPerToken", op.kvCacheBytesPerToken());
-        g.writeNumberField("requestsPerDay", t.requestsPerDay());
-        g.writeNumberField("servedRequestsPerDay", t.servedRequestsPerDay());
-        g.writeNumberField("peakRequestsPerSecond", t.peakRequestsPerSecond());
+        num(g, "tokensPerSecondPerAccelerator", op.tokensPerSecondPerAccelerator());
+        num(g, "requestsPerSecondPerReplica", op.requestsPerSecondPerReplica());
+        num(g, "ttftMs", op.ttftMs());
+        num(g, "tpotMs", op.tpotMs());
+        num(g, "e2eMs", op.e2eMs());
+        bool(g, "latencyTargetMet", op.latencyTargetMet());
+        num(g, "weightsGbPerAccelerator", op.weightsGbPerAccelerator());
+        num(g, "kvCacheBytesPerToken", op.kvCacheBytesPerToken());
+        num(g, "requestsPerDay", t.requestsPerDay());
+        num(g, "servedRequestsPerDay", t.servedRequestsPerDay());
+        num(g, "peakRequestsPerSecond", t.peakRequestsPerSecond());
         str(g, "scaling", f.scaling());
-        g.writeNumberField("replicas", f.replicas());
-        g.writeNumberField("accelerators", f.accelerators());
-        g.writeNumberField("acceleratorHoursPerMonth", f.acceleratorHoursPerMonth());
-        g.writeNumberField("utilization", f.utilization());
+        num(g, "replicas", f.replicas());
+        num(g, "accelerators", f.accelerators());
+        num(g, "acceleratorHoursPerMonth", f.acceleratorHoursPerMonth());
+        num(g, "utilization", f.utilization());
         str(g, "pricingMode", m.pricingMode());
         str(g, "offer", m.offer());
-        g.writeNumberField("pricePerAcceleratorHourUsd", m.pricePerAcceleratorHourUsd());
-        g.writeNumberField("monthlyCostUsd", m.monthlyCostUsd());
-        g.writeNumberField("costPerRequestUsd", m.costPerRequestUsd());
-        g.writeNumberField("costPerMillionInputTokensUsd", m.costPerMillionInputTokensUsd());
-        g.writeNumberField("costPerMillionOutputTokensUsd", m.costPerMillionOutputTokensUsd());
+        num(g, "pricePerAcceleratorHourUsd", m.pricePerAcceleratorHourUsd());
+        num(g, "monthlyCostUsd", m.monthlyCostUsd());
+        num(g, "costPerRequestUsd", m.costPerRequestUsd());
+        num(g, "costPerMillionInputTokensUsd", m.costPerMillionInputTokensUsd());
+        num(g, "costPerMillionOutputTokensUsd", m.costPerMillionOutputTokensUsd());
         object(g, "routing", i.routing(), (r, p) -> {
-            p.writeNumberField("share", r.share());
+            num(p, "share", r.share());
             str(p, "model", r.model());
             str(p, "accelerator", r.accelerator());
             str(p, "precision", r.precision());
-            p.writeNumberField("tensorParallel", r.tensorParallel());
-            p.writeNumberField("accelerators", r.accelerators());
-            p.writeNumberField("ttftMs", r.ttftMs());
-            p.writeNumberField("tpotMs", r.tpotMs());
-            p.writeNumberField("monthlyCostUsd", r.monthlyCostUsd());
+            num(p, "tensorParallel", r.tensorParallel());
+            num(p, "accelerators", r.accelerators());
+            num(p, "ttftMs", r.ttftMs());
+            num(p, "tpotMs", r.tpotMs());
+            num(p, "monthlyCostUsd", r.monthlyCostUsd());
         });
         array(g, "hostedApis", i.hostedApis(), (a, p) -> {
             str(p, "id", a.id());
             str(p, "provider", a.provider());
             str(p, "model", a.model());
-            p.writeNumberField("monthlyCostUsd", a.monthlyCostUsd());
-            p.writeNumberField("costPerRequestUsd", a.costPerRequestUsd());
-            p.writeBooleanField("selfHostingCheaper", a.selfHostingCheaper());
+            num(p, "monthlyCostUsd", a.monthlyCostUsd());
+            num(p, "costPerRequestUsd", a.costPerRequestUsd());
+            bool(p, "selfHostingCheaper", a.selfHostingCheaper());
             decimal(p, "breakEvenRequestsPerDay", a.breakEvenRequestsPerDay());
             str(p, "source", a.source());
-            p.writeBooleanField("sameModel", a.sameModel());
+            bool(p, "sameModel", a.sameModel());
         });
         InferenceReport.Economics e = i.economics();
         str(g, "workload", e.workload());
-        g.writeNumberField("fleetMonthlyCostUsd", e.fleetMonthlyCostUsd());
-        g.writeNumberField("operationsMonthlyCostUsd", e.operationsMonthlyCostUsd());
+        num(g, "fleetMonthlyCostUsd", e.fleetMonthlyCostUsd());
+        num(g, "operationsMonthlyCostUsd", e.operationsMonthlyCostUsd());
         object(g, "capacity", e.capacity(), (c, p) -> {
             str(p, "committedPricingMode", c.committedPricingMode());
-            p.writeNumberField("committedAccelerators", c.committedAccelerators());
-            p.writeNumberField("committedUsd", c.committedUsd());
+            num(p, "committedAccelerators", c.committedAccelerators());
+            num(p, "committedUsd", c.committedUsd());
             str(p, "burstPricingMode", c.burstPricingMode());
-            p.writeNumberField("burstPricePerAcceleratorHourUsd", c.burstPricePerAcceleratorHourUsd());
-            p.writeNumberField("burstAcceleratorHoursPerMonth", c.burstAcceleratorHoursPerMonth());
-            p.writeNumberField("burstUsd", c.burstUsd());
+            num(p, "burstPricePerAcceleratorHourUsd", c.burstPricePerAcceleratorHourUsd());
+            num(p, "burstAcceleratorHoursPerMonth", c.burstAcceleratorHoursPerMonth());
+            num(p, "burstUsd", c.burstUsd());
         });
         owned(g, e.ownedCost());
         str(g, "hostedApi", e.hostedApi());
@@ -225,68 +230,68 @@ public final class ReportWriter {
         str(g, "tierFleet", i.tierFleet());
         array(g, "tiers", i.tiers(), (tier, p) -> {
             str(p, "name", tier.name());
-            p.writeNumberField("share", tier.share());
+            num(p, "share", tier.share());
             str(p, "model", tier.model());
-            p.writeNumberField("ttftMs", tier.ttftMs());
-            p.writeNumberField("tpotMs", tier.tpotMs());
-            p.writeNumberField("accelerators", tier.accelerators());
-            p.writeNumberField("monthlyCostUsd", tier.monthlyCostUsd());
-            p.writeNumberField("costPerRequestUsd", tier.costPerRequestUsd());
-            p.writeNumberField("premiumPercent", tier.premiumPercent());
+            num(p, "ttftMs", tier.ttftMs());
+            num(p, "tpotMs", tier.tpotMs());
+            num(p, "accelerators", tier.accelerators());
+            num(p, "monthlyCostUsd", tier.monthlyCostUsd());
+            num(p, "costPerRequestUsd", tier.costPerRequestUsd());
+            num(p, "premiumPercent", tier.premiumPercent());
         });
     }
 
     private static void owned(JsonGenerator g, OwnedCost o) throws IOException {
         object(g, "ownedCost", o, (c, p) -> {
-            p.writeNumberField("purchaseUsd", c.purchaseUsd());
-            p.writeNumberField("lifeYears", c.lifeYears());
-            p.writeNumberField("costOfCapitalPerYear", c.costOfCapitalPerYear());
-            p.writeNumberField("utilization", c.utilization());
-            p.writeNumberField("acceleratorCapitalPerHourUsd", c.acceleratorCapitalPerHourUsd());
-            p.writeNumberField("serverAndNetworkPerHourUsd", c.serverAndNetworkPerHourUsd());
-            p.writeNumberField("financingPerHourUsd", c.financingPerHourUsd());
-            p.writeNumberField("facilityPerHourUsd", c.facilityPerHourUsd());
-            p.writeNumberField("powerPerHourUsd", c.powerPerHourUsd());
-            p.writeNumberField("totalPerHourUsd", c.totalPerHourUsd());
+            num(p, "purchaseUsd", c.purchaseUsd());
+            num(p, "lifeYears", c.lifeYears());
+            num(p, "costOfCapitalPerYear", c.costOfCapitalPerYear());
+            num(p, "utilization", c.utilization());
+            num(p, "acceleratorCapitalPerHourUsd", c.acceleratorCapitalPerHourUsd());
+            num(p, "serverAndNetworkPerHourUsd", c.serverAndNetworkPerHourUsd());
+            num(p, "financingPerHourUsd", c.financingPerHourUsd());
+            num(p, "facilityPerHourUsd", c.facilityPerHourUsd());
+            num(p, "powerPerHourUsd", c.powerPerHourUsd());
+            num(p, "totalPerHourUsd", c.totalPerHourUsd());
         });
     }
 
     private static void lifecycle(LifecycleReport l, JsonGenerator g) throws IOException {
-        g.writeNumberField("horizonMonths", l.horizonMonths());
+        num(g, "horizonMonths", l.horizonMonths());
         array(g, "months", l.months(), (m, p) -> {
-            p.writeNumberField("month", m.month());
-            p.writeNumberField("trainingUsd", m.trainingUsd());
-            p.writeNumberField("inferenceUsd", m.inferenceUsd());
-            p.writeNumberField("totalUsd", m.totalUsd());
-            p.writeNumberField("cumulativeTrainingUsd", m.cumulativeTrainingUsd());
-            p.writeNumberField("cumulativeInferenceUsd", m.cumulativeInferenceUsd());
-            p.writeNumberField("cumulativeUsd", m.cumulativeUsd());
-            p.writeNumberField("requestsPerDay", m.requestsPerDay());
+            num(p, "month", m.month());
+            num(p, "trainingUsd", m.trainingUsd());
+            num(p, "inferenceUsd", m.inferenceUsd());
+            num(p, "totalUsd", m.totalUsd());
+            num(p, "cumulativeTrainingUsd", m.cumulativeTrainingUsd());
+            num(p, "cumulativeInferenceUsd", m.cumulativeInferenceUsd());
+            num(p, "cumulativeUsd", m.cumulativeUsd());
+            num(p, "requestsPerDay", m.requestsPerDay());
         });
-        g.writeNumberField("trainingUsd", l.trainingUsd());
-        g.writeNumberField("inferenceUsd", l.inferenceUsd());
-        g.writeNumberField("totalUsd", l.totalUsd());
-        g.writeNumberField("inferenceShare", l.inferenceShare());
+        num(g, "trainingUsd", l.trainingUsd());
+        num(g, "inferenceUsd", l.inferenceUsd());
+        num(g, "totalUsd", l.totalUsd());
+        num(g, "inferenceShare", l.inferenceShare());
         integer(g, "breakEvenMonth", l.breakEvenMonth());
         decimal(g, "monthlyBudgetUsd", l.monthlyBudgetUsd());
         integer(g, "budgetExceededMonth", l.budgetExceededMonth());
         object(g, "scale", l.scale(), (s, p) -> {
-            p.writeNumberField("currentMonthlyUsd", s.currentMonthlyUsd());
-            p.writeNumberField("x10MonthlyUsd", s.x10MonthlyUsd());
-            p.writeNumberField("x100MonthlyUsd", s.x100MonthlyUsd());
+            num(p, "currentMonthlyUsd", s.currentMonthlyUsd());
+            num(p, "x10MonthlyUsd", s.x10MonthlyUsd());
+            num(p, "x100MonthlyUsd", s.x100MonthlyUsd());
         });
         object(g, "ranges", l.ranges(), (r, p) -> range(p, "totalUsd", r.totalUsd()));
         object(g, "breakEvenMonthRange", l.breakEvenMonthRange(), (m, p) -> {
-            p.writeNumberField("earliest", m.earliest());
+            num(p, "earliest", m.earliest());
             integer(p, "latest", m.latest());
         });
         array(g, "versions", l.versions(), (v, p) -> {
-            p.writeNumberField("version", v.version());
-            p.writeNumberField("fromMonth", v.fromMonth());
-            p.writeNumberField("toMonth", v.toMonth());
-            p.writeNumberField("trainingUsd", v.trainingUsd());
-            p.writeNumberField("inferenceUsd", v.inferenceUsd());
-            p.writeNumberField("requests", v.requests());
+            num(p, "version", v.version());
+            num(p, "fromMonth", v.fromMonth());
+            num(p, "toMonth", v.toMonth());
+            num(p, "trainingUsd", v.trainingUsd());
+            num(p, "inferenceUsd", v.inferenceUsd());
+            num(p, "requests", v.requests());
             decimal(p, "costPerThousandRequestsUsd", v.costPerThousandRequestsUsd());
             decimal(p, "revenueUsd", v.revenueUsd());
             decimal(p, "marginUsd", v.marginUsd());
@@ -299,14 +304,14 @@ public final class ReportWriter {
     private static void optimization(Optimization o, JsonGenerator g) throws IOException {
         str(g, "lever", o.lever());
         str(g, "phase", o.phase());
-        g.writeBooleanField("applicable", o.applicable());
+        bool(g, "applicable", o.applicable());
         str(g, "change", o.change());
-        g.writeNumberField("savingsUsd", o.savingsUsd());
-        g.writeNumberField("savingsPercent", o.savingsPercent());
+        num(g, "savingsUsd", o.savingsUsd());
+        num(g, "savingsPercent", o.savingsPercent());
         str(g, "tradeOff", o.tradeOff());
         str(g, "notApplicableReason", o.notApplicableReason());
         str(g, "requestPatch", o.requestPatch());
-        g.writeFieldName("requestMergePatch");
+        g.writeFieldName(name("requestMergePatch"));
         tree(g, o.requestMergePatch());
     }
 
@@ -318,7 +323,7 @@ public final class ReportWriter {
 
     /** A nested object field, or null. */
     private static <T> void object(JsonGenerator g, String name, T value, Body<T> body) throws IOException {
-        g.writeFieldName(name);
+        g.writeFieldName(name(name));
         if (value == null) {
             g.writeNull();
         } else {
@@ -328,7 +333,7 @@ public final class ReportWriter {
 
     /** An array field of objects, or null. */
     private static <T> void array(JsonGenerator g, String name, List<T> values, Body<T> body) throws IOException {
-        g.writeFieldName(name);
+        g.writeFieldName(name(name));
         if (values == null) {
             g.writeNull();
             return;
@@ -365,38 +370,105 @@ public final class ReportWriter {
     }
 
     private static void str(JsonGenerator g, String name, String value) throws IOException {
+        g.writeFieldName(name(name));
         if (value == null) {
-            g.writeNullField(name);
+            g.writeNull();
         } else {
-            g.writeStringField(name, value);
+            text(g, value);
         }
     }
 
     private static void integer(JsonGenerator g, String name, Integer value) throws IOException {
+        g.writeFieldName(name(name));
         if (value == null) {
-            g.writeNullField(name);
+            g.writeNull();
         } else {
-            g.writeNumberField(name, value.intValue());
+            g.writeNumber(value.intValue());
         }
     }
 
     private static void decimal(JsonGenerator g, String name, Double value) throws IOException {
+        g.writeFieldName(name(name));
         if (value == null) {
-            g.writeNullField(name);
+            g.writeNull();
         } else {
-            g.writeNumberField(name, value.doubleValue());
+            g.writeNumber(value.doubleValue());
         }
     }
 
+    private static void num(JsonGenerator g, String name, double value) throws IOException {
+        g.writeFieldName(name(name));
+        g.writeNumber(value);
+    }
+
+    private static void num(JsonGenerator g, String name, int value) throws IOException {
+        g.writeFieldName(name(name));
+        g.writeNumber(value);
+    }
+
+    private static void num(JsonGenerator g, String name, long value) throws IOException {
+        g.writeFieldName(name(name));
+        g.writeNumber(value);
+    }
+
+    private static void bool(JsonGenerator g, String name, boolean value) throws IOException {
+        g.writeFieldName(name(name));
+        g.writeBoolean(value);
+    }
+
+    private static final Map<String, SerializableString> NAMES = new ConcurrentHashMap<>();
+
+    /**
+     * A field name as Jackson's pre-quoted UTF-8 bytes, made once per name: the generator then copies
+     * them instead of encoding the name character by character (on C1, Lambda's compiler, a
+     * String.charAt call each), which had been a third of writing a report.
+     */
+    private static SerializableString name(String name) {
+        SerializableString s = NAMES.get(name);
+        if (s == null) {
+            s = new SerializedString(name);
+            NAMES.put(name, s);
+        }
+        return s;
+    }
+
+    /**
+     * A string value, given to the generator as UTF-8 bytes that it escapes with array reads, rather
+     * than as a String it reads through a C1-compiled charAt call per character: the same bytes. Text
+     * with characters beyond the BMP goes the String way (Jackson writes each as an escaped surrogate
+     * pair), and so does every string for a char-writing generator. An unpaired surrogate would come
+     * out as '?' (UTF-8 has no form for it), but requests with one are refused (see Unicode).
+     */
+    private static void text(JsonGenerator g, String value) throws IOException {
+        if (g instanceof UTF8JsonGenerator) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            if (utf8.length == value.length() || !beyondBmp(utf8)) { // equal lengths: ASCII only
+                g.writeUTF8String(utf8, 0, utf8.length);
+                return;
+            }
+        }
+        g.writeString(value);
+    }
+
+    /** Whether UTF-8 text holds a 4-byte sequence (a character beyond the BMP). */
+    private static boolean beyondBmp(byte[] utf8) {
+        for (byte b : utf8) {
+            if ((b & 0xF8) == 0xF0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-        g.writeFieldName(name);
+        g.writeFieldName(name(name));
         if (values == null) {
             g.writeNull();
             return;
         }
         g.writeStartArray();
         for (String v : values) {
-            g.writeString(v);
+            text(g, v);
         }
         g.writeEndArray();
     }

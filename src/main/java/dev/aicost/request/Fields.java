@@ -202,6 +202,11 @@ final class Fields {
             problem(name, "must be a non-empty string of at most " + Limits.MAX_STRING_LENGTH + " characters", null);
             return null;
         }
+        if (!Unicode.wellFormed(s)) {
+            problem(name, "is not valid Unicode: it has an unpaired surrogate (\\uD800–\\uDFFF)", "text whose "
+                    + "surrogate escapes come in high-low pairs");
+            return null;
+        }
         return s;
     }
 

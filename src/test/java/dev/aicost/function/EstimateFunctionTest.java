@@ -49,6 +49,18 @@ class EstimateFunctionTest {
         return error.get("problems").findValuesAsText("path");
     }
 
+    @Test
+    void textBeyondAsciiIsWrittenAsSentAndAnUnpairedSurrogateIsRefusedByName() throws IOException {
+        // The report writer hands text to the generator as UTF-8; an emoji as Jackson escapes it.
+        JsonNode r = post("{\"model\":{\"id\":\"llama-3.1-8b\",\"name\":\"Été \\\"β\\\" \\ud83d\\ude80\"},"
+                + "\"inference\":{\"requestsPerDay\":1000}}", 200);
+        assertThat(r.at("/model/name").asText()).isEqualTo("Été \"β\" \ud83d\ude80");
+        // Half a surrogate pair has no UTF-8 form: the field is named, not answered with a '?'.
+        assertThat(paths(error("{\"model\":{\"id\":\"llama-3.1-8b\",\"name\":\"x\\ud800y\"},"
+                + "\"inference\":{\"requestsPerDay\":1000}}"))).containsExactly("model.name");
+        assertThat(paths(error("{\"text\":\"llama 8b for 1000 requests a day \\udc00\"}"))).containsExactly("text");
+    }
+
     @ParameterizedTest
     @MethodSource("examples")
     void everyBundledExampleGivesAReportWithTheContractPaths(Path example) throws IOException {

@@ -46,6 +46,9 @@ class ReportWriterTest {
                 + "\"retrainEveryMonths\":3},\"inference\":{\"requestsPerDay\":1e6,\"routing\":{\"share\":0.4,"
                 + "\"model\":{\"id\":\"llama-3.1-8b\"}}},\"monthlyBudgetUsd\":1000}"));
         requests.add(REFLECTIVE.readTree("{\"model\":{\"parameters\":1e9},\"training\":{\"tokens\":1e9}}"));
+        // Strings that need escaping and non-ASCII text (the function writes strings as UTF-8 bytes).
+        requests.add(REFLECTIVE.readTree("{\"model\":{\"id\":\"llama-3.1-8b\",\"name\":\"Llama \\\"β\\\" \\\\ "
+                + "\\u00e9t\\u00e9 \\ud83d\\ude80 \\u2028 \\u0001\\n\\t/\"},\"inference\":{\"requestsPerDay\":1e5}}"));
         for (long seed = 0; seed < 60; seed++) {
             requests.add(Generated.training(seed));
             requests.add(Generated.inference(seed));
@@ -66,7 +69,11 @@ class ReportWriterTest {
         assertThat(REPORTS).hasSizeGreaterThan(300);
         for (CostReport r : REPORTS) {
             assertThat(HAND.writeValueAsString(r)).isEqualTo(REFLECTIVE.writeValueAsString(r));
+            // As the function writes it: to a byte stream (strings go through the UTF-8 path).
+            assertThat(new String(HAND.writeValueAsBytes(r), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(new String(REFLECTIVE.writeValueAsBytes(r), java.nio.charset.StandardCharsets.UTF_8));
         }
+        assertThat(REPORTS).anyMatch(r -> r.model().name().contains("β") && r.model().name().contains("\n"));
     }
 
     @Test
