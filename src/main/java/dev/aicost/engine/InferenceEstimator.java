@@ -71,6 +71,19 @@ final class InferenceEstimator {
     }
 
     /**
+     * The latency target a serving run is held to: the request's, else for an interactive LLM whose
+     * batch is not fixed the interactive default (the first token within 2 s, 20 tokens a second).
+     */
+    static LatencyTarget target(ModelSpec model, InferenceInput in) {
+        LatencyTarget given = in.latencyTargetMs();
+        boolean interactive = in.service().workload() == null || in.service().workload() == Workload.INTERACTIVE;
+        if (model.kind() == ModelKind.LLM && interactive && (given == null || !given.any()) && in.batchSize() == null) {
+            return INTERACTIVE_TARGET;
+        }
+        return given;
+    }
+
+    /**
      * @param traffic requests per day in each serving month of the horizon (growth applied): the
      *        replica shape is chosen for the whole profile, so a tighter target never costs less.
      * @param owned owned-hardware costs (read only when the pricing mode is owned)
@@ -108,9 +121,8 @@ final class InferenceEstimator {
         InferenceInput.Service service = in.service();
         Workload kind = notes.orDefault(service.workload(), Workload.INTERACTIVE, path, ".workload",
                 "a person waits for each answer (set 'batch' for offline jobs sized for throughput)");
-        LatencyTarget target = in.latencyTargetMs();
-        if (llm && kind == Workload.INTERACTIVE && (target == null || !target.any()) && in.batchSize() == null) {
-            target = INTERACTIVE_TARGET;
+        LatencyTarget target = target(model, in);
+        if (target != in.latencyTargetMs()) {
             notes.assume(path, ".latencyTargetMs", "ttftMs 2000, tpotMs 50", "interactive default: the first "
                     + "token within 2 s and 20 tokens a second, faster than people read");
         }

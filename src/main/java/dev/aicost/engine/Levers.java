@@ -98,9 +98,17 @@ final class Levers {
         Priced best = null;
         int bestOrder = Integer.MAX_VALUE;
         double bestInference = base.phaseUsd(Lever.Phase.INFERENCE);
+        // The what-if runs free the tensor-parallel degree and the batch: held to this target. Service
+        // tiers size several fleets to several targets: those candidates keep the cheap bound only.
+        boolean tiered = req.inference().tiers() != null && !req.inference().tiers().isEmpty();
+        var target = InferenceEstimator.target(base.model(), req.inference().onAccelerator(null));
         for (ServingBound b : bounds) {
-            if (b.lifecycleUsd() > bestInference || (b.lifecycleUsd() == bestInference && b.order() > bestOrder)) {
+            if (cannotWin(b, bestInference, bestOrder)) {
                 break; // sorted by bound: no later accelerator can do better
+            }
+            ServingBound tight = tiered ? b : b.refined(base, day, target, base.inference().latencyTargetMet());
+            if (tight == null || cannotWin(tight, bestInference, bestOrder)) {
+                continue; // refused (no degree meets the target) or dearer even at its best operating point
             }
             Priced p = price(engine, req, base, WhatIfs.onAccelerator(base, b.accelerator(), b.offer()));
             if (!p.optimization().applicable()) {
@@ -122,6 +130,11 @@ final class Levers {
         return new Priced(searched, new Optimization(Lever.CHEAPER_ACCELERATOR.wireName(), Lever.Phase.INFERENCE.name(),
                 false, searched.change(), 0, 0, searched.tradeOff(), "no catalog accelerator serves this workload for "
                         + "less within the latency target", null, null), base);
+    }
+
+    /** A bound at or above the best found so far (ties go to the earlier catalog row) cannot win. */
+    private static boolean cannotWin(ServingBound b, double bestInference, int bestOrder) {
+        return b.lifecycleUsd() > bestInference || (b.lifecycleUsd() == bestInference && b.order() > bestOrder);
     }
 
     /** Models up to this size (parameters) are tried on server CPUs. */

@@ -1,6 +1,7 @@
 package dev.aicost.engine;
 
 import dev.aicost.catalog.Accelerator;
+import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Scaling;
 import java.util.Arrays;
 import dev.aicost.request.InvalidRequestException;
@@ -17,7 +18,7 @@ import dev.aicost.request.InvalidRequestException;
  * @param offer the offer it is priced at (null: the accelerator's default)
  * @param order the accelerator's catalog row, for ties
  */
-record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, int order) {
+record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, int order, double pricePerHourUsd) {
 
     /** The day's hourly weights (mean 1) from quietest to busiest, and each one's sum with the busier ones. */
     record Day(double[] sorted, double[] busierSum) {
@@ -64,8 +65,50 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
         if (smallest == null) {
             return null;
         }
-        double acceleratorSecondsPerRequest = smallest.minAcceleratorSecondsPerRequest();
-        double minAccelerators = (double) workload.minReplicas() * smallest.tp;
+        double total = lifecycleUsd(base, day, smallest.minAcceleratorSecondsPerRequest(), smallest.tp, pricePerHour);
+        return new ServingBound(a, offer, total, order, pricePerHour);
+    }
+
+    /**
+     * A tighter bound for a candidate the cheap one could not rule out, from the operating point the
+     * full run would choose on each tensor-parallel degree ({@link ReplicaChoice#operatingPoint}: the
+     * largest batch within the latency target, so decode's memory time and the target's limit on the
+     * batch count, not only the FLOPs), leaving out only the rounding up to whole replicas. The full
+     * run picks one of these degrees, so the cheapest of them is a lower bound. Returns null where the
+     * full run would be refused: no degree meets the target that the base run met.
+     *
+     * @param target the latency target the what-if run is held to (null: none)
+     * @param mustMeet the base run met its target, so a result that misses it is refused
+     */
+    ServingBound refined(Estimate base, Day day, LatencyTarget target, boolean mustMeet) {
+        ServingModel replica = base.inference().fleet().replica();
+        double best = Double.POSITIVE_INFINITY;
+        for (int tp : ReplicaChoice.TP_CHOICES) {
+            ServingModel m = new ServingModel(replica.model, accelerator, base.inference().precision(), tp,
+                    replica.inputTokens, replica.outputTokens, replica.prefixCacheHitRate);
+            if (!m.fits()) {
+                continue;
+            }
+            ServingModel.Point p = ReplicaChoice.operatingPoint(m, null, target);
+            if (mustMeet && !ReplicaChoice.meets(p, target)) {
+                continue;
+            }
+            best = Math.min(best, lifecycleUsd(base, day, tp / p.requestsPerSecond(), tp, pricePerHourUsd));
+        }
+        return best == Double.POSITIVE_INFINITY ? null : new ServingBound(accelerator, offer, best, order, pricePerHourUsd);
+    }
+
+    /**
+     * Serving spend over the lifecycle at best for a fleet whose requests each take
+     * {@code acceleratorSecondsPerRequest} on replicas of {@code tp} accelerators: accelerators kept
+     * busy at the mean rate (sized for the peak when always on), never fewer than the minimum
+     * replicas, at {@code pricePerHour} with the yearly price decline, less the cents the lifecycle's
+     * rounding could take off.
+     */
+    private static double lifecycleUsd(Estimate base, Day day, double acceleratorSecondsPerRequest, int tp,
+            double pricePerHour) {
+        Fleet.Workload workload = base.inference().fleet().workload();
+        double minAccelerators = (double) workload.minReplicas() * tp;
         double[] sorted = day.sorted();
         double[] busierSum = day.busierSum();
         double quietest = sorted[0];
@@ -77,7 +120,7 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
             double busy = rpd * workload.servedShare() / Num.SECONDS_PER_DAY * acceleratorSecondsPerRequest;
             double hours;
             if (workload.scaling() == Scaling.ALWAYS_ON) { // sized for the peak hour, all day (capped like Fleet)
-                double peak = Math.min(busy * workload.peakToAverage(), (double) Fleet.MAX_REPLICAS * smallest.tp);
+                double peak = Math.min(busy * workload.peakToAverage(), (double) Fleet.MAX_REPLICAS * tp);
                 hours = Math.max(minAccelerators, peak) * Num.HOURS_PER_MONTH;
             } else if (busy * quietest >= minAccelerators) { // each hour sized for its own traffic: the mean
                 hours = busy * Num.HOURS_PER_MONTH;
@@ -95,6 +138,6 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
             months++;
         }
         // The lifecycle rounds each month (and its running sum) to the cent: allow for that.
-        return new ServingBound(a, offer, total * (1 - 1e-9) - 0.011 * months, order);
+        return total * (1 - 1e-9) - 0.011 * months;
     }
 }

@@ -92,7 +92,9 @@ class CatalogSearchTest {
     void theBoundNeverExceedsWhatServingReallyCosts() {
         RequestReader reader = new RequestReader(ENGINE.catalog());
         int checked = 0;
-        for (long seed = 0; seed < 30; seed++) {
+        int refinedChecked = 0;
+        int refused = 0;
+        for (long seed = 0; seed < 60; seed++) {
             EstimateRequest req;
             Estimate base;
             try {
@@ -118,9 +120,28 @@ class CatalogSearchTest {
                 assertThat(bound.lifecycleUsd()).as("seed " + seed + " on " + a.id())
                         .isLessThanOrEqualTo(on.phaseUsd(Lever.Phase.INFERENCE));
                 checked++;
+                if (req.inference().tiers() != null) {
+                    continue; // the search keeps the cheap bound for service tiers
+                }
+                // The refined bound, from the operating point of each degree: still below the real cost,
+                // and null only where the run is refused (it misses the target the base run met).
+                ServingBound refined = bound.refined(base, ServingBound.Day.of(base.inference().fleet().workload()
+                        .shape()), InferenceEstimator.target(base.model(), req.inference().onAccelerator(null)),
+                        base.inference().latencyTargetMet());
+                if (base.refusal(on) != null) {
+                    refused++;
+                    continue;
+                }
+                assertThat(refined).as("seed " + seed + " on " + a.id() + ": taken, so not refused").isNotNull();
+                assertThat(refined.lifecycleUsd()).as("seed " + seed + " on " + a.id())
+                        .isLessThanOrEqualTo(on.phaseUsd(Lever.Phase.INFERENCE))
+                        .isGreaterThanOrEqualTo(bound.lifecycleUsd());
+                refinedChecked++;
             }
         }
         assertThat(checked).isGreaterThan(100);
+        assertThat(refinedChecked).isGreaterThan(100);
+        assertThat(refused).as("candidates refused for the latency target").isGreaterThan(5);
     }
 
     private static PricingMode mode(String wire) {
