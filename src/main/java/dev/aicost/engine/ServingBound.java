@@ -12,8 +12,9 @@ import dev.aicost.request.InvalidRequestException;
  * (2 · active parameters per prefilled and per generated token) at the efficiencies of
  * {@link ServingModel}, sized for the peak hour (always-on) or each hour of the day (autoscaled), and a
  * fleet never has fewer than {@code minReplicas} replicas of the smallest tensor-parallel degree that
- * holds the weights. The catalog search skips an accelerator
- * whose bound already exceeds the cheapest fleet found.
+ * holds the weights; the people who run it cost what they cost on the base accelerator. The catalog
+ * search skips an accelerator whose bound already exceeds the cheapest fleet found, and refines the
+ * bound ({@link #refined}) before it runs one.
  *
  * @param offer the offer it is priced at (null: the accelerator's default)
  * @param order the accelerator's catalog row, for ties
@@ -102,13 +103,17 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
      * Serving spend over the lifecycle at best for a fleet whose requests each take
      * {@code acceleratorSecondsPerRequest} on replicas of {@code tp} accelerators: accelerators kept
      * busy at the mean rate (sized for the peak when always on), never fewer than the minimum
-     * replicas, at {@code pricePerHour} with the yearly price decline, less the cents the lifecycle's
-     * rounding could take off.
+     * replicas, at {@code pricePerHour}, plus the fleet's operations, with the yearly price decline,
+     * less the cents the lifecycle's rounding could take off.
      */
     private static double lifecycleUsd(Estimate base, Day day, double acceleratorSecondsPerRequest, int tp,
             double pricePerHour) {
         Fleet.Workload workload = base.inference().fleet().workload();
         double minAccelerators = (double) workload.minReplicas() * tp;
+        // The people who run the fleet cost the same on any accelerator (service tiers share theirs
+        // out in their own way: left out there, which keeps the bound a bound).
+        double operations = base.inference().report().tiers() == null
+                ? base.inference().fleet().pricing().operationsMonthlyUsd() : 0;
         double[] sorted = day.sorted();
         double[] busierSum = day.busierSum();
         double quietest = sorted[0];
@@ -134,7 +139,7 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
             }
             double priceFactor = base.priceDeclinePerYear() == 0 ? 1.0
                     : Math.pow(1.0 - base.priceDeclinePerYear(), (m - 1) / 12.0);
-            total += hours * pricePerHour * priceFactor;
+            total += (hours * pricePerHour + operations) * priceFactor;
             months++;
         }
         // The lifecycle rounds each month (and its running sum) to the cent: allow for that.
