@@ -214,6 +214,26 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
         return replicaHours / workload.shape().length * replica.tp * Num.HOURS_PER_MONTH;
     }
 
+    /**
+     * At most {@link #acceleratorHoursPerMonth}, without sizing each hour: an hour never needs fewer
+     * than the minimum fleet or than its traffic's share of whole replicas (the day's weights average
+     * 1, so the hours above the minimum add up to at least the mean's replicas all day). Lets the
+     * replica choice skip degrees that cannot win.
+     */
+    double acceleratorHoursPerMonthAtLeast(double requestsPerDay) {
+        if (pricing.hostedApi()) {
+            return 0;
+        }
+        if (workload.scaling() == Scaling.ALWAYS_ON && pricing.serverless() == null) {
+            return acceleratorHoursPerMonth(requestsPerDay); // exact, and as cheap
+        }
+        double atMean = pricing.serverless() != null
+                ? requestsPerDay * workload.servedShare() / Num.SECONDS_PER_DAY / point.requestsPerSecond()
+                : requestsPerDay * replicasPerRequestPerDay();
+        double replicas = Math.max(workload.minReplicas(), atMean * (1 - 1e-9)); // the mean of rounded weights
+        return replicas * replica.tp * Num.HOURS_PER_MONTH;
+    }
+
     /** How a month's accelerators were bought: the committed baseline and the burst above it. */
     record Capacity(double committedReplicas, double committedUsd, double burstAcceleratorHours, double burstUsd) {
         double totalUsd() {

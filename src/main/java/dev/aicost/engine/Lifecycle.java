@@ -55,11 +55,17 @@ final class Lifecycle {
                 rpd = p.traffic()[m - p.inferenceStartMonth()];
                 inference = p.inferenceByMonth()[m - p.inferenceStartMonth()] * priceFactor;
             }
-            training = Num.money(training);
-            inference = Num.money(inference);
-            cumTraining = Num.money(cumTraining + training);
-            cumInference = Num.money(cumInference + inference);
-            double total = Num.money(training + inference);
+            // Rounding is idempotent, so a month that adds nothing leaves a sum as it is (most months of
+            // most runs have no training, and the advisor runs this a few dozen times per request).
+            if (training != 0) {
+                training = Num.money(training);
+                cumTraining = Num.money(cumTraining + training);
+            }
+            if (inference != 0) {
+                inference = Num.money(inference);
+                cumInference = Num.money(cumInference + inference);
+            }
+            double total = p.withMonths() || p.monthlyBudgetUsd() != null ? Num.money(training + inference) : 0;
             if (p.withMonths()) {
                 months.add(new Month(m, training, inference, total, cumTraining, cumInference,
                         Num.money(cumTraining + cumInference), Num.sig(rpd)));

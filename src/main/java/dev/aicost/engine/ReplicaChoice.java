@@ -51,8 +51,18 @@ record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
             }
             // Prefer meeting the target; then the fewest accelerator-hours for this traffic, then throughput
             // per accelerator; if no degree meets the target, the lowest latency (no fleet sizing needed).
-            double score = ok ? 1e12 / hours(Fleet.sizing(workload, m, p), traffic)
-                    + p.requestsPerSecond() / tp * 1e-9 : 1.0 / (1.0 + latencyExcess(p, shape.target()));
+            double score;
+            if (ok) {
+                Fleet sizing = Fleet.sizing(workload, m, p);
+                double tieBreak = p.requestsPerSecond() / tp * 1e-9;
+                // A degree that could not win even at the bound on its hours needs no hour-by-hour sizing.
+                if (bestMeets && !(1e12 / hours(sizing, traffic, true) + tieBreak > bestScore * 1.000001)) {
+                    continue;
+                }
+                score = 1e12 / hours(sizing, traffic, false) + tieBreak;
+            } else {
+                score = 1.0 / (1.0 + latencyExcess(p, shape.target()));
+            }
             if (best == null || (ok && !bestMeets) || (ok == bestMeets && score > bestScore * 1.000001)) {
                 best = new ReplicaChoice(m, p);
                 bestScore = score;
@@ -73,14 +83,17 @@ record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
         return best;
     }
 
-    /** Accelerator-hours over the serving months; months of equal traffic (no growth) are sized once. */
-    private static double hours(Fleet fleet, double[] traffic) {
+    /**
+     * Accelerator-hours over the serving months, or ({@code atLeast}) a lower bound on them that
+     * skips the hour-by-hour sizing; months of equal traffic (no growth) are sized once.
+     */
+    private static double hours(Fleet fleet, double[] traffic, boolean atLeast) {
         double total = 0;
         double lastRpd = Double.NaN;
         double lastHours = 0;
         for (double rpd : traffic) {
             if (rpd != lastRpd) {
-                lastHours = fleet.acceleratorHoursPerMonth(rpd);
+                lastHours = atLeast ? fleet.acceleratorHoursPerMonthAtLeast(rpd) : fleet.acceleratorHoursPerMonth(rpd);
                 lastRpd = rpd;
             }
             total += lastHours;
