@@ -167,7 +167,7 @@ public final class CostEngine {
                 notes.assume("inference.monthlyGrowth", 0, "flat traffic; set monthlyGrowth (e.g. 0.05) to "
                         + "compound it");
             }
-            traffic = Lifecycle.traffic(req.inference().requestsPerDay(), growth, Math.max(1, horizon - start + 1));
+            traffic = choices.traffic(req.inference().requestsPerDay(), growth, Math.max(1, horizon - start + 1));
         }
         InferenceEstimator.Result i;
         if (req.inference() == null) {

@@ -168,7 +168,12 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
             return 0;
         }
         double peak = requestsPerDay * workload.servedShare() / Num.SECONDS_PER_DAY * workload.peakToAverage();
-        return (int) Math.max(workload.minReplicas(), Math.min(MAX_REPLICAS, Math.ceil(peak / point.requestsPerSecond())));
+        double n = Num.ceil(peak / point.requestsPerSecond()); // comparisons, not Math.min/max: C1 calls those
+        if (!(n >= 0)) {
+            return (int) Math.max(workload.minReplicas(), Math.min(MAX_REPLICAS, n)); // NaN as before
+        }
+        n = n < MAX_REPLICAS ? n : MAX_REPLICAS;
+        return (int) (n > workload.minReplicas() ? n : workload.minReplicas());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.aicost.catalog.Accelerator;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.Precision;
 import dev.aicost.request.InferenceInput.LatencyTarget;
+import dev.aicost.request.InferenceInput.Scaling;
 import dev.aicost.request.InvalidRequestException;
 
 /**
@@ -55,11 +56,14 @@ record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
             if (ok) {
                 Fleet sizing = Fleet.sizing(workload, m, p);
                 double tieBreak = p.requestsPerSecond() / tp * 1e-9;
-                // A degree that could not win even at the bound on its hours needs no hour-by-hour sizing.
-                if (bestMeets && !(1e12 / hours(sizing, traffic, true) + tieBreak > bestScore * 1.000001)) {
+                // A degree that could not win even at the bound on its hours needs no hour-by-hour sizing
+                // (an always-on fleet's bound is its hours: sized once).
+                double atLeast = bestMeets ? hours(sizing, traffic, true) : Double.NaN;
+                if (bestMeets && !(1e12 / atLeast + tieBreak > bestScore * 1.000001)) {
                     continue;
                 }
-                score = 1e12 / hours(sizing, traffic, false) + tieBreak;
+                score = 1e12 / (bestMeets && workload.scaling() == Scaling.ALWAYS_ON ? atLeast
+                        : hours(sizing, traffic, false)) + tieBreak;
             } else {
                 score = 1.0 / (1.0 + latencyExcess(p, shape.target()));
             }
