@@ -38,13 +38,13 @@ final class MemoryPlanner {
                     "a common LoRA rank; adapters on the four attention projections");
             trainable = 8.0 * rank * model.hiddenSize() * model.layers();
             states = model.parameters() * weightBytes + trainable * perTrainable;
-            notes.assume("training.memory", "frozen weights " + Num.show(weightBytes) + " B/param + adapters "
-                    + Num.show(perTrainable) + " B/param", "LoRA keeps the base model frozen: no gradients or "
+            notes.assume("training.memory", Notes.text(() -> "frozen weights " + Num.show(weightBytes)
+                    + " B/param + adapters " + Num.show(perTrainable) + " B/param"), "LoRA keeps the base model frozen: no gradients or "
                     + "optimizer state for it (Hu et al. 2021)");
         } else {
             trainable = model.parameters();
             states = trainable * perTrainable;
-            notes.assume("training.memory", Num.show(perTrainable) + " bytes per parameter", () -> opt.wireName()
+            notes.assume("training.memory", Notes.text(() -> Num.show(perTrainable) + " bytes per parameter"), () -> opt.wireName()
                     + (fp32 ? " in fp32: weights 4 + gradients 4 + optimizer " + Num.show(stateBytes)
                             : " with mixed precision: bf16 weights 2 + gradients 2 + fp32 master and optimizer "
                                     + "states " + Num.show(stateBytes)) + " (ZeRO paper, Rajbhandari et al. 2020)");

@@ -117,6 +117,16 @@ class Notes {
         }
     }
 
+    /** A value shown as text built only when (and if) an assumption is recorded, as {@link Num#shown} is for numbers. */
+    static Object text(Supplier<String> text) {
+        return new Object() {
+            @Override
+            public String toString() {
+                return text.get();
+            }
+        };
+    }
+
     void warn(Supplier<String> text) {
         if (recording) {
             String t = text.get();

@@ -82,7 +82,8 @@ final class TrainingEstimator {
         } else {
             flops = perToken * model.activeParameters() * tokens;
             executed = flops + attentionPerToken * tokens;
-            notes.assume("training.flopsPerToken", Num.show(perToken) + "·N_active",
+            double perTokenShown = perToken;
+            notes.assume("training.flopsPerToken", Notes.text(() -> Num.show(perTokenShown) + "·N_active"),
                     () -> kind == Kind.LORA ? "LoRA: forward 2·N plus activation gradients 2·N; frozen weights need no "
                             + "weight gradients" + (ckpt ? "; +2·N to recompute activations" : "")
                             : "forward 2·N + backward 4·N" + (ckpt ? " + 2·N recomputation (full activation "
@@ -169,8 +170,8 @@ final class TrainingEstimator {
 
         double kwh = (hours + overheadHours) * acc.tdpW() / 1000.0 * Hardware.AVERAGE_POWER_FRACTION * energy.pue();
         double co2 = kwh * energy.carbonKgPerKwh() / 1000.0;
-        notes.assume("training.energy", "TDP × " + Hardware.AVERAGE_POWER_FRACTION + " × PUE " + energy.pue() + ", "
-                + energy.carbonKgPerKwh() + " kgCO2/kWh", () -> "energy profile '" + energy.id() + "': "
+        notes.assume("training.energy", Notes.text(() -> "TDP × " + Hardware.AVERAGE_POWER_FRACTION + " × PUE "
+                + energy.pue() + ", " + energy.carbonKgPerKwh() + " kgCO2/kWh"), () -> "energy profile '" + energy.id() + "': "
                 + energy.source().cite());
 
         Retraining retraining = null;
