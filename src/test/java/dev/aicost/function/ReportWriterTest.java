@@ -3,7 +3,9 @@ package dev.aicost.function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.aicost.engine.CostEngine;
 import dev.aicost.report.CostReport;
@@ -30,6 +32,11 @@ class ReportWriterTest {
     static final ObjectMapper REFLECTIVE = new ObjectMapper();
     static final ObjectMapper HAND = new ObjectMapper().registerModule(new SimpleModule()
             .addSerializer(CostReport.class, new ReportJson.Serializer()));
+    /** As the function writes: doubles as shortest decimals (ReportJson), to a byte stream. */
+    static final ObjectMapper REFLECTIVE_FAST = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
+    static final ObjectMapper HAND_FAST = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .addModule(new SimpleModule().addSerializer(CostReport.class, new ReportJson.Serializer())).build();
     static final List<CostReport> REPORTS = new ArrayList<>();
 
     @BeforeAll
@@ -69,9 +76,12 @@ class ReportWriterTest {
         assertThat(REPORTS).hasSizeGreaterThan(300);
         for (CostReport r : REPORTS) {
             assertThat(HAND.writeValueAsString(r)).isEqualTo(REFLECTIVE.writeValueAsString(r));
-            // As the function writes it: to a byte stream (strings go through the UTF-8 path).
+            // As the function writes it: to a byte stream (strings go through the UTF-8 path), and with the
+            // shortest-decimal writer (short decimals are formatted directly).
             assertThat(new String(HAND.writeValueAsBytes(r), java.nio.charset.StandardCharsets.UTF_8))
                     .isEqualTo(new String(REFLECTIVE.writeValueAsBytes(r), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(new String(HAND_FAST.writeValueAsBytes(r), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+                    new String(REFLECTIVE_FAST.writeValueAsBytes(r), java.nio.charset.StandardCharsets.UTF_8));
         }
         assertThat(REPORTS).anyMatch(r -> r.model().name().contains("β") && r.model().name().contains("\n"));
     }
