@@ -66,8 +66,10 @@ record Fleet(ServingModel replica, ServingModel.Point point, Workload workload, 
 
     /** The same workload on another replica shape, per accelerator-hour, without a routed fleet. */
     static Fleet sizing(Workload workload, ServingModel replica, ServingModel.Point point) {
-        return new Fleet(replica, point, workload, Pricing.payAsYouGo(1.0), null);
+        return new Fleet(replica, point, workload, PER_ACCELERATOR_HOUR, null);
     }
+
+    private static final Pricing PER_ACCELERATOR_HOUR = Pricing.payAsYouGo(1.0);
 
     // Copies for the ranges: the same plan if the world were a little different.
 
