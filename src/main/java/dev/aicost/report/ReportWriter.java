@@ -406,11 +406,6 @@ public final class ReportWriter {
         g.writeNumber(value);
     }
 
-    private static void num(JsonGenerator g, String name, long value) throws IOException {
-        g.writeFieldName(name(name));
-        g.writeNumber(value);
-    }
-
     private static void bool(JsonGenerator g, String name, boolean value) throws IOException {
         g.writeFieldName(name(name));
         g.writeBoolean(value);
