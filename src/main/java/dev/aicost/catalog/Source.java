@@ -32,6 +32,20 @@ public record Source(String text, LocalDate date, String status) {
         return known != null ? known : CITED.computeIfAbsent(this, s -> s.text + " (" + s.date + ", " + s.status + ")");
     }
 
+    // Written out rather than generated: a record's own equals and hashCode go through method handles,
+    // which Lambda's C1-only JVM runs slowly, and every run of the engine looks up the citations of
+    // the rows it uses. The same value semantics.
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Source s && text.equals(s.text) && date.equals(s.date) && status.equals(s.status);
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * text.hashCode() + date.hashCode()) * 31 + status.hashCode();
+    }
+
     /** Citations already written, by source (catalog rows: a bounded set). */
     private static final Map<Source, String> CITED = new ConcurrentHashMap<>();
 }

@@ -65,7 +65,7 @@ final class InferenceEstimator {
                     && a.peakToAverage() == b.peakToAverage() && java.util.Objects.equals(tp, o.tp)
                     && (acc == o.acc || acc.id().equals(o.acc.id()) && acc.equals(o.acc))
                     && (model == o.model || model.id().equals(o.model.id()) && model.equals(o.model))
-                    && shape.equals(o.shape) && (a.shape() == b.shape() || java.util.Arrays.equals(a.shape(), b.shape()))
+                    && shape.same(o.shape) && (a.shape() == b.shape() || java.util.Arrays.equals(a.shape(), b.shape()))
                     && (traffic == o.traffic || java.util.Arrays.equals(traffic, o.traffic));
         }
     }

@@ -22,6 +22,19 @@ record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
         ServingModel on(ModelSpec model, Accelerator acc, Precision precision, int tp) {
             return new ServingModel(model, acc, precision, tp, inputTokens, outputTokens, prefixHitRate);
         }
+
+        /**
+         * {@link #equals}, written out: the generated one goes through method handles, slow on Lambda's
+         * C1-only JVM, and every run compares its shape with the request's earlier choices.
+         */
+        boolean same(Shape o) {
+            return inputTokens == o.inputTokens && outputTokens == o.outputTokens
+                    && Double.compare(prefixHitRate, o.prefixHitRate) == 0 && java.util.Objects.equals(batch, o.batch)
+                    && (target == o.target || target != null && o.target != null
+                            && java.util.Objects.equals(target.ttftMs(), o.target.ttftMs())
+                            && java.util.Objects.equals(target.tpotMs(), o.target.tpotMs())
+                            && java.util.Objects.equals(target.e2eMs(), o.target.e2eMs()));
+        }
     }
 
     /**

@@ -22,7 +22,8 @@ public record ModelInput(
         return id != null && name == null && parameters == null && activeParameters == null && layers == null
                 && hiddenSize == null && attentionHeads == null && kvHeads == null && headDim == null
                 && vocabSize == null && contextLength == null && flopsPerRequest == null && weightsBytes == null
-                && (architecture == null || architecture.equals(dev.aicost.catalog.ModelSpec.Architecture.DENSE));
+                && (architecture == null || architecture.experts() == null && architecture.expertsPerToken() == null
+                        && architecture.slidingWindow() == null && architecture.mla() == null);
     }
 
     public static ModelInput ofId(String id) {

@@ -1,0 +1,32 @@
+package dev.aicost.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** A source is a value: equal by its text, date and status (the citation cache relies on it). */
+class SourceTest {
+    static final LocalDate DAY = LocalDate.of(2025, 6, 17);
+
+    @Test
+    void equalByEveryComponentAndHashedAlike() {
+        Source a = new Source("NVIDIA H100 datasheet", DAY, "secondary");
+        Source same = new Source(new String("NVIDIA H100 datasheet"), LocalDate.of(2025, 6, 17), "secondary");
+        assertThat(a).isEqualTo(same).hasSameHashCodeAs(same);
+        assertThat(a).isNotEqualTo(new Source("NVIDIA H100 datasheet ", DAY, "secondary"))
+                .isNotEqualTo(new Source("NVIDIA H100 datasheet", DAY.plusDays(1), "secondary"))
+                .isNotEqualTo(new Source("NVIDIA H100 datasheet", DAY, "primary"))
+                .isNotEqualTo(null)
+                .isNotEqualTo("NVIDIA H100 datasheet");
+    }
+
+    @Test
+    void citationsAreWrittenOncePerValue() {
+        Source a = new Source("Modal pricing", DAY, "primary");
+        assertThat(a.cite()).isEqualTo("Modal pricing (2025-06-17, primary)");
+        assertThat(new Source("Modal pricing", DAY, "primary").cite()).isSameAs(a.cite());
+        assertThat(new Source("Modal pricing", DAY, "secondary").cite()).isEqualTo("Modal pricing (2025-06-17, secondary)");
+        assertThat(Source.request().cite()).isEqualTo("given in the request");
+    }
+}
