@@ -31,7 +31,7 @@ final class Tiers {
         for (int k = 0; k < n; k++) {
             Tier t = tiers.get(k);
             tierModels[k] = t.model() == null ? model : models.resolve(t.model(), path + ".tiers[" + k + "].model", notes);
-            oneModel &= tierModels[k].equals(model);
+            oneModel &= tierModels[k] == model || tierModels[k].equals(model); // a catalog row is itself
         }
         // Each tier on its own fleet; the first tier's explanations are kept aside (they describe the
         // section if the tiers get a fleet each).
