@@ -57,6 +57,10 @@ public final class CostEngine {
         return catalog;
     }
 
+    ModelResolver models() {
+        return models;
+    }
+
     Hardware hardware() {
         return hardware;
     }

@@ -98,15 +98,16 @@ final class Levers {
         Priced best = null;
         int bestOrder = Integer.MAX_VALUE;
         double bestInference = base.phaseUsd(Lever.Phase.INFERENCE);
-        // The what-if runs free the tensor-parallel degree and the batch: held to this target. Service
-        // tiers size several fleets to several targets: those candidates keep the cheap bound only.
-        boolean tiered = req.inference().tiers() != null && !req.inference().tiers().isEmpty();
-        var target = InferenceEstimator.target(base.model(), req.inference().onAccelerator(null));
+        // The what-if runs free the tensor-parallel degree and the batch (and so, by default, the target).
+        var freed = req.inference().onAccelerator(null);
+        boolean tiered = freed.tiers() != null && !freed.tiers().isEmpty();
+        var target = InferenceEstimator.target(base.model(), freed);
         for (ServingBound b : bounds) {
             if (cannotWin(b, bestInference, bestOrder)) {
                 break; // sorted by bound: no later accelerator can do better
             }
-            ServingBound tight = tiered ? b : b.refined(base, day, target, base.inference().latencyTargetMet());
+            ServingBound tight = tiered ? b.refinedTiers(base, day, freed, engine.models())
+                    : b.refined(base, day, target, base.inference().latencyTargetMet());
             if (tight == null || cannotWin(tight, bestInference, bestOrder)) {
                 continue; // refused (no degree meets the target) or dearer even at its best operating point
             }

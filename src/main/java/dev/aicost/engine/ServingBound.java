@@ -1,9 +1,13 @@
 package dev.aicost.engine;
 
 import dev.aicost.catalog.Accelerator;
+import dev.aicost.catalog.ModelSpec;
+import dev.aicost.request.InferenceInput;
 import dev.aicost.request.InferenceInput.LatencyTarget;
+import dev.aicost.request.InferenceInput.Tier;
 import dev.aicost.request.InferenceInput.Scaling;
 import java.util.Arrays;
+import java.util.List;
 import dev.aicost.request.InvalidRequestException;
 
 /**
@@ -100,29 +104,98 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
     }
 
     /**
-     * Serving spend over the lifecycle at best for a fleet whose requests each take
-     * {@code acceleratorSecondsPerRequest} on replicas of {@code tp} accelerators: accelerators kept
-     * busy at the mean rate (sized for the peak when always on), never fewer than the minimum
-     * replicas, at {@code pricePerHour}, plus the fleet's operations, with the yearly price decline,
-     * less the cents the lifecycle's rounding could take off.
+     * As {@link #refined}, for a request with service tiers: the run gives each tier its own fleet
+     * (each tier's share of the requests, as the chain of tier fleets passes them on, at its own
+     * target and model) or, where every tier has the request's model, one shared fleet held to the
+     * strictest target if that is cheaper. So the cheaper of the two bounds is a bound. Nothing is
+     * refused here (which result the run keeps decides its latency), only what cannot win skipped.
+     *
+     * @param in the what-if's serving input (tensor-parallel degree and batch freed)
+     */
+    ServingBound refinedTiers(Estimate base, Day day, InferenceInput in, ModelResolver models) {
+        List<Tier> tiers = in.tiers();
+        int n = tiers.size();
+        double cache = in.cacheHitRate() == null ? 0 : in.cacheHitRate();
+        double[] routed = new double[n]; // as Tiers.chain: each fleet passes the later tiers' requests on
+        double rest = 0;
+        for (int k = n - 1; k >= 0; k--) {
+            routed[k] = rest / (tiers.get(k).share() + rest);
+            rest += tiers.get(k).share();
+        }
+        double incoming = 1;
+        double separate = 0;
+        boolean oneModel = true;
+        for (int k = 0; k < n; k++) {
+            Tier t = tiers.get(k);
+            double arriving = incoming * (1 - (k == 0 ? cache : 0));
+            ModelSpec model = t.model() == null ? base.model()
+                    : models.resolve(t.model(), "inference.tiers[" + k + "].model", Notes.silent());
+            oneModel &= model == base.model() || model.equals(base.model());
+            double tier = cheapestFleetUsd(base, day, model, InferenceEstimator.target(model, in.forTier(t)),
+                    arriving * (1 - routed[k]));
+            if (tier == Double.POSITIVE_INFINITY) {
+                return null; // a tier that fits on no degree: the run is refused
+            }
+            separate += tier;
+            incoming = arriving * routed[k];
+        }
+        double fleets = separate;
+        if (oneModel) {
+            LatencyTarget strictest = InferenceEstimator.target(base.model(),
+                    in.sharedAt(Tiers.strictest(in.latencyTargetMs(), tiers)));
+            fleets = Math.min(fleets, cheapestFleetUsd(base, day, base.model(), strictest, 1 - cache));
+        }
+        double total = bounded(base, fleets + operationsUsd(base, base.inference().fleet().pricing()
+                .operationsMonthlyUsd()));
+        return new ServingBound(accelerator, offer, total, order, pricePerHourUsd);
+    }
+
+    /** The cheapest fleet spend over the degrees that fit, for a model held to a target (+∞: none fits). */
+    private double cheapestFleetUsd(Estimate base, Day day, ModelSpec model, LatencyTarget target, double servedShare) {
+        ServingModel replica = base.inference().fleet().replica();
+        double best = Double.POSITIVE_INFINITY;
+        for (int tp : ReplicaChoice.TP_CHOICES) {
+            ServingModel m = new ServingModel(model, accelerator, base.inference().precision(), tp,
+                    replica.inputTokens, replica.outputTokens, replica.prefixCacheHitRate);
+            if (m.fits()) {
+                ServingModel.Point p = ReplicaChoice.operatingPoint(m, null, target);
+                best = Math.min(best, fleetUsd(base, day, tp / p.requestsPerSecond(), tp, pricePerHourUsd,
+                        servedShare));
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Serving spend over the lifecycle at best for the base run's fleet whose requests each take
+     * {@code acceleratorSecondsPerRequest} on replicas of {@code tp} accelerators, plus the people who
+     * run it (the same on any accelerator; service tiers are bounded by {@link #refinedTiers}).
      */
     private static double lifecycleUsd(Estimate base, Day day, double acceleratorSecondsPerRequest, int tp,
             double pricePerHour) {
-        Fleet.Workload workload = base.inference().fleet().workload();
-        double minAccelerators = (double) workload.minReplicas() * tp;
-        // The people who run the fleet cost the same on any accelerator (service tiers share theirs
-        // out in their own way: left out there, which keeps the bound a bound).
         double operations = base.inference().report().tiers() == null
                 ? base.inference().fleet().pricing().operationsMonthlyUsd() : 0;
+        return bounded(base, fleetUsd(base, day, acceleratorSecondsPerRequest, tp, pricePerHour,
+                base.inference().fleet().workload().servedShare()) + operationsUsd(base, operations));
+    }
+
+    /**
+     * A fleet serving {@code servedShare} of the requests at best: accelerators kept busy at the mean
+     * rate (sized for the peak when always on), never fewer than the minimum replicas, at
+     * {@code pricePerHour} with the yearly price decline.
+     */
+    private static double fleetUsd(Estimate base, Day day, double acceleratorSecondsPerRequest, int tp,
+            double pricePerHour, double servedShare) {
+        Fleet.Workload workload = base.inference().fleet().workload();
+        double minAccelerators = (double) workload.minReplicas() * tp;
         double[] sorted = day.sorted();
         double[] busierSum = day.busierSum();
         double quietest = sorted[0];
         double total = 0;
-        int months = 0;
         for (int m = base.servingStartMonth(); m <= base.horizonMonths(); m++) {
             double rpd = base.traffic()[m - base.servingStartMonth()];
             // Accelerators kept busy at the day's mean request rate, at best.
-            double busy = rpd * workload.servedShare() / Num.SECONDS_PER_DAY * acceleratorSecondsPerRequest;
+            double busy = rpd * servedShare / Num.SECONDS_PER_DAY * acceleratorSecondsPerRequest;
             double hours;
             if (workload.scaling() == Scaling.ALWAYS_ON) { // sized for the peak hour, all day (capped like Fleet)
                 double peak = Math.min(busy * workload.peakToAverage(), (double) Fleet.MAX_REPLICAS * tp);
@@ -137,12 +210,26 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
                 double sum = minAccelerators * quiet + busy * busierSum[quiet];
                 hours = sum / sorted.length * Num.HOURS_PER_MONTH;
             }
-            double priceFactor = base.priceDeclinePerYear() == 0 ? 1.0
-                    : Math.pow(1.0 - base.priceDeclinePerYear(), (m - 1) / 12.0);
-            total += (hours * pricePerHour + operations) * priceFactor;
-            months++;
+            total += hours * pricePerHour * priceFactor(base, m);
         }
-        // The lifecycle rounds each month (and its running sum) to the cent: allow for that.
-        return total * (1 - 1e-9) - 0.011 * months;
+        return total;
+    }
+
+    /** The people who run the fleet over the serving months, with the yearly price decline. */
+    private static double operationsUsd(Estimate base, double monthlyUsd) {
+        double total = 0;
+        for (int m = base.servingStartMonth(); m <= base.horizonMonths(); m++) {
+            total += monthlyUsd * priceFactor(base, m);
+        }
+        return total;
+    }
+
+    private static double priceFactor(Estimate base, int month) {
+        return base.priceDeclinePerYear() == 0 ? 1.0 : Math.pow(1.0 - base.priceDeclinePerYear(), (month - 1) / 12.0);
+    }
+
+    /** The lifecycle rounds each month (and its running sum) to the cent: allow for that. */
+    private static double bounded(Estimate base, double total) {
+        return total * (1 - 1e-9) - 0.011 * (base.horizonMonths() - base.servingStartMonth() + 1);
     }
 }

@@ -144,6 +144,52 @@ class CatalogSearchTest {
         assertThat(refused).as("candidates refused for the latency target").isGreaterThan(5);
     }
 
+    @Test
+    void theTierBoundNeverExceedsWhatTieredServingReallyCosts() throws java.io.IOException {
+        RequestReader reader = new RequestReader(ENGINE.catalog());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> requests = new java.util.ArrayList<>();
+        requests.add(json.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("infra/events/tiered-saas.json"))));
+        String tiers = "'tiers':[{'name':'free','share':0.7,'latencyTargetMs':{'ttftMs':3000,'tpotMs':80}},"
+                + "{'name':'pro','share':0.3,'latencyTargetMs':{'ttftMs':600,'tpotMs':30}}]";
+        for (String rest : new String[] {
+            "'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':2e5,'cacheHitRate':0.3," + tiers + "}",
+            "'model':{'id':'llama-3.3-70b'},'inference':{'requestsPerDay':5e5,'scaling':'autoscale','precision':'fp8',"
+                    + "'monthlyGrowth':0.05," + tiers + "}",
+            "'model':{'id':'llama-3.3-70b'},'inference':{'requestsPerDay':1e6,'precision':'fp8','tiers':[{'name':'fast',"
+                    + "'share':0.2,'model':{'id':'llama-3.1-8b'},'latencyTargetMs':{'ttftMs':300,'tpotMs':20}},"
+                    + "{'name':'smart','share':0.8}]}",
+            "'model':{'id':'mixtral-8x7b'},'inference':{'requestsPerDay':3e4,'minReplicas':2," + tiers + "}"}) {
+            requests.add(Fixtures.json("{" + rest + "}"));
+        }
+        int checked = 0;
+        for (com.fasterxml.jackson.databind.JsonNode request : requests) {
+            EstimateRequest req = reader.read(request);
+            Estimate base = ENGINE.whatIf(req, null, null);
+            ServingBound.Day day = ServingBound.Day.of(base.inference().fleet().workload().shape());
+            int order = 0;
+            for (Accelerator a : ENGINE.catalog().accelerators()) {
+                ServingBound bound = ServingBound.of(ENGINE.hardware(), base, day, a, null, order++);
+                if (bound == null) {
+                    continue;
+                }
+                ServingBound tiered = bound.refinedTiers(base, day, req.inference().onAccelerator(null), ENGINE.models());
+                Estimate on;
+                try {
+                    on = ENGINE.whatIf(req.withInference(req.inference().onAccelerator(AcceleratorInput.ofId(a.id()))),
+                            base, Lever.Phase.INFERENCE);
+                } catch (InvalidRequestException e) {
+                    continue;
+                }
+                assertThat(tiered).as(request + " on " + a.id() + ": the run was answered").isNotNull();
+                assertThat(tiered.lifecycleUsd()).as(request + " on " + a.id())
+                        .isLessThanOrEqualTo(on.phaseUsd(Lever.Phase.INFERENCE));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(30);
+    }
+
     private static PricingMode mode(String wire) {
         return java.util.Arrays.stream(PricingMode.values()).filter(m -> m.wireName().equals(wire)).findFirst()
                 .orElseThrow();
