@@ -153,15 +153,31 @@ final class Levers {
             return null;
         }
         Priced best = null;
+        double bestInference = base.phaseUsd(Lever.Phase.INFERENCE);
+        ServingBound.Day day = ServingBound.Day.of(base.inference().fleet().workload().shape());
+        var freed = req.inference().onAccelerator(null);
+        boolean tiered = freed.tiers() != null && !freed.tiers().isEmpty();
+        int k = -1;
         for (Accelerator a : catalog.accelerators()) {
+            k++;
             if (catalog.form(a.id()) != dev.aicost.catalog.Catalog.Form.CPU || !catalog.rentable(a.id())) {
                 continue;
             }
-            Priced p = price(engine, req, base, WhatIfs.onAccelerator(base, a, catalog.defaultOffer(a.id()).id(),
-                    Lever.CPU_SERVING));
+            String offer = catalog.defaultOffer(a.id()).id();
+            // As in the accelerator search: a CPU whose bound cannot beat the best so far (or that the run
+            // would refuse) needs no full run; the first of equal savings is kept, so a tie cannot win.
+            ServingBound b = ServingBound.of(engine.hardware(), base, day, a, offer, k);
+            ServingBound tight = b == null ? null : tiered ? b.refinedTiers(base, day, freed, engine.models())
+                    : b.refined(base, day, InferenceEstimator.target(base.model(), freed),
+                            base.inference().latencyTargetMet());
+            if (b != null && (tight == null || tight.lifecycleUsd() >= bestInference)) {
+                continue;
+            }
+            Priced p = price(engine, req, base, WhatIfs.onAccelerator(base, a, offer, Lever.CPU_SERVING));
             if (p.optimization().applicable() && (best == null
                     || p.optimization().savingsUsd() > best.optimization().savingsUsd())) {
                 best = p;
+                bestInference = Math.min(bestInference, p.totalUsd() - base.phaseUsd(Lever.Phase.TRAINING));
             }
         }
         if (best != null) {
