@@ -110,18 +110,15 @@ class CatalogSearchTest {
                 if (bound == null) {
                     continue;
                 }
-                Estimate on;
-                try {
-                    on = ENGINE.whatIf(req.withInference(req.inference().onAccelerator(AcceleratorInput.ofId(a.id()))),
-                            base, Lever.Phase.INFERENCE);
-                } catch (InvalidRequestException e) {
+                Estimate on = onAccelerator(req, base, a);
+                if (on == null) {
                     continue;
                 }
                 assertThat(bound.lifecycleUsd()).as("seed " + seed + " on " + a.id())
                         .isLessThanOrEqualTo(on.phaseUsd(Lever.Phase.INFERENCE));
                 checked++;
                 if (req.inference().tiers() != null) {
-                    continue; // the search keeps the cheap bound for service tiers
+                    continue; // service tiers have their own bound (next test)
                 }
                 // The refined bound, from the operating point of each degree: still below the real cost,
                 // and null only where the run is refused (it misses the target the base run met).
@@ -174,11 +171,8 @@ class CatalogSearchTest {
                     continue;
                 }
                 ServingBound tiered = bound.refinedTiers(base, day, req.inference().onAccelerator(null), ENGINE.models());
-                Estimate on;
-                try {
-                    on = ENGINE.whatIf(req.withInference(req.inference().onAccelerator(AcceleratorInput.ofId(a.id()))),
-                            base, Lever.Phase.INFERENCE);
-                } catch (InvalidRequestException e) {
+                Estimate on = onAccelerator(req, base, a);
+                if (on == null) {
                     continue;
                 }
                 assertThat(tiered).as(request + " on " + a.id() + ": the run was answered").isNotNull();
@@ -188,6 +182,16 @@ class CatalogSearchTest {
             }
         }
         assertThat(checked).isGreaterThan(30);
+    }
+
+    /** The request's serving moved to another accelerator, as the search's what-if runs it; null if refused. */
+    private static Estimate onAccelerator(EstimateRequest req, Estimate base, Accelerator a) {
+        try {
+            return ENGINE.whatIf(req.withInference(req.inference().onAccelerator(AcceleratorInput.ofId(a.id()))), base,
+                    Lever.Phase.INFERENCE);
+        } catch (InvalidRequestException e) {
+            return null;
+        }
     }
 
     private static PricingMode mode(String wire) {
