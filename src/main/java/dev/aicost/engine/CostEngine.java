@@ -109,8 +109,8 @@ public final class CostEngine {
             }
         }
         if (!dev.aicost.request.Unicode.wellFormed(text.asText())) {
-            throw dev.aicost.request.InvalidRequestException.of("text", "is not valid Unicode: it has an unpaired "
-                    + "surrogate (\\uD800–\\uDFFF)", "a request in words");
+            throw dev.aicost.request.InvalidRequestException.of("text", dev.aicost.request.Unicode.PROBLEM,
+                    "a request in words");
         }
         if (text.asText().length() > dev.aicost.request.Limits.MAX_TEXT_LENGTH) {
             throw dev.aicost.request.InvalidRequestException.of("text", "is longer than "

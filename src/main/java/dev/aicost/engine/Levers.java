@@ -100,14 +100,11 @@ final class Levers {
         double bestInference = base.phaseUsd(Lever.Phase.INFERENCE);
         // The what-if runs free the tensor-parallel degree and the batch (and so, by default, the target).
         var freed = req.inference().onAccelerator(null);
-        boolean tiered = freed.tiers() != null && !freed.tiers().isEmpty();
-        var target = InferenceEstimator.target(base.model(), freed);
         for (ServingBound b : bounds) {
             if (cannotWin(b, bestInference, bestOrder)) {
                 break; // sorted by bound: no later accelerator can do better
             }
-            ServingBound tight = tiered ? b.refinedTiers(base, day, freed, engine.models())
-                    : b.refined(base, day, target, base.inference().latencyTargetMet());
+            ServingBound tight = b.tightened(base, day, freed, engine.models());
             if (tight == null || cannotWin(tight, bestInference, bestOrder)) {
                 continue; // refused (no degree meets the target) or dearer even at its best operating point
             }
@@ -153,10 +150,10 @@ final class Levers {
             return null;
         }
         Priced best = null;
+        int bestOrder = Integer.MAX_VALUE;
         double bestInference = base.phaseUsd(Lever.Phase.INFERENCE);
         ServingBound.Day day = ServingBound.Day.of(base.inference().fleet().workload().shape());
         var freed = req.inference().onAccelerator(null);
-        boolean tiered = freed.tiers() != null && !freed.tiers().isEmpty();
         int k = -1;
         for (Accelerator a : catalog.accelerators()) {
             k++;
@@ -165,18 +162,19 @@ final class Levers {
             }
             String offer = catalog.defaultOffer(a.id()).id();
             // As in the accelerator search: a CPU whose bound cannot beat the best so far (or that the run
-            // would refuse) needs no full run; the first of equal savings is kept, so a tie cannot win.
+            // would refuse) needs no full run; the first of equal savings is kept, so a later tie cannot win.
             ServingBound b = ServingBound.of(engine.hardware(), base, day, a, offer, k);
-            ServingBound tight = b == null ? null : tiered ? b.refinedTiers(base, day, freed, engine.models())
-                    : b.refined(base, day, InferenceEstimator.target(base.model(), freed),
-                            base.inference().latencyTargetMet());
-            if (b != null && (tight == null || tight.lifecycleUsd() >= bestInference)) {
-                continue;
+            if (b != null) {
+                ServingBound tight = b.tightened(base, day, freed, engine.models());
+                if (tight == null || cannotWin(tight, bestInference, bestOrder)) {
+                    continue;
+                }
             }
             Priced p = price(engine, req, base, WhatIfs.onAccelerator(base, a, offer, Lever.CPU_SERVING));
             if (p.optimization().applicable() && (best == null
                     || p.optimization().savingsUsd() > best.optimization().savingsUsd())) {
                 best = p;
+                bestOrder = k;
                 bestInference = Math.min(bestInference, p.totalUsd() - base.phaseUsd(Lever.Phase.TRAINING));
             }
         }

@@ -164,14 +164,18 @@ final class Lifecycle {
         return t;
     }
 
-    /** Whether a retraining run falls in each month 0..horizon (index 0 unused): {@link #retrainsIn}, once per month. */
+    /** Whether a retraining run falls in each month 0..horizon (index 0 unused), computed once per projection. */
     private static boolean[] retrainMonths(Plan p) {
-        boolean[] in = new boolean[p.horizon() + 1];
-        Double every = p.training() == null ? null : p.training().retrainEveryMonths();
-        if (every != null) {
+        return retrainMonths(p.horizon(), p.training() == null ? null : p.training().retrainEveryMonths());
+    }
+
+    /** Retraining runs at months 1 + k, 1 + 2k, ... (k may be fractional: 1.5 → months 2, 4, 5, ...). */
+    private static boolean[] retrainMonths(int horizon, Double everyMonths) {
+        boolean[] in = new boolean[Math.max(0, horizon) + 1];
+        if (everyMonths != null) {
             for (int j = 1; ; j++) {
-                int at = 1 + (int) Math.floor(j * every + 1e-9);
-                if (at > p.horizon()) {
+                int at = 1 + (int) Math.floor(j * everyMonths + 1e-9);
+                if (at > horizon) {
                     break;
                 }
                 in[at] = true;
@@ -180,19 +184,8 @@ final class Lifecycle {
         return in;
     }
 
-    /** Retraining runs at months 1 + k, 1 + 2k, ... (k may be fractional: 1.5 → months 2, 4, 5, ...). */
+    /** Whether a retraining run falls in this month (see {@link #retrainMonths(int, Double)}). */
     static boolean retrainsIn(int month, Double everyMonths) {
-        if (everyMonths == null) {
-            return false;
-        }
-        for (int j = 1; ; j++) {
-            int at = 1 + (int) Math.floor(j * everyMonths + 1e-9);
-            if (at == month) {
-                return true;
-            }
-            if (at > month) {
-                return false;
-            }
-        }
+        return month >= 1 && retrainMonths(month, everyMonths)[month];
     }
 }

@@ -75,6 +75,19 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
     }
 
     /**
+     * The tighter bound for the what-if that moves serving onto this candidate: {@link #refinedTiers}
+     * for service tiers, else {@link #refined} held to the target the freed run gets; null where that
+     * run would be refused.
+     *
+     * @param freed the request's serving input with the tensor-parallel degree and batch freed, as the
+     *        what-if runs it
+     */
+    ServingBound tightened(Estimate base, Day day, InferenceInput freed, ModelResolver models) {
+        return freed.tiers() != null && !freed.tiers().isEmpty() ? refinedTiers(base, day, freed, models)
+                : refined(base, day, InferenceEstimator.target(base.model(), freed), base.inference().latencyTargetMet());
+    }
+
+    /**
      * A tighter bound for a candidate the cheap one could not rule out, from the operating point the
      * full run would choose on each tensor-parallel degree ({@link ReplicaChoice#operatingPoint}: the
      * largest batch within the latency target, so decode's memory time and the target's limit on the
@@ -86,21 +99,11 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
      * @param mustMeet the base run met its target, so a result that misses it is refused
      */
     ServingBound refined(Estimate base, Day day, LatencyTarget target, boolean mustMeet) {
-        ServingModel replica = base.inference().fleet().replica();
-        double best = Double.POSITIVE_INFINITY;
-        for (int tp : ReplicaChoice.TP_CHOICES) {
-            ServingModel m = new ServingModel(replica.model, accelerator, base.inference().precision(), tp,
-                    replica.inputTokens, replica.outputTokens, replica.prefixCacheHitRate);
-            if (!m.fits()) {
-                continue;
-            }
-            ServingModel.Point p = ReplicaChoice.operatingPoint(m, null, target);
-            if (mustMeet && !ReplicaChoice.meets(p, target)) {
-                continue;
-            }
-            best = Math.min(best, lifecycleUsd(base, day, tp / p.requestsPerSecond(), tp, pricePerHourUsd));
-        }
-        return best == Double.POSITIVE_INFINITY ? null : new ServingBound(accelerator, offer, best, order, pricePerHourUsd);
+        double fleet = cheapestFleetUsd(base, day, base.model(), target, mustMeet,
+                base.inference().fleet().workload().servedShare());
+        return fleet == Double.POSITIVE_INFINITY ? null
+                : new ServingBound(accelerator, offer, bounded(base, fleet + operationsUsd(base, operations(base))),
+                        order, pricePerHourUsd);
     }
 
     /**
@@ -116,12 +119,7 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
         List<Tier> tiers = in.tiers();
         int n = tiers.size();
         double cache = in.cacheHitRate() == null ? 0 : in.cacheHitRate();
-        double[] routed = new double[n]; // as Tiers.chain: each fleet passes the later tiers' requests on
-        double rest = 0;
-        for (int k = n - 1; k >= 0; k--) {
-            routed[k] = rest / (tiers.get(k).share() + rest);
-            rest += tiers.get(k).share();
-        }
+        double[] routed = Tiers.passedOn(tiers); // each tier's fleet passes the later tiers' requests on
         double incoming = 1;
         double separate = 0;
         boolean oneModel = true;
@@ -131,7 +129,7 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
             ModelSpec model = t.model() == null ? base.model()
                     : models.resolve(t.model(), "inference.tiers[" + k + "].model", Notes.silent());
             oneModel &= model == base.model() || model.equals(base.model());
-            double tier = cheapestFleetUsd(base, day, model, InferenceEstimator.target(model, in.forTier(t)),
+            double tier = cheapestFleetUsd(base, day, model, InferenceEstimator.target(model, in.forTier(t)), false,
                     arriving * (1 - routed[k]));
             if (tier == Double.POSITIVE_INFINITY) {
                 return null; // a tier that fits on no degree: the run is refused
@@ -143,15 +141,19 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
         if (oneModel) {
             LatencyTarget strictest = InferenceEstimator.target(base.model(),
                     in.sharedAt(Tiers.strictest(in.latencyTargetMs(), tiers)));
-            fleets = Math.min(fleets, cheapestFleetUsd(base, day, base.model(), strictest, 1 - cache));
+            fleets = Math.min(fleets, cheapestFleetUsd(base, day, base.model(), strictest, false, 1 - cache));
         }
         double total = bounded(base, fleets + operationsUsd(base, base.inference().fleet().pricing()
                 .operationsMonthlyUsd()));
         return new ServingBound(accelerator, offer, total, order, pricePerHourUsd);
     }
 
-    /** The cheapest fleet spend over the degrees that fit, for a model held to a target (+∞: none fits). */
-    private double cheapestFleetUsd(Estimate base, Day day, ModelSpec model, LatencyTarget target, double servedShare) {
+    /**
+     * The cheapest fleet spend over the degrees that fit (and, with {@code mustMeet}, meet the target)
+     * for a model held to a target, at its operating point on each; +∞ where none qualifies.
+     */
+    private double cheapestFleetUsd(Estimate base, Day day, ModelSpec model, LatencyTarget target, boolean mustMeet,
+            double servedShare) {
         ServingModel replica = base.inference().fleet().replica();
         double best = Double.POSITIVE_INFINITY;
         for (int tp : ReplicaChoice.TP_CHOICES) {
@@ -159,8 +161,10 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
                     replica.inputTokens, replica.outputTokens, replica.prefixCacheHitRate);
             if (m.fits()) {
                 ServingModel.Point p = ReplicaChoice.operatingPoint(m, null, target);
-                best = Math.min(best, fleetUsd(base, day, tp / p.requestsPerSecond(), tp, pricePerHourUsd,
-                        servedShare));
+                if (!mustMeet || ReplicaChoice.meets(p, target)) {
+                    best = Math.min(best, fleetUsd(base, day, tp / p.requestsPerSecond(), tp, pricePerHourUsd,
+                            servedShare));
+                }
             }
         }
         return best;
@@ -169,14 +173,20 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
     /**
      * Serving spend over the lifecycle at best for the base run's fleet whose requests each take
      * {@code acceleratorSecondsPerRequest} on replicas of {@code tp} accelerators, plus the people who
-     * run it (the same on any accelerator; service tiers are bounded by {@link #refinedTiers}).
+     * run it.
      */
     private static double lifecycleUsd(Estimate base, Day day, double acceleratorSecondsPerRequest, int tp,
             double pricePerHour) {
-        double operations = base.inference().report().tiers() == null
-                ? base.inference().fleet().pricing().operationsMonthlyUsd() : 0;
         return bounded(base, fleetUsd(base, day, acceleratorSecondsPerRequest, tp, pricePerHour,
-                base.inference().fleet().workload().servedShare()) + operationsUsd(base, operations));
+                base.inference().fleet().workload().servedShare()) + operationsUsd(base, operations(base)));
+    }
+
+    /**
+     * The people who run the fleet each month: the same on any accelerator (service tiers share theirs
+     * out in their own way: left out of the base fleet's bound, which keeps it a bound).
+     */
+    private static double operations(Estimate base) {
+        return base.inference().report().tiers() == null ? base.inference().fleet().pricing().operationsMonthlyUsd() : 0;
     }
 
     /**

@@ -74,15 +74,24 @@ final class Tiers {
 
     /** Tier fleets chained like routing: each passes the later tiers' requests on; the cache acts once, first. */
     static Fleet chain(InferenceEstimator.Result[] alone, List<Tier> tiers, double cacheHitRate, double operations) {
+        double[] passed = passedOn(tiers);
         Fleet next = null;
+        for (int k = tiers.size() - 1; k >= 0; k--) {
+            next = alone[k].fleet().routingTo(passed[k], k == 0 ? cacheHitRate : 0, k == 0 ? operations : 0, next);
+        }
+        return next;
+    }
+
+    /** The share of the requests reaching each tier's fleet that it passes on to the later tiers. */
+    static double[] passedOn(List<Tier> tiers) {
+        double[] passed = new double[tiers.size()];
         double rest = 0;
         for (int k = tiers.size() - 1; k >= 0; k--) {
             double share = tiers.get(k).share();
-            next = alone[k].fleet().routingTo(rest / (share + rest), k == 0 ? cacheHitRate : 0, k == 0 ? operations : 0,
-                    next);
+            passed[k] = rest / (share + rest);
             rest += share;
         }
-        return next;
+        return passed;
     }
 
     /** The strictest of the tiers' targets, figure by figure (a tier without a target has the request's). */

@@ -203,8 +203,7 @@ final class Fields {
             return null;
         }
         if (!Unicode.wellFormed(s)) {
-            problem(name, "is not valid Unicode: it has an unpaired surrogate (\\uD800–\\uDFFF)", "text whose "
-                    + "surrogate escapes come in high-low pairs");
+            problem(name, Unicode.PROBLEM, "text whose surrogate escapes come in high-low pairs");
             return null;
         }
         return s;
