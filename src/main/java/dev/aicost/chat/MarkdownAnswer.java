@@ -2,6 +2,7 @@ package dev.aicost.chat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.engine.advice.Lever;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.Optimization;
 

@@ -1,34 +1,49 @@
 package dev.aicost.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.aicost.engine.core.Money;
+import dev.aicost.engine.estimate.Phase;
 import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.EnergyProfile;
 import dev.aicost.catalog.ModelKind;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.PricingMode;
+import dev.aicost.engine.advice.Advisor;
+import dev.aicost.engine.advice.Lever;
+import dev.aicost.engine.advice.Levers;
+import dev.aicost.engine.advice.Summary;
+import dev.aicost.engine.advice.WhatIfRunner;
+import dev.aicost.engine.core.Hardware;
+import dev.aicost.engine.core.ModelResolver;
+import dev.aicost.engine.core.Notes;
+import dev.aicost.engine.core.Num;
+import dev.aicost.engine.estimate.Estimate;
+import dev.aicost.engine.inference.ChoiceMemo;
+import dev.aicost.engine.inference.InferenceEstimator;
+import dev.aicost.engine.lifecycle.ActualSpend;
+import dev.aicost.engine.lifecycle.Lifecycle;
+import dev.aicost.engine.training.TrainingEstimator;
+import dev.aicost.engine.uncertainty.Ranges;
 import dev.aicost.report.CatalogInfo;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.InferenceReport;
-import dev.aicost.report.TrainingReport;
 import dev.aicost.report.LifecycleReport;
 import dev.aicost.report.ModelSummary;
 import dev.aicost.report.Recommendation;
-import dev.aicost.request.EstimateRequest;
+import dev.aicost.report.TrainingReport;
 import dev.aicost.request.Bound;
-import dev.aicost.request.RequestReader;
+import dev.aicost.request.EstimateRequest;
 import java.util.List;
 
 /**
  * The cost engine: request in, {@link CostReport} out. Plain Java (no framework), immutable and
- * thread-safe; the same request always gives the same report. The JSON request is read and
- * validated once; the advisor's what-if runs change the typed request and never re-read JSON.
+ * thread-safe; the same request always gives the same report. It takes typed requests only (reading
+ * JSON and words is {@code dev.aicost.api.Estimator}'s); the advisor's what-if runs change the typed
+ * request.
  */
-public final class CostEngine {
+public final class CostEngine implements WhatIfRunner {
     static final int DEFAULT_HORIZON_MONTHS = 24;
 
     private final Catalog catalog;
-    private final RequestReader reader;
-    private final dev.aicost.request.TextRequest text2request;
     private final ModelResolver models;
     private final Hardware hardware;
     private final TrainingEstimator training;
@@ -36,8 +51,6 @@ public final class CostEngine {
 
     public CostEngine(Catalog catalog) {
         this.catalog = catalog;
-        this.reader = new RequestReader(catalog);
-        this.text2request = new dev.aicost.request.TextRequest(catalog);
         this.models = new ModelResolver(catalog);
         this.hardware = new Hardware(catalog);
         this.training = new TrainingEstimator(hardware);
@@ -57,11 +70,11 @@ public final class CostEngine {
         return catalog;
     }
 
-    ModelResolver models() {
+    public ModelResolver models() {
         return models;
     }
 
-    Hardware hardware() {
+    public Hardware hardware() {
         return hardware;
     }
 
@@ -73,50 +86,6 @@ public final class CostEngine {
         WITHOUT_CATALOG_SEARCH,
         /** Everything (what the function returns). */
         FULL
-    }
-
-    /**
-     * Validates a JSON request (throwing {@code InvalidRequestException} with every problem) and
-     * estimates it, with the levers priced by re-running the engine on changed copies of the request.
-     */
-    public CostReport estimate(JsonNode request) {
-        return estimate(request, Advice.FULL);
-    }
-
-    public CostReport estimate(JsonNode request, Advice mode) {
-        if (request != null && request.isObject() && request.has("text")) {
-            JsonNode understood = understand(request);
-            return estimate(reader.read(understood), mode).withRequest(understood);
-        }
-        return estimate(reader.read(request), mode);
-    }
-
-    /**
-     * A plain-text request ({@code {"text": "..."}}) as the structured request it means: never
-     * together with structured sections (the two could disagree).
-     */
-    public com.fasterxml.jackson.databind.node.ObjectNode understand(JsonNode request) {
-        JsonNode text = request.get("text");
-        if (!text.isTextual()) {
-            throw dev.aicost.request.InvalidRequestException.of("text", "must be a string", "a request in words");
-        }
-        java.util.Iterator<String> names = request.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!name.equals("text")) {
-                throw dev.aicost.request.InvalidRequestException.of(name, "cannot be combined with 'text'",
-                        "either a plain-text request or the structured sections, not both");
-            }
-        }
-        if (!dev.aicost.request.Unicode.wellFormed(text.asText())) {
-            throw dev.aicost.request.InvalidRequestException.of("text", dev.aicost.request.Unicode.PROBLEM,
-                    "a request in words");
-        }
-        if (text.asText().length() > dev.aicost.request.Limits.MAX_TEXT_LENGTH) {
-            throw dev.aicost.request.InvalidRequestException.of("text", "is longer than "
-                    + dev.aicost.request.Limits.MAX_TEXT_LENGTH + " characters", "a request in a sentence or two");
-        }
-        return text2request.parse(text.asText());
     }
 
     public CostReport estimate(EstimateRequest req, Advice mode) {
@@ -135,10 +104,10 @@ public final class CostEngine {
      * the base run is reused as it is (serving only: the training run and the serving start it sets;
      * training only: the fleet, as long as serving still starts in the same month).
      */
-    Estimate whatIf(EstimateRequest req, Estimate base, Lever.Phase changed) {
-        return run(req, Notes.silent(), changed == Lever.Phase.INFERENCE ? base : null, false,
+    public Estimate whatIf(EstimateRequest req, Estimate base, Phase changed) {
+        return run(req, Notes.silent(), changed == Phase.INFERENCE ? base : null, false,
                 base == null ? null : base.choices(),
-                changed == Lever.Phase.TRAINING ? base : null);
+                changed == Phase.TRAINING ? base : null);
     }
 
     /** One run; {@code summarize}: write the summary now (otherwise the caller writes it with the advice). */
@@ -200,7 +169,7 @@ public final class CostEngine {
         }
         if (life.budgetExceededMonth() != null) {
             notes.warn(() -> "Budget alert: month " + life.budgetExceededMonth() + " spends more than the monthly "
-                    + "budget of $" + Advisor.usd(req.monthlyBudgetUsd()) + ".");
+                    + "budget of $" + Money.usd(req.monthlyBudgetUsd()) + ".");
         }
         Recommendation rec = full ? Advisor.focus(req, life) : null; // what-if runs need only the money
         TrainingReport trainingReport = t == null ? null : t.report();

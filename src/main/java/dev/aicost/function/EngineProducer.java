@@ -1,7 +1,7 @@
 package dev.aicost.function;
 
 import dev.aicost.catalog.Catalog;
-import dev.aicost.engine.CostEngine;
+import dev.aicost.api.Estimator;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -11,7 +11,7 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    CostEngine engine() {
-        return new CostEngine(Catalog.builtIn());
+    Estimator engine() {
+        return new Estimator(Catalog.builtIn());
     }
 }

@@ -7,7 +7,7 @@ import dev.aicost.chat.MarkdownAnswer;
 import dev.aicost.chat.SlackMessage;
 import dev.aicost.chat.SlackSignature;
 import dev.aicost.chat.SlashCommand;
-import dev.aicost.engine.CostEngine;
+import dev.aicost.api.Estimator;
 import dev.aicost.report.CostReport;
 import dev.aicost.request.InvalidRequestException;
 import io.quarkus.funqy.Funq;
@@ -27,7 +27,7 @@ public class EstimateFunction {
     static final Set<String> FORMATS = Set.of("json", "markdown", "slack");
 
     @Inject
-    CostEngine engine;
+    Estimator engine;
 
     @Inject
     SigningSecret secret;

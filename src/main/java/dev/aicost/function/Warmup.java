@@ -1,7 +1,7 @@
 package dev.aicost.function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aicost.engine.CostEngine;
+import dev.aicost.api.Estimator;
 import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -22,7 +22,7 @@ public class Warmup {
     static final String REQUEST = "{\"model\":{\"id\":\"llama-3.1-8b\"},\"training\":{\"kind\":\"lora\",\"tokens\":1e8},"
             + "\"inference\":{\"requestsPerDay\":10000,\"latencyTargetMs\":{\"tpotMs\":50}}}";
 
-    void onStart(@Observes StartupEvent event, ObjectMapper mapper, Instance<CostEngine> engine) {
+    void onStart(@Observes StartupEvent event, ObjectMapper mapper, Instance<Estimator> engine) {
         if (ImageMode.current() != ImageMode.JVM) {
             return;
         }
@@ -32,7 +32,7 @@ public class Warmup {
         t.start();
     }
 
-    static void warm(ObjectMapper mapper, CostEngine engine) {
+    static void warm(ObjectMapper mapper, Estimator engine) {
         try {
             mapper.writeValueAsString(engine.estimate(mapper.readTree(REQUEST)));
         } catch (Exception | LinkageError e) {

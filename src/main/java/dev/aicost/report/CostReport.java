@@ -3,7 +3,7 @@ package dev.aicost.report;
 import java.util.List;
 
 /**
- * The answer to an estimate request. Its JSON paths are the public contract (README, "Report"):
+ * The answer to an estimate request. Its JSON paths are the public contract (docs/report.md):
  * they are extended, never renamed or removed. Sections that were not requested are null.
  */
 public record CostReport(

@@ -48,7 +48,7 @@ public record InferenceReport(
             double monthlyCostUsd, double costPerRequestUsd, double premiumPercent) {
     }
 
-    /** P10–P90 of the headline figures (see the README's "Ranges"). */
+    /** P10–P90 of the headline figures (docs/ranges.md). */
     public record InferenceRanges(Range tokensPerSecondPerAccelerator, Range ttftMs, Range tpotMs,
             Range monthlyCostUsd, Range costPerRequestUsd) {
     }

@@ -33,7 +33,7 @@ public record TrainingReport(
                 retraining, ownedCost, v);
     }
 
-    /** P10–P90 of the headline figures (see the README's "Ranges"). */
+    /** P10–P90 of the headline figures (docs/ranges.md). */
     public record TrainingRanges(Range acceleratorHours, Range wallClockDays, Range costUsd) {
     }
 

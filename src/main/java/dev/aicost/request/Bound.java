@@ -2,8 +2,8 @@ package dev.aicost.request;
 
 /**
  * The bounds of every number a request may carry: one row per field, read by {@link RequestReader},
- * quoted in its problems ({@link #allowed()}), and rendered as the README's "Limits" table (a test
- * fails when the README and this table disagree). Beyond them a request is refused: no figure in a
+ * quoted in its problems ({@link #allowed()}), and rendered as the "Limits" table of docs/request.md (a test
+ * fails when that page and this table disagree). Beyond them a request is refused: no figure in a
  * report can overflow, and evaluation time stays bounded whatever is sent.
  */
 public enum Bound {
@@ -153,7 +153,7 @@ public enum Bound {
         return minExclusive;
     }
 
-    /** What a problem with this field says is allowed, and what the README's table says. */
+    /** What a problem with this field says is allowed, and what the table in docs/request.md says. */
     public String allowed() {
         if (whole) {
             return "a whole number from " + (long) min + " to " + (long) max;

@@ -24,7 +24,7 @@ public final class Suggest {
         return best != null && bestDistance <= tolerance ? " (did you mean '" + best + "'?)" : "";
     }
 
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         if (a.length() > 64 || b.length() > 64) {
             return Integer.MAX_VALUE / 2;
         }

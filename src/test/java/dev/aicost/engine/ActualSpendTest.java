@@ -1,15 +1,16 @@
 package dev.aicost.engine;
 
+import dev.aicost.engine.core.Num;
+import dev.aicost.report.ActualsReport;
+import dev.aicost.report.CostReport;
+import dev.aicost.request.InvalidRequestException;
+import org.junit.jupiter.api.Test;
 import static dev.aicost.engine.Fixtures.assumption;
 import static dev.aicost.engine.Fixtures.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aicost.report.ActualsReport;
-import dev.aicost.report.CostReport;
-import dev.aicost.request.InvalidRequestException;
-import org.junit.jupiter.api.Test;
 
 /** Billed months against the estimate: computed exactly from the figures given. */
 class ActualSpendTest {

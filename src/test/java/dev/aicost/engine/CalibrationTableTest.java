@@ -18,8 +18,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's calibration table: every published case of the calibration tests, estimated with
- * default settings, its error grouped by segment. The test fails when the README's copy differs
+ * The calibration table of docs/calibration.md: every published case of the calibration tests, estimated with
+ * default settings, its error grouped by segment. The test fails when that page's copy differs
  * from what the engine gives now; regenerate it with
  * {@code ./mvnw -B test -Dtest=CalibrationTableTest -Dcalibration.update=true}.
  */
@@ -28,7 +28,7 @@ class CalibrationTableTest {
     static final String END = "<!-- /calibration -->";
 
     /**
-     * One published figure: the README's case kind, the model-error figure and segment it counts
+     * One published figure: the documented case kind, the model-error figure and segment it counts
      * for, estimated ÷ published, and the report's P10 and P90 ÷ published.
      */
     record Case(String kind, ModelError.Figure figure, String vendor, String precision, boolean moe, String id,
@@ -49,7 +49,7 @@ class CalibrationTableTest {
 
     private static List<Case> cases;
 
-    /** Every case, estimated once per test run (the model-error and README tests all read them). */
+    /** Every case, estimated once per test run (the model-error and documentation tests all read them). */
     static synchronized List<Case> cases() {
         if (cases == null) {
             cases = List.copyOf(estimateCases());
@@ -179,29 +179,30 @@ class CalibrationTableTest {
     }
 
     @Test
-    void theReadmeTableIsWhatTheEngineGivesNow() throws IOException {
-        readmeBlock(START, END, table(), "calibration-table.md", "calibration.update");
+    void theDocumentedTableIsWhatTheEngineGivesNow() throws IOException {
+        docBlock(Path.of("docs/calibration.md"), START, END, table(), "calibration-table.md", "calibration.update");
     }
 
     /**
-     * The README's text between two markers is {@code expected} (written to target/{@code copy} for
+     * The text of a doc between two markers is {@code expected} (written to target/{@code copy} for
      * reference); with -D{@code update}=true it is replaced first.
      */
-    static void readmeBlock(String start, String end, String expected, String copy, String update) throws IOException {
+    static void docBlock(Path doc, String start, String end, String expected, String copy, String update)
+            throws IOException {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", copy), expected);
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(doc);
         int a = readme.indexOf(start);
         int b = readme.indexOf(end);
-        assertThat(a).as("README marker " + start).isNotNegative();
-        assertThat(b).as("README marker " + end).isGreaterThan(a);
+        assertThat(a).as(doc + " marker " + start).isNotNegative();
+        assertThat(b).as(doc + " marker " + end).isGreaterThan(a);
         if (Boolean.getBoolean(update)) {
             readme = readme.substring(0, a + start.length()) + "\n" + expected + readme.substring(b);
-            Files.writeString(Path.of("README.md"), readme);
+            Files.writeString(doc, readme);
         }
-        String documented = Files.readString(Path.of("README.md"));
+        String documented = Files.readString(doc);
         documented = documented.substring(documented.indexOf(start) + start.length() + 1, documented.indexOf(end));
-        assertThat(documented).as("README block " + start + " (expected text in target/" + copy + "; regenerate with -D"
+        assertThat(documented).as(doc + " block " + start + " (expected text in target/" + copy + "; regenerate with -D"
                 + update + "=true)").isEqualTo(expected);
     }
 

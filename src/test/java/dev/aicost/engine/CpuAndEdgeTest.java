@@ -1,16 +1,17 @@
 package dev.aicost.engine;
 
-import static dev.aicost.engine.Fixtures.estimate;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import dev.aicost.catalog.Catalog;
+import dev.aicost.engine.core.Num;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.InferenceReport;
 import dev.aicost.report.Optimization;
 import dev.aicost.request.InvalidRequestException;
 import org.junit.jupiter.api.Test;
+import static dev.aicost.engine.Fixtures.estimate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 
 /** Small models on server CPUs (AMX, Graviton) and edge devices, with the same roofline. */
 class CpuAndEdgeTest {

@@ -1,5 +1,6 @@
 package dev.aicost.engine;
 
+import dev.aicost.api.Estimator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,14 +10,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Test helpers: JSON requests in, reports out, through the same reader the function uses. */
-final class Fixtures {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final CostEngine ENGINE = CostEngine.builtIn();
+public final class Fixtures {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final CostEngine ENGINE = CostEngine.builtIn();
+    public static final Estimator API = Estimator.builtIn();
 
     private Fixtures() {
     }
 
-    static ObjectNode json(String text) {
+    public static ObjectNode json(String text) {
         try {
             return (ObjectNode) JSON.readTree(text.replace('\'', '"'));
         } catch (IOException e) {
@@ -24,15 +26,15 @@ final class Fixtures {
         }
     }
 
-    static CostReport estimate(String jsonWithSingleQuotes) {
-        return ENGINE.estimate(json(jsonWithSingleQuotes));
+    public static CostReport estimate(String jsonWithSingleQuotes) {
+        return API.estimate(json(jsonWithSingleQuotes));
     }
 
-    static CostReport estimate(JsonNode request) {
-        return ENGINE.estimate(request);
+    public static CostReport estimate(JsonNode request) {
+        return API.estimate(request);
     }
 
-    static JsonNode resource(String path) {
+    public static JsonNode resource(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
             return JSON.readTree(in);
         } catch (IOException e) {
@@ -44,7 +46,7 @@ final class Fixtures {
      * RFC 7386 merge patch, applied to a copy of a JSON request: what a caller does with a lever's
      * {@code requestMergePatch} before re-sending it (the engine itself applies levers as typed changes).
      */
-    static ObjectNode mergePatch(ObjectNode target, JsonNode patch) {
+    public static ObjectNode mergePatch(ObjectNode target, JsonNode patch) {
         ObjectNode out = target.deepCopy();
         patch.properties().forEach(e -> {
             JsonNode v = e.getValue();
@@ -60,13 +62,13 @@ final class Fixtures {
         return out;
     }
 
-    static String assumption(CostReport r, String name) {
+    public static String assumption(CostReport r, String name) {
         return r.assumptions().stream().filter(a -> a.name().equals(name)).map(a -> a.value() + " | " + a.reason())
                 .findFirst().orElse(null);
     }
 
     /** The reference cases of these files (in order) that pass the filter, for parameterized tests: (id, case). */
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases(
+    public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases(
             java.util.function.Predicate<JsonNode> keep, String... files) {
         java.util.List<org.junit.jupiter.params.provider.Arguments> list = new java.util.ArrayList<>();
         for (String file : files) {

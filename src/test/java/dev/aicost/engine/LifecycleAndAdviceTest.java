@@ -1,19 +1,16 @@
 package dev.aicost.engine;
 
-import static dev.aicost.engine.Fixtures.estimate;
-import static dev.aicost.engine.Fixtures.json;
-import static dev.aicost.engine.Fixtures.mergePatch;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.engine.estimate.Phase;
+import dev.aicost.engine.advice.Lever;
+import dev.aicost.engine.estimate.Estimate;
 import dev.aicost.report.CostReport;
+import dev.aicost.report.LifecycleReport.Month;
+import dev.aicost.report.LifecycleReport;
+import dev.aicost.report.Optimization;
 import dev.aicost.request.AcceleratorInput;
 import dev.aicost.request.EstimateRequest;
 import dev.aicost.request.RequestReader;
-import dev.aicost.report.LifecycleReport;
-import dev.aicost.report.LifecycleReport.Month;
-import dev.aicost.report.Optimization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +19,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static dev.aicost.engine.Fixtures.estimate;
+import static dev.aicost.engine.Fixtures.json;
+import static dev.aicost.engine.Fixtures.mergePatch;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 
 class LifecycleAndAdviceTest {
 
@@ -172,7 +175,7 @@ class LifecycleAndAdviceTest {
         assertThat(base.inference().latencyTargetMet()).isTrue();
         // T4s (65 bf16 TFLOPS each) cannot prefill 500 tokens of an 8B model in 20 ms, even 8 of them.
         Estimate onT4 = Fixtures.ENGINE.whatIf(req.withInference(req.inference().onAccelerator(
-                AcceleratorInput.ofId("t4"))), base, Lever.Phase.INFERENCE);
+                AcceleratorInput.ofId("t4"))), base, Phase.INFERENCE);
         assertThat(onT4.inference().latencyTargetMet()).isFalse();
         assertThat(base.refusal(onT4)).startsWith("breaks the latency target (TTFT");
         assertThat(base.refusal(base)).isNull();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine's model-error table ({@code catalog/model-error.psv}) is what its calibration cases
  * give now, and the ranges built from it are honest on those cases. Regenerate the table (and the
- * README's ranges block) after a calibration change with
+ * ranges block of docs/ranges.md) after a calibration change with
  * {@code ./mvnw -B test -Dtest=ModelErrorTableTest -Dmodelerror.update=true}.
  */
 class ModelErrorTableTest {
@@ -211,7 +211,7 @@ class ModelErrorTableTest {
         Honesty h = honesty();
         assertThat(h.coverage()).as("share of published figures inside P10–P90").isBetween(0.65, 0.95);
         assertThat(h.medianWidth()).as("median P90/P10").isLessThanOrEqualTo(2.2);
-        CalibrationTableTest.readmeBlock(START, END, readmeBlock(h, rows(CalibrationTableTest.cases())),
+        CalibrationTableTest.docBlock(Path.of("docs/ranges.md"), START, END, readmeBlock(h, rows(CalibrationTableTest.cases())),
                 "ranges-block.md", "modelerror.update");
     }
 

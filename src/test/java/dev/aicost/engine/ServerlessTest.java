@@ -1,16 +1,18 @@
 package dev.aicost.engine;
 
+import dev.aicost.engine.billing.Fleet;
+import dev.aicost.engine.core.Num;
+import dev.aicost.report.CostReport;
+import dev.aicost.report.InferenceReport;
+import dev.aicost.report.Optimization;
+import dev.aicost.request.InvalidRequestException;
+import org.junit.jupiter.api.Test;
 import static dev.aicost.engine.Fixtures.assumption;
 import static dev.aicost.engine.Fixtures.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aicost.report.CostReport;
-import dev.aicost.report.InferenceReport;
-import dev.aicost.report.Optimization;
-import dev.aicost.request.InvalidRequestException;
-import org.junit.jupiter.api.Test;
 
 /** Serverless GPU workers: billed per second while up, scaled to zero, with cold starts. */
 class ServerlessTest {
@@ -105,7 +107,7 @@ class ServerlessTest {
         for (long seed = 0; seed < 60; seed++) {
             CostReport r;
             try {
-                r = Fixtures.ENGINE.estimate(dev.aicost.reliability.Generated.inference(seed));
+                r = Fixtures.API.estimate(dev.aicost.reliability.Generated.inference(seed));
             } catch (InvalidRequestException e) {
                 continue;
             }

@@ -1,16 +1,17 @@
 package dev.aicost.engine;
 
+import dev.aicost.engine.inference.Tiers;
+import dev.aicost.report.CostReport;
+import dev.aicost.report.InferenceReport.TierReport;
+import dev.aicost.report.InferenceReport;
+import dev.aicost.request.InvalidRequestException;
+import org.junit.jupiter.api.Test;
 import static dev.aicost.engine.Fixtures.assumption;
 import static dev.aicost.engine.Fixtures.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aicost.report.CostReport;
-import dev.aicost.report.InferenceReport;
-import dev.aicost.report.InferenceReport.TierReport;
-import dev.aicost.request.InvalidRequestException;
-import org.junit.jupiter.api.Test;
 
 /** Service tiers: priced apart (or on one shared fleet where that is cheaper), adding up to the fleet. */
 class TiersTest {

@@ -1,15 +1,14 @@
 package dev.aicost.function;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.aicost.api.Estimator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.aicost.engine.CostEngine;
-import dev.aicost.report.CostReport;
 import dev.aicost.reliability.Generated;
+import dev.aicost.report.CostReport;
 import dev.aicost.request.InvalidRequestException;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -22,6 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The hand-written report serialiser writes exactly what Jackson's reflective one writes, byte for
@@ -41,7 +42,7 @@ class ReportWriterTest {
 
     @BeforeAll
     static void corpus() throws IOException {
-        CostEngine engine = CostEngine.builtIn();
+        Estimator engine = Estimator.builtIn();
         List<JsonNode> requests = new ArrayList<>();
         try (var files = Files.list(Path.of("infra/events"))) {
             for (Path p : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {

@@ -1,7 +1,6 @@
 package dev.aicost.function;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.aicost.api.Estimator;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +30,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The committed JSON Schemas (infra/schema) are true: every request the tests use validates, the
@@ -43,7 +44,7 @@ class SchemaTest {
     static final Path REQUEST = Path.of("infra/schema/estimate-request.schema.json");
     static final Path REPORT = Path.of("infra/schema/cost-report.schema.json");
     static final JsonSchemaFactory V2020 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    static final CostEngine ENGINE = CostEngine.builtIn();
+    static final Estimator ENGINE = Estimator.builtIn();
 
     static JsonNode read(Path p) throws IOException {
         return JSON.readTree(p.toFile());

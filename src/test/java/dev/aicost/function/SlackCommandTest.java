@@ -1,17 +1,17 @@
 package dev.aicost.function;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.aicost.api.Estimator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.chat.SlackSignature;
-import dev.aicost.engine.CostEngine;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** Slack slash commands end to end through the function: signatures, freshness, answers and escaping. */
 class SlackCommandTest {
@@ -19,7 +19,7 @@ class SlackCommandTest {
 
     static EstimateFunction function(String secret) {
         EstimateFunction f = new EstimateFunction();
-        f.engine = CostEngine.builtIn();
+        f.engine = Estimator.builtIn();
         f.secret = new SigningSecret(name -> name.equals("SLACK_SIGNING_SECRET") ? secret : null);
         return f;
     }

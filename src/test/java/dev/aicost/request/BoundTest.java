@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The bounds table is what the reader enforces and what the README documents. */
+/** The bounds table is what the reader enforces and what docs/request.md documents. */
 class BoundTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final RequestReader READER = new RequestReader(Catalog.builtIn());
 
-    /** The README's table, rendered from {@link Bound}. */
+    /** The documented table, rendered from {@link Bound}. */
     static String table() {
         return "| Field | Allowed |\n|---|---|\n" + Stream.of(Bound.values())
                 .map(b -> "| `" + (b.section().isEmpty() ? "" : b.section() + ".") + b.field() + "` | " + b.allowed()
@@ -29,8 +29,8 @@ class BoundTest {
     }
 
     @Test
-    void theReadmeTableIsTheBoundsTable() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void theDocumentedTableIsTheBoundsTable() throws IOException {
+        String readme = Files.readString(Path.of("docs/request.md"));
         String start = "<!-- bounds: generated from dev.aicost.request.Bound by BoundTest -->\n";
         String end = "<!-- /bounds -->";
         assertThat(readme).contains(start).contains(end);
@@ -39,7 +39,7 @@ class BoundTest {
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target/bounds-table.md"), table());
         }
-        assertThat(documented).as("README bounds table (expected text in target/bounds-table.md)").isEqualTo(table());
+        assertThat(documented).as("docs/request.md bounds table (expected text in target/bounds-table.md)").isEqualTo(table());
     }
 
     @ParameterizedTest

@@ -1,15 +1,15 @@
 package dev.aicost.tools;
 
+import dev.aicost.api.Estimator;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.chat.MarkdownAnswer;
 import dev.aicost.chat.SlackMessage;
-import dev.aicost.engine.CostEngine;
+import dev.aicost.reliability.Generated;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.ReportWriter;
-import dev.aicost.reliability.Generated;
 import dev.aicost.request.InvalidRequestException;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -34,7 +34,7 @@ public final class ReportDump {
     }
 
     public static void main(String[] args) throws IOException {
-        CostEngine engine = CostEngine.builtIn();
+        Estimator engine = Estimator.builtIn();
         StringBuilder out = new StringBuilder();
         try (Stream<Path> events = Files.list(Path.of("infra/events"))) {
             for (Path p : events.sorted().toList()) {
@@ -48,14 +48,14 @@ public final class ReportDump {
         Files.writeString(Path.of(args.length > 0 ? args[0] : "target/dump.txt"), out.toString());
     }
 
-    private static void generated(StringBuilder out, String name, LongFunction<ObjectNode> gen, CostEngine engine)
+    private static void generated(StringBuilder out, String name, LongFunction<ObjectNode> gen, Estimator engine)
             throws IOException {
         for (long seed = 1; seed <= SEEDS; seed++) {
             dump(out, name + " " + seed, gen.apply(seed), engine);
         }
     }
 
-    private static void dump(StringBuilder out, String name, JsonNode request, CostEngine engine) throws IOException {
+    private static void dump(StringBuilder out, String name, JsonNode request, Estimator engine) throws IOException {
         out.append("=== ").append(name).append('\n');
         CostReport report;
         try {

@@ -1,0 +1,67 @@
+package dev.aicost.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.catalog.Catalog;
+import dev.aicost.chat.TextRequest;
+import dev.aicost.engine.CostEngine;
+import dev.aicost.engine.CostEngine.Advice;
+import dev.aicost.report.CostReport;
+import dev.aicost.request.RequestReader;
+
+/**
+ * A request as callers send it (a JSON request, or {@code {"text": "..."}} in words) estimated by the
+ * engine: read and validated once (throwing {@code InvalidRequestException} with every problem), then
+ * handed to the engine as a typed request. Immutable and thread-safe.
+ */
+public final class Estimator {
+    private final CostEngine engine;
+    private final RequestReader reader;
+    private final TextRequest text;
+
+    public Estimator(Catalog catalog) {
+        this(new CostEngine(catalog));
+    }
+
+    public Estimator(CostEngine engine) {
+        this.engine = engine;
+        Catalog catalog = engine.catalog();
+        this.reader = new RequestReader(catalog);
+        this.text = new TextRequest(catalog);
+    }
+
+    /** The estimator over the bundled catalog, built once (the function injects its own instance). */
+    public static Estimator builtIn() {
+        return Holder.ESTIMATOR;
+    }
+
+    private static final class Holder {
+        static final Estimator ESTIMATOR = new Estimator(CostEngine.builtIn());
+    }
+
+    public CostEngine engine() {
+        return engine;
+    }
+
+    public Catalog catalog() {
+        return engine.catalog();
+    }
+
+    /** The full report, with the levers priced by re-running the engine on changed copies of the request. */
+    public CostReport estimate(JsonNode request) {
+        return estimate(request, Advice.FULL);
+    }
+
+    public CostReport estimate(JsonNode request, Advice mode) {
+        if (request != null && request.isObject() && request.has("text")) {
+            ObjectNode understood = text.understand(request);
+            return engine.estimate(reader.read(understood), mode).withRequest(understood);
+        }
+        return engine.estimate(reader.read(request), mode);
+    }
+
+    /** A plain-text request ({@code {"text": "..."}}) as the structured request it means. */
+    public ObjectNode understand(JsonNode request) {
+        return text.understand(request);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.aicost.engine.billing;
+
+import dev.aicost.engine.core.Num;
+
+/**
+ * The traffic above which a self-hosted fleet costs less than buying the same requests from an API,
+ * at every higher traffic up to the largest accepted one. The fleet's cost is a staircase (whole
+ * replicas) that never falls as traffic grows, so "cheaper" is not monotone and a bisection on it could
+ * stop on any step. This searches for the last traffic at which the fleet still costs at least the API:
+ * between the crossings of the API's cost with two straight lines that bound the staircase. It first
+ * walks down from the top: where the fleet costs c, every traffic above c ÷ (API price) up to there
+ * is cheaper (the fleet costs at most c there, the API more), so the next place to look is c ÷ price.
+ * That walk lands on a flat step or converges fast wherever the fleet's marginal cost is well below
+ * the API's price; if it has not arrived after a few steps, the rest is searched by halving intervals
+ * from the top and dropping any interval where even the fleet's cost at its top end stays below the
+ * API's cost at its bottom end. A serverless cost has no flat steps to stop on, and near an API priced
+ * close to its marginal cost that test proves only slivers; there an interval is also dropped when a
+ * bound on the cost that is convex in traffic ({@link Fleet#monthlyCostBoundUsd}) stays below the API's
+ * cost at both ends (hundreds of cost evaluations per API became tens).
+ */
+final class BreakEven {
+    /** The largest traffic the engine accepts (requests per day). */
+    static final double MAX = 1e12;
+    /** Cost evaluations at most; past them the upper line's crossing is returned (always a valid answer). */
+    static final int MAX_EVALUATIONS = 4096;
+    /** Intervals narrower than this share of their top are not split (the figure is reported to 4 digits). */
+    static final double RESOLUTION = 1e-7;
+    /** Steps of the walk down before halving takes over (each proves a whole interval cheaper). */
+    static final int DESCENT_STEPS = 16;
+
+    private final Fleet fleet;
+    private final double api;
+    /** The cost rises smoothly (serverless): worth bounding between the ends of an interval. */
+    private final boolean smooth;
+    private int evaluations;
+
+    private BreakEven(Fleet fleet, double api) {
+        this.fleet = fleet;
+        this.api = api;
+        this.smooth = fleet.pricing().serverless() != null;
+    }
+
+    /** Requests per day above which self-hosting is always cheaper, or null if it never is below {@link #MAX}. */
+    static Double requestsPerDay(Fleet fleet, double apiPerRequestUsd) {
+        double api = apiPerRequestUsd * Num.DAYS_PER_MONTH; // $ per month per (request per day)
+        double fixed = fleet.pricing().operationsMonthlyUsd();
+        double low = fleet.lowSlopeUsd();
+        if (!(api > low)) {
+            return null; // every request costs the fleet at least what the API charges
+        }
+        // Below the lower line's crossing the fleet costs at least the API: the answer is at or above it.
+        double from = fixed / (api - low);
+        double high = fleet.highSlopeUsd();
+        // Above the upper line's crossing the fleet always costs less.
+        double to = Math.min(MAX, api > high ? (fixed + fleet.stepsUsd()) / (api - high) : MAX);
+        if (from >= MAX) {
+            return null;
+        }
+        if (to <= from) {
+            return from;
+        }
+        BreakEven search = new BreakEven(fleet, api);
+        // The walk down: everything above `top` is cheaper; at `top` the fleet costs `costTop`.
+        double top = to;
+        double costTop = search.cost(to);
+        for (int step = 0; step < DESCENT_STEPS; step++) {
+            double next = costTop / api; // (next, top] is cheaper: the fleet costs at most costTop there
+            if (next >= top) {
+                return top >= MAX ? null : top; // the fleet costs at least the API at `top`
+            }
+            if (next <= from) {
+                return from; // the fleet costs at least the API at `from` (its lower line says so)
+            }
+            if (top - next <= RESOLUTION * top) {
+                return next; // the API's cost catches up within the resolution
+            }
+            top = next;
+            costTop = search.cost(top);
+        }
+        double last = search.lastNotCheaper(from, top, search.cost(from), costTop);
+        if (search.evaluations > MAX_EVALUATIONS) {
+            return to < MAX ? to : null; // the upper line's crossing is still a valid answer
+        }
+        if (Double.isNaN(last)) {
+            last = from; // cannot happen (the fleet costs at least the API at `from`), but never return NaN
+        }
+        return last >= MAX ? null : last;
+    }
+
+    /** The fleet's cost just above a traffic (a step there is already taken). */
+    private double cost(double requestsPerDay) {
+        evaluations++;
+        return fleet.monthlyCostUsd(requestsPerDay * (1 + 1e-9));
+    }
+
+    /** {@link Fleet#monthlyCostBoundUsd} just above the ends, as {@link #cost} is. */
+    private double bound(double a, double b) {
+        evaluations++;
+        return fleet.monthlyCostBoundUsd(a * (1 + 1e-9), b * (1 + 1e-9));
+    }
+
+    /**
+     * The highest traffic in [a, b] at which the fleet costs at least the API, or NaN if there is none,
+     * given the fleet's cost just above each end (the cost never falls as traffic grows).
+     */
+    private double lastNotCheaper(double a, double b, double costA, double costB) {
+        if (costB < api * a) {
+            return Double.NaN; // even the top cost stays below the API's cost at the bottom end
+        }
+        if (smooth && costB < api * b && bound(a, b) < api * a) {
+            return Double.NaN; // a bound convex in traffic is below the API's cost at both ends
+        }
+        double m = a + (b - a) / 2;
+        if (costA == costB || m <= a || m >= b || b - a <= RESOLUTION * b || evaluations > MAX_EVALUATIONS) {
+            // Flat (no step inside), or narrower than the figure is reported (a smooth cost, e.g. serverless,
+            // has no flat steps to stop on): the API's cost catches up at cost / api.
+            double r = Math.min(b, costB / api);
+            return r >= a ? r : Double.NaN;
+        }
+        double costM = cost(m);
+        double upper = lastNotCheaper(m, b, costM, costB);
+        return Double.isNaN(upper) ? lastNotCheaper(a, m, costA, costM) : upper;
+    }
+}

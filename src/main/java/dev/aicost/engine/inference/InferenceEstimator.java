@@ -1,0 +1,418 @@
+package dev.aicost.engine.inference;
+
+import dev.aicost.engine.core.Money;
+import dev.aicost.catalog.Accelerator;
+import dev.aicost.catalog.EnergyProfile;
+import dev.aicost.catalog.HostedApi;
+import dev.aicost.catalog.ModelKind;
+import dev.aicost.catalog.ModelSpec;
+import dev.aicost.catalog.Precision;
+import dev.aicost.catalog.PricingMode;
+import dev.aicost.catalog.ServerlessOffer;
+import dev.aicost.engine.advice.Advisor;
+import dev.aicost.engine.billing.Fleet;
+import dev.aicost.engine.billing.HostedApis;
+import dev.aicost.engine.core.Hardware;
+import dev.aicost.engine.core.ModelResolver;
+import dev.aicost.engine.core.Notes;
+import dev.aicost.engine.core.Num;
+import dev.aicost.engine.serving.DailyShape;
+import dev.aicost.engine.serving.ServingModel;
+import dev.aicost.report.InferenceReport.HostedApiComparison;
+import dev.aicost.report.InferenceReport.RoutingReport;
+import dev.aicost.report.InferenceReport;
+import dev.aicost.request.InferenceInput.LatencyTarget;
+import dev.aicost.request.InferenceInput.Scaling;
+import dev.aicost.request.InferenceInput.Workload;
+import dev.aicost.request.InferenceInput;
+import dev.aicost.request.InvalidRequestException;
+import java.util.List;
+
+/**
+ * Serving: picks the replica that carries the most traffic per accelerator within the latency
+ * targets ({@link ReplicaChoice}), sizes the fleet for the peak or the daily shape ({@link Fleet}),
+ * prices it, and compares it with buying the same tokens from hosted APIs ({@link HostedApis}).
+ */
+public final class InferenceEstimator {
+    static final int DEFAULT_INPUT_TOKENS = 500;
+    static final int DEFAULT_OUTPUT_TOKENS = 250;
+    static final double DEFAULT_PEAK_TO_AVERAGE = 2.0;
+    /** Interactive default: first token within 2 s, then 20 tokens a second (faster than people read). */
+    static final LatencyTarget INTERACTIVE_TARGET = new LatencyTarget(2000.0, 50.0, null);
+    static final double DEFAULT_OPERATIONS_PEOPLE = 0.25;
+    /** $132,270 a year ÷ 12 ÷ 0.70 (BLS; see {@link #operations}). */
+    static final double OPERATIONS_COST_PER_PERSON_USD = 15_750;
+
+    private final Hardware hardware;
+    private final ModelResolver models;
+    private final DailyShape days = new DailyShape();
+
+    public InferenceEstimator(Hardware hardware, ModelResolver models) {
+        this.hardware = hardware;
+        this.models = models;
+    }
+
+    /** The report section plus the typed facts the lifecycle and the advisor work from. */
+    public record Result(InferenceReport report, Fleet fleet, Accelerator accelerator, Precision precision,
+            Scaling scaling, PricingMode pricingMode, boolean latencyTargetMet, Workload workload, String offer,
+            double[] monthlyCosts) {
+    }
+
+    /**
+     * Everything the replica choice depends on. A what-if that changes only how the fleet is bought
+     * (commitments, providers, operations) has the same key as its base run and reuses its choice
+     * (see {@link ChoiceMemo}).
+     */
+    record ChoiceKey(ModelSpec model, Accelerator acc, Precision precision, Integer tp, ReplicaChoice.Shape shape,
+            Fleet.Workload workload, double[] traffic) {
+        boolean sameAs(ChoiceKey o) {
+            Fleet.Workload a = workload;
+            Fleet.Workload b = o.workload;
+            // Cheap comparisons first: most keys that differ differ in the workload or the precision. Catalog
+            // rows by id before their values (a record's equals compares its last component first).
+            return precision == o.precision && a.scaling() == b.scaling() && a.minReplicas() == b.minReplicas()
+                    && a.cacheHitRate() == b.cacheHitRate() && a.routedShare() == b.routedShare()
+                    && a.peakToAverage() == b.peakToAverage() && java.util.Objects.equals(tp, o.tp)
+                    && (acc == o.acc || acc.id().equals(o.acc.id()) && acc.equals(o.acc))
+                    && (model == o.model || model.id().equals(o.model.id()) && model.equals(o.model))
+                    && shape.same(o.shape) && (a.shape() == b.shape() || java.util.Arrays.equals(a.shape(), b.shape()))
+                    && (traffic == o.traffic || java.util.Arrays.equals(traffic, o.traffic));
+        }
+    }
+
+    /**
+     * The latency target a serving run is held to: the request's, else for an interactive LLM whose
+     * batch is not fixed the interactive default (the first token within 2 s, 20 tokens a second).
+     */
+    public static LatencyTarget target(ModelSpec model, InferenceInput in) {
+        LatencyTarget given = in.latencyTargetMs();
+        boolean interactive = in.service().workload() == null || in.service().workload() == Workload.INTERACTIVE;
+        if (model.kind() == ModelKind.LLM && interactive && (given == null || !given.any()) && in.batchSize() == null) {
+            return INTERACTIVE_TARGET;
+        }
+        return given;
+    }
+
+    /**
+     * @param traffic requests per day in each serving month of the horizon (growth applied): the
+     *        replica shape is chosen for the whole profile, so a tighter target never costs less.
+     * @param owned owned-hardware costs (read only when the pricing mode is owned)
+     */
+    public Result estimate(ModelSpec model, InferenceInput in, EnergyProfile energy, Hardware.Owned owned, String path,
+            boolean withApis, double[] traffic, Notes notes) {
+        return estimate(model, in, energy, owned, path, withApis, traffic, null, notes);
+    }
+
+    /** @param choices the replica choices already made for this request (null: none kept) */
+    public Result estimate(ModelSpec model, InferenceInput in, EnergyProfile energy, Hardware.Owned owned, String path,
+            boolean withApis, double[] traffic, ChoiceMemo choices, Notes notes) {
+        if (in.tiers() != null && !in.tiers().isEmpty()) {
+            return Tiers.estimate(this, models, model, in, energy, owned, path, withApis, traffic, choices, notes);
+        }
+        boolean llm = model.kind() == ModelKind.LLM;
+        Accelerator acc = hardware.resolve(in.accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator", llm
+                ? "the most widely deployed data-centre accelerator for LLM serving"
+                : "a small inference accelerator, enough for a non-LLM model", notes);
+        Precision precision = notes.orDefault(in.precision(), Precision.BF16, path, ".precision",
+                "unquantised 16-bit weights");
+        int input = llm ? notes.orDefault(in.inputTokens(), DEFAULT_INPUT_TOKENS, path, ".inputTokens",
+                "a typical chat prompt with its context") : 1;
+        int output = llm ? notes.orDefault(in.outputTokens(), DEFAULT_OUTPUT_TOKENS, path, ".outputTokens",
+                "a typical chat answer") : 1;
+        if (precision == Precision.FP4) {
+            notes.assume(path, ".precisionQuality", "fp4", acc.nativePeakFlops(Precision.FP4).isPresent()
+                    ? "NVFP4/MXFP4 weights and activations with block scales: small quality loss, validate on your evals"
+                    : acc.id() + " has no FP4 tensor cores: FP4 weights are stored 4-bit and computed at a wider rate");
+        }
+        if (llm && input + output > model.contextLength()) {
+            notes.warn(() -> path + ": " + input + " input + " + output + " output tokens exceed " + model.name()
+                    + "'s context window of " + model.contextLength() + " tokens.");
+        }
+        InferenceInput.Service service = in.service();
+        Workload kind = notes.orDefault(service.workload(), Workload.INTERACTIVE, path, ".workload",
+                "a person waits for each answer (set 'batch' for offline jobs sized for throughput)");
+        LatencyTarget target = target(model, in);
+        if (target != in.latencyTargetMs()) {
+            notes.assume(path, ".latencyTargetMs", "ttftMs 2000, tpotMs 50", "interactive default: the first "
+                    + "token within 2 s and 20 tokens a second, faster than people read");
+        }
+        double prefixHit = in.prefixCacheHitRate() != null ? in.prefixCacheHitRate() : 0.0;
+        Fleet.Workload workload = workload(in, path, notes);
+
+        ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.batchSize());
+        ChoiceKey key = new ChoiceKey(model, acc, precision, in.tensorParallel(), shape, workload, traffic);
+        // A recording run chooses afresh: the choice states its reasons.
+        ReplicaChoice choice = choices == null || notes.recording() ? null : choices.find(key);
+        if (choice == null) {
+            choice = ReplicaChoice.choose(model, acc, precision, in.tensorParallel(), shape, workload, traffic, path,
+                    notes);
+            if (choices != null) {
+                choices.keep(key, choice);
+            }
+        }
+        ServingModel replica = choice.replica();
+        if (replica.computeFallback) {
+            notes.warn(() -> acc.id() + " has no native " + precision.wireName() + " tensor cores: weights are stored "
+                    + "in " + precision.wireName() + " but computed at the bf16 rate.");
+        }
+        ServingModel.Point point = choice.point();
+        choice.explain(in.batchSize(), target, kind == Workload.BATCH, path, notes);
+        boolean met = ReplicaChoice.meets(point, target);
+
+        PricingMode mode = notes.orDefault(in.pricingMode(), PricingMode.ON_DEMAND, path, ".pricingMode",
+                "on-demand list price");
+        HostedApis.Workload apiWorkload = new HostedApis.Workload(in.requestsPerDay(), input, output,
+                workload.cacheHitRate(), prefixHit, model.id(), kind == Workload.BATCH);
+        if (!llm && service.hostedApi() != null) {
+            throw InvalidRequestException.of(path + ".hostedApi", "is only for language models (APIs sell tokens)",
+                    "remove hostedApi, or give a language model");
+        }
+        HostedApi hosted = service.hostedApi() == null ? null
+                : hardware.catalog().hostedApis().stream().filter(a -> a.id().equals(service.hostedApi())).findFirst()
+                        .orElseThrow();
+        double operationsUsd = hosted == null && workload.scaling() == Scaling.SERVERLESS
+                ? operations(in.service().operations(), path, notes) : 0;
+        ServerlessOffer serverless = workload.scaling() == Scaling.SERVERLESS && hosted == null
+                ? serverlessOffer(in, acc, replica, point, workload, traffic, operationsUsd, path) : null;
+        Hardware.Price price = hosted != null ? new Hardware.Price(0, 0, null, null)
+                : serverless != null ? serverlessPrice(serverless, path, notes)
+                : hardware.price(acc, mode, in.offer(), in.pricePerAcceleratorHourUsd(),
+                        in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), owned, true, energy, path,
+                        notes);
+        Fleet.Pricing pricing = serverless != null
+                ? serverlessPricing(in, serverless, replica, point, operationsUsd, path, notes)
+                : pricing(in, hosted, apiWorkload, acc, mode, price, owned, workload.scaling(), energy, path, notes);
+
+        Result routed = in.routing() == null ? null
+                : routed(in, precision, workload, energy, owned, traffic, choices, path, notes);
+        Fleet fleet = new Fleet(replica, point, workload, pricing, routed == null ? null : routed.fleet());
+        double rpd = in.requestsPerDay();
+        double served = rpd * workload.servedShare();
+        double hours = fleet.acceleratorHoursPerMonth(rpd);
+        int replicas = fleet.peakReplicas(rpd);
+        double[] months = fleet.monthlyCosts(traffic);
+        double monthly = months[0];
+        double operations = pricing.operationsMonthlyUsd();
+        double routedCost = routed == null ? 0 : routed.monthlyCosts()[0];
+        double own = monthly - routedCost; // this fleet and the people who run it
+        double capacityRps = hours / replica.tp / Num.HOURS_PER_MONTH * point.requestsPerSecond();
+        double utilization = hosted != null ? 0 : Math.min(1.0, served / Num.SECONDS_PER_DAY / capacityRps);
+        if (hosted == null && replicas <= workload.minReplicas() && utilization < 0.3) {
+            notes.warn(() -> path + ": the fleet is mostly idle (" + Math.round(utilization * 100) + " % utilised): "
+                    + "the traffic needs less than one replica; a smaller accelerator, scale-to-zero or a hosted API "
+                    + "may be cheaper.");
+        }
+        double servedPerMonth = served * Num.DAYS_PER_MONTH;
+        double inputPerMillion = llm ? own * point.prefillShare() / (servedPerMonth * input) * 1e6 : 0;
+        double outputPerMillion = llm ? own * (1 - point.prefillShare()) / (servedPerMonth * output) * 1e6 : 0;
+        double tokensPerSecondPerAccelerator = llm ? point.requestsPerSecond() * output / replica.tp : 0;
+
+        List<HostedApiComparison> apis = llm && withApis ? HostedApis.compare(hardware.catalog(), fleet, apiWorkload,
+                monthly, path, notes) : List.of();
+
+        var op = new InferenceReport.OperatingPoint(replica.tp, point.batch(), replica.maxBatch(),
+                point.memoryBound() ? "memory-bandwidth" : "compute", Num.sig(tokensPerSecondPerAccelerator),
+                Num.sig(point.requestsPerSecond()), Num.sig(point.ttftMs()), Num.sig(point.tpotMs()),
+                Num.sig(point.e2eMs()), met, Num.sig(replica.weightsBytes / replica.tp / 1e9),
+                (double) Math.round(replica.kvBytesPerToken));
+        var load = new InferenceReport.Traffic(Num.sig(rpd), Num.sig(served),
+                Num.sig(served / Num.SECONDS_PER_DAY * workload.peakToAverage()));
+        var size = new InferenceReport.FleetSize(workload.scaling().wireName(), replicas, replicas * replica.tp,
+                Num.sig(hours), Num.sig(utilization));
+        var cost = new InferenceReport.Cost(mode.wireName(), price.offer(), Num.money(price.perHourUsd()),
+                Num.money(monthly), Num.money(monthly / (rpd * Num.DAYS_PER_MONTH)), Num.money(inputPerMillion),
+                Num.money(outputPerMillion));
+        Double coldStartMs = serverless == null ? null : Num.sig(pricing.serverless().coldStartSeconds() * 1000);
+        Double coldShare = serverless == null ? null : Num.sig(fleet.coldStartShare(rpd));
+        if (serverless != null && coldShare > 0.01 && kind == Workload.INTERACTIVE) {
+            notes.warn(() -> path + ": " + Money.pct(coldShare) + " of requests find no warm worker and wait a "
+                    + Num.show(Num.sig(coldStartMs / 1000, 2)) + " s cold start; a longer idleTimeoutSeconds or a warm "
+                    + "worker (minReplicas 1) trades money for it.");
+        }
+        var economics = new InferenceReport.Economics(kind.wireName(), Num.money(monthly - operations),
+                Num.money(operations), capacity(fleet, traffic, mode), price.owned(),
+                hosted == null ? null : hosted.id(), coldStartMs, coldShare);
+        RoutingReport routing = routed == null ? null : routingReport(in, routed, fleet);
+        InferenceReport report = new InferenceReport(acc.id(), precision.wireName(), op, load, size, cost, routing,
+                apis, economics);
+        return new Result(report, fleet, acc, precision, workload.scaling(), mode, met, kind, price.offer(), months);
+    }
+
+    /**
+     * How the fleet is paid for: pay-as-you-go; a committed baseline (reservation, savings plan or
+     * owned hardware) for its whole term with the rest bursting at {@code burstPricingMode}; or a
+     * hosted API per request. Operations are priced every month a self-hosted fleet runs.
+     */
+    private Fleet.Pricing pricing(InferenceInput in, HostedApi hosted, HostedApis.Workload apiWorkload,
+            Accelerator acc, PricingMode mode, Hardware.Price price, Hardware.Owned owned, Scaling scaling,
+            EnergyProfile energy, String path, Notes notes) {
+        if (hosted != null) {
+            notes.assume(path, ".operations", 0, () -> "bought from " + hosted.id() + ": no fleet to run ("
+                    + hosted.source().cite() + ")");
+            return new Fleet.Pricing(0, 0, null, Double.NaN, 0, HostedApis.perRequestUsd(hosted, apiWorkload));
+        }
+        double operations = operations(in.service().operations(), path, notes);
+        int term = switch (mode) {
+            case COMMIT_1Y -> 12;
+            case COMMIT_3Y -> 36;
+            case OWNED -> (int) Math.round(owned.lifeYears() * 12);
+            default -> 0;
+        };
+        if (term == 0) {
+            return new Fleet.Pricing(price.perHourUsd(), 0, null, Double.NaN, operations, Double.NaN);
+        }
+        if (scaling == Scaling.ALWAYS_ON) {
+            return new Fleet.Pricing(price.perHourUsd(), term, null, price.perHourUsd(), operations, Double.NaN);
+        }
+        PricingMode burstMode = notes.orDefault(in.service().burstPricingMode(), PricingMode.ON_DEMAND,
+                path, ".burstPricingMode", "capacity above the committed baseline is rented on demand");
+        if (burstMode == PricingMode.SPOT) {
+            notes.warn(() -> path + ": bursting on spot capacity: spot replicas can be reclaimed at short notice, "
+                    + "so peak traffic may queue while they are replaced.");
+        }
+        Hardware.Price burst = hardware.burst(acc, burstMode, in.offer(), price.perHourUsd(), energy,
+                path + ".burstPricePerAcceleratorHourUsd", notes);
+        notes.assume(path, ".capacity", mode.wireName() + " baseline + " + burstMode.wireName() + " burst", () ->
+                "a commitment bills every hour of its " + term + "-month term, used or not, and cannot shrink "
+                        + "within it: the baseline that costs least over each term's daily shape and traffic is "
+                        + "committed, the rest bursts (a term cut by the horizon is counted for its months inside)");
+        return new Fleet.Pricing(price.perHourUsd(), term, burstMode, burst.perHourUsd(), operations, Double.NaN);
+    }
+
+    /**
+     * The serverless offer for the accelerator that bills least in the first serving month (the
+     * per-second rate and the idle timeout both count), or a clear refusal.
+     */
+    private ServerlessOffer serverlessOffer(InferenceInput in, Accelerator acc, ServingModel replica,
+            ServingModel.Point point, Fleet.Workload workload, double[] traffic, double operations, String path) {
+        List<ServerlessOffer> offers = hardware.catalog().serverlessOffersFor(acc.id());
+        if (offers.isEmpty()) {
+            throw InvalidRequestException.of(path + ".scaling", "'serverless' has no catalog offer for " + acc.id(),
+                    "an accelerator with serverless offers: " + String.join(", ",
+                            hardware.catalog().serverlessAccelerators()));
+        }
+        ServerlessOffer best = null;
+        double least = Double.MAX_VALUE;
+        for (ServerlessOffer o : offers) {
+            Fleet f = new Fleet(replica, point, workload, serverlessPricing(in, o, replica, point, operations, path,
+                    Notes.silent()), null);
+            double total = f.ownCostUsd(traffic[0]);
+            if (total < least) {
+                best = o;
+                least = total;
+            }
+        }
+        return best;
+    }
+
+    private static Hardware.Price serverlessPrice(ServerlessOffer o, String path, Notes notes) {
+        notes.assume(path, ".pricePerAcceleratorHourUsd", Num.shown(o.perHourUsd()), () -> "serverless offer '"
+                + o.id() + "' (" + o.provider() + "), the one that bills least in the first serving month for "
+                + o.acceleratorId()
+                + ": $"
+                + Num.show(o.perSecondUsd()) + " per GPU-second while a worker is up: " + o.source().cite());
+        return new Hardware.Price(o.perHourUsd(), 0, o.id(), null);
+    }
+
+    /**
+     * Serverless workers: billed per second while up, scale to zero. A cold start is the offer's
+     * container start plus loading each GPU's share of the weights at the offer's load rate.
+     */
+    private static Fleet.Pricing serverlessPricing(InferenceInput in, ServerlessOffer o, ServingModel replica,
+            ServingModel.Point point, double operations, String path, Notes notes) {
+        double idle = notes.orDefault(in.idleTimeoutSeconds(), o.idleTimeoutSeconds(), path, ".idleTimeoutSeconds",
+                () -> o.provider() + "'s default: a worker stays up this long after its last request");
+        double loadSeconds = replica.weightsBytes / replica.tp / 1e9 / o.loadGBs();
+        double cold = o.coldStartSeconds() + loadSeconds;
+        notes.assume(path, ".coldStartSeconds", Num.shown(Num.sig(cold, 3)), () -> "container and runtime start ("
+                + Num.show(o.coldStartSeconds()) + " s, an estimate) plus " + Num.show(Num.sig(replica.weightsBytes
+                        / replica.tp / 1e9, 3)) + " GB of weights per GPU at " + Num.show(o.loadGBs()) + " GB/s; "
+                + "billed, and waited for by each request that finds no warm worker");
+        // A request alone on a worker is served at batch 1 (at low traffic most are alone).
+        return new Fleet.Pricing(o.perHourUsd(), 0, null, Double.NaN, operations, Double.NaN,
+                new Fleet.Serverless(idle, cold, o.minBillingSeconds(), replica.at(1).e2eMs() / 1000));
+    }
+
+    /** People who run a self-hosted fleet, per month: the request's, else a stated default share of one engineer. */
+    private static double operations(InferenceInput.Operations ops, String path, Notes notes) {
+        if (ops != null && ops.monthlyUsd() != null) {
+            return ops.monthlyUsd();
+        }
+        double people = notes.orDefault(ops == null ? null : ops.people(), DEFAULT_OPERATIONS_PEOPLE,
+                path, ".operations.people", "a quarter of one engineer on call, upgrading and monitoring the "
+                        + "fleet (set inference.operations; 0 if it is already paid for)");
+        double perPerson = notes.orDefault(ops == null ? null : ops.monthlyCostUsdPerPerson(),
+                OPERATIONS_COST_PER_PERSON_USD, path, ".operations.monthlyCostUsdPerPerson", "loaded monthly cost "
+                        + "of a US software engineer: BLS median pay $132,270/year (Occupational Outlook Handbook, "
+                        + "software developers, May 2023) ÷ 12 ÷ 0.70 (wages are ~70 % of compensation, BLS Employer "
+                        + "Costs for Employee Compensation, 2024)");
+        return people * perPerson;
+    }
+
+    /** The first serving month's committed baseline and burst, or null when nothing is committed. */
+    private static InferenceReport.Capacity capacity(Fleet fleet, double[] traffic, PricingMode mode) {
+        Fleet.Pricing p = fleet.pricing();
+        if (!p.committed()) {
+            return null;
+        }
+        double baseline = fleet.baseline(traffic, 0, Math.min(traffic.length, p.termMonths()));
+        Fleet.Capacity c = fleet.capacity(traffic[0], baseline);
+        boolean bursts = fleet.workload().scaling() == Scaling.AUTOSCALE;
+        return new InferenceReport.Capacity(mode.wireName(), (int) Math.min(Integer.MAX_VALUE, baseline * fleet.replica().tp),
+                Num.money(c.committedUsd()),
+                bursts ? p.burstMode().wireName() : null, bursts ? Num.money(p.burstPricePerHourUsd()) : 0,
+                Num.sig(c.burstAcceleratorHours()), Num.money(c.burstUsd()));
+    }
+
+    /** The daily shape, scaling, minimum replicas, cache and routing the fleet is sized for. */
+    private Fleet.Workload workload(InferenceInput in, String path, Notes notes) {
+        double[] shape;
+        double peakToAverage;
+        if (in.hourlyShape() != null) {
+            shape = DailyShape.normalised(in.hourlyShape());
+            peakToAverage = DailyShape.max(shape);
+            notes.assume(path, ".peakToAverage", Num.shown(peakToAverage), () -> "from the request's hourlyShape"
+                    + (in.peakToAverage() != null ? " (the shape wins over the peakToAverage of "
+                            + Num.show(in.peakToAverage()) + " also given)" : ""));
+        } else {
+            peakToAverage = in.peakToAverage() != null ? in.peakToAverage() : DEFAULT_PEAK_TO_AVERAGE;
+            if (in.peakToAverage() == null) {
+                notes.assume(path, ".peakToAverage", Num.shown(peakToAverage), "daily peak over the average "
+                        + "for user-facing traffic (busiest hour ≈ 2× the daily mean)");
+            }
+            shape = days.smooth(peakToAverage);
+        }
+        Scaling scaling = notes.orDefault(in.scaling(), Scaling.ALWAYS_ON, path, ".scaling",
+                "a 24/7 fleet sized for the daily peak");
+        int min = in.minReplicas() != null ? in.minReplicas() : scaling == Scaling.SERVERLESS ? 0 : 1;
+        return new Fleet.Workload(peakToAverage, shape, scaling, min,
+                in.cacheHitRate() != null ? in.cacheHitRate() : 0.0, in.routing() != null ? in.routing().share() : 0);
+    }
+
+    /** The routed share, estimated as its own workload on its own (or the main) accelerator. */
+    private Result routed(InferenceInput in, Precision precision, Fleet.Workload workload, EnergyProfile energy,
+            Hardware.Owned owned, double[] traffic, ChoiceMemo choices, String path, Notes notes) {
+        InferenceInput.Routing r = in.routing();
+        ModelSpec small = models.resolve(r.model(), path + ".routing.model", notes);
+        double share = (1 - workload.cacheHitRate()) * workload.routedShare();
+        double[] routedTraffic = new double[traffic.length];
+        for (int m = 0; m < traffic.length; m++) {
+            routedTraffic[m] = traffic[m] * share;
+        }
+        InferenceInput smallInput = in.routedShare(in.requestsPerDay() * share,
+                r.accelerator() != null ? r.accelerator() : in.accelerator(),
+                r.precision() != null ? r.precision() : precision, r.tensorParallel(), workload.scaling());
+        return estimate(small, smallInput, energy, owned, path + ".routing", false, routedTraffic, choices, notes);
+    }
+
+    private static RoutingReport routingReport(InferenceInput in, Result routed, Fleet fleet) {
+        Fleet.Workload w = fleet.workload();
+        double rpd = in.requestsPerDay() * (1 - w.cacheHitRate()) * w.routedShare();
+        InferenceReport r = routed.report();
+        ModelSpec small = routed.fleet().replica().model;
+        return new RoutingReport(w.routedShare(), small.id().equals("custom") ? small.name() : small.id(),
+                r.accelerator(), r.precision(), r.point().tensorParallel(),
+                routed.fleet().replica().tp * routed.fleet().peakReplicas(rpd), r.point().ttftMs(), r.point().tpotMs(),
+                Num.money(routed.monthlyCosts()[0]));
+    }
+}

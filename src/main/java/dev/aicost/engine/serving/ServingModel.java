@@ -1,0 +1,290 @@
+package dev.aicost.engine.serving;
+
+import dev.aicost.catalog.Accelerator;
+import dev.aicost.catalog.ModelKind;
+import dev.aicost.catalog.ModelSpec;
+import dev.aicost.catalog.Precision;
+import dev.aicost.request.InferenceInput.LatencyTarget;
+
+/**
+ * Roofline performance of one serving replica: {@code tensorParallel} accelerators holding the
+ * weights. Prefill is compute-bound; a decode step reads the weights once for the whole batch
+ * plus every sequence's KV cache, and is the slower of that memory time and its compute time,
+ * plus tensor-parallel all-reduces. Efficiencies are calibrated on published benchmarks (docs/calibration.md).
+ */
+public final class ServingModel {
+    /** Memory kept free for the runtime, activations and CUDA graphs (vLLM's gpu_memory_utilization 0.9). */
+    static final double MEMORY_RESERVE = 0.10;
+    static final double PREFILL_EFFICIENCY = 0.5;
+    static final double DECODE_COMPUTE_EFFICIENCY = 0.5;
+    static final double BANDWIDTH_EFFICIENCY = 0.7;
+    /**
+     * Mixture-of-experts decode reaches this share of a dense model's efficiencies: routing, token
+     * permutation and small grouped expert GEMMs (prefill's large expert GEMMs do not pay it; fitted on TensorRT-LLM Mixtral 8x7B / 8x22B and DeepSeek-R1
+     * max-throughput tables).
+     */
+    static final double MOE_EFFICIENCY = 0.7;
+    /**
+     * Fixed costs of serving at low concurrency: per request, scheduling, tokenisation, the first
+     * sampling and detokenisation; per decode step, kernel launches and synchronisation that CUDA
+     * graphs do not remove. Fitted on published concurrency-1 figures (LMDeploy Llama 2 7B on A100: 22 ms
+     * TTFT for ~11 ms of prefill; NIM Llama 3.3 70B on 2 × H100; vLLM Llama 3 70B on 4 × A100).
+     */
+    static final double REQUEST_OVERHEAD_S = 0.010;
+    static final double STEP_OVERHEAD_S = 0.001;
+    /** Per all-reduce latency: NVLink-class fabrics vs PCIe/Ethernet and cross-node links. */
+    static final double FAST_LINK_LATENCY_S = 8e-6;
+    static final double SLOW_LINK_LATENCY_S = 25e-6;
+    static final double CROSS_NODE_GBS = 50.0;
+    static final int MAX_BATCH_CAP = 65_536;
+    /** Non-LLM models: largest batch considered (activations are not modelled). */
+    static final int OTHER_MAX_BATCH = 256;
+    /**
+     * Non-LLM (convolution, small-matrix) models reach a lower share of tensor peak: a T4 at int8
+     * runs ResNet-50 at ~5k images/s in published offline results, about 35 % of its 130 TOPS.
+     */
+    static final double OTHER_EFFICIENCY = 0.35;
+
+    public final ModelSpec model;
+    public final Accelerator acc;
+    final Precision precision;
+    public final int tp;
+    public final int inputTokens;
+    public final double prefixCacheHitRate;
+    final double uncachedInputTokens;
+    public final int outputTokens;
+    public final double weightsBytes;
+    public final double kvBytesPerToken;
+    final double computeFlops;
+    public final boolean computeFallback;
+    /** The accelerator's share of the calibrated efficiencies, and (decode only) mixture-of-experts'. */
+    private final double efficiency;
+    private final double decodeEfficiency;
+    private final double linkBytesPerSecond;
+    // Decode-step constants, computed once: the step time is evaluated at many batches per choice.
+    private double routedBytes;
+    private double kvBytesPerSequence;
+    private double memoryBytesPerSecond;
+    private double decodeFlopsPerSequence;
+    private double decodeFlopsPerSecond;
+    private double allReduceFixedSeconds;
+    private double allReduceSecondsPerSequence;
+    private final double linkLatency;
+    private final double prefillSeconds;
+
+    public ServingModel(ModelSpec model, Accelerator acc, Precision precision, int tp, int inputTokens, int outputTokens,
+            double prefixCacheHitRate) {
+        this.model = model;
+        this.acc = acc;
+        this.precision = precision;
+        this.tp = tp;
+        this.inputTokens = inputTokens;
+        this.prefixCacheHitRate = prefixCacheHitRate;
+        this.outputTokens = outputTokens;
+        this.uncachedInputTokens = inputTokens * (1.0 - prefixCacheHitRate);
+        if (model.kind() == ModelKind.LLM) {
+            this.weightsBytes = model.parameters() * precision.bytesPerValue();
+            this.kvBytesPerToken = model.layers() * model.kvValuesPerTokenPerLayer() * kvBytes(precision);
+        } else {
+            this.weightsBytes = model.weightsBytes() * precision.bytesPerValue() / 4.0;
+            this.kvBytesPerToken = 0;
+        }
+        Precision computeAs = switch (precision) {
+            case FP8, INT8 -> precision;
+            // FP4 runs on FP4 tensor cores where there are some (Blackwell), else dequantised to FP8 or bf16.
+            case FP4 -> acc.nativePeakFlops(Precision.FP4).isPresent() ? Precision.FP4
+                    : acc.nativePeakFlops(Precision.FP8).isPresent() ? Precision.FP8 : Precision.BF16;
+            default -> Precision.BF16;
+        };
+        this.efficiency = acc.servingEfficiency();
+        this.decodeEfficiency = efficiency * (model.mixtureOfExperts() ? MOE_EFFICIENCY : 1.0);
+        this.computeFallback = acc.nativePeakFlops(computeAs).isEmpty();
+        this.computeFlops = acc.nativePeakFlops(computeAs).orElse(acc.bf16PeakFlops());
+        boolean crossNode = tp > 8;
+        this.linkBytesPerSecond = (crossNode ? CROSS_NODE_GBS * 1e9 : acc.interconnectBytesPerSecond());
+        this.linkLatency = crossNode || !acc.fastInterconnect() ? SLOW_LINK_LATENCY_S : FAST_LINK_LATENCY_S;
+        this.prefillSeconds = computePrefill();
+        if (llm()) {
+            this.routedBytes = model.routedExpertParameters() * precision.bytesPerValue();
+            double kvTokens = kvTokens();
+            this.kvBytesPerSequence = kvTokens * kvBytesPerToken;
+            this.memoryBytesPerSecond = tp * acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY * decodeEfficiency;
+            this.decodeFlopsPerSequence = 2.0 * model.activeParameters()
+                    + 4.0 * model.layers() * model.decodeAttentionWidth() * kvTokens;
+            this.decodeFlopsPerSecond = tp * computeFlops * DECODE_COMPUTE_EFFICIENCY * decodeEfficiency;
+            this.allReduceFixedSeconds = 2.0 * model.layers() * linkLatency;
+            this.allReduceSecondsPerSequence = 2.0 * model.layers() * model.hiddenSize() * 2.0 * 2.0 * (tp - 1) / tp
+                    / linkBytesPerSecond;
+        }
+    }
+
+    /** KV cache precision: fp8/int8/fp4 deployments keep an 8-bit cache, others 16-bit (int4 is weight-only). */
+    static double kvBytes(Precision p) {
+        return p == Precision.FP8 || p == Precision.INT8 || p == Precision.FP4 ? 1.0 : 2.0;
+    }
+
+    boolean llm() {
+        return model.kind() == ModelKind.LLM;
+    }
+
+    public double usableBytes() {
+        return tp * acc.memoryBytes() * (1.0 - MEMORY_RESERVE);
+    }
+
+    /** Weights plus one full-length sequence fit in the replica's usable memory. */
+    public boolean fits() {
+        return weightsBytes + model.attendedTokens(inputTokens + outputTokens) * kvBytesPerToken <= usableBytes();
+    }
+
+    public double averageContext() {
+        return inputTokens + outputTokens / 2.0;
+    }
+
+    /** KV-cache tokens per sequence on average: its context, or the sliding window. */
+    double kvTokens() {
+        return llm() ? model.attendedTokens(averageContext()) : 0;
+    }
+
+    /** The largest batch the KV cache memory holds (paged attention: average context per sequence). */
+    public int maxBatch() {
+        if (!fits()) {
+            return 0;
+        }
+        if (!llm()) {
+            return OTHER_MAX_BATCH;
+        }
+        double free = usableBytes() - weightsBytes;
+        double b = Math.floor(free / (kvTokens() * kvBytesPerToken));
+        return (int) Math.max(1, Math.min(MAX_BATCH_CAP, b));
+    }
+
+    private double allReduceSeconds(double bytes) {
+        if (tp == 1) {
+            return 0;
+        }
+        return linkLatency + bytes * 2.0 * (tp - 1) / tp / linkBytesPerSecond;
+    }
+
+    private double computePrefill() {
+        double weightRead = weightsBytes / (tp * acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY * efficiency);
+        if (!llm()) {
+            return Math.max(model.flopsPerRequest() / (tp * computeFlops * OTHER_EFFICIENCY), weightRead);
+        }
+        double cached = inputTokens - uncachedInputTokens;
+        double attended = Math.min(cached + uncachedInputTokens / 2.0, model.attendedTokens(inputTokens));
+        double attention = 4.0 * model.layers() * model.attentionWidth() * uncachedInputTokens * attended;
+        double flops = 2.0 * model.activeParameters() * uncachedInputTokens + attention;
+        double compute = flops / (tp * computeFlops * PREFILL_EFFICIENCY * efficiency);
+        double comm = 2.0 * model.layers() * allReduceSeconds(uncachedInputTokens * model.hiddenSize() * 2.0);
+        return Math.max(compute, weightRead) + comm;
+    }
+
+    /**
+     * Accelerator-seconds one request needs at best, whatever the batch: its FLOPs at the prefill
+     * and decode efficiencies (a decode step is never faster than its compute). The catalog search
+     * uses it as a lower bound.
+     */
+    public double minAcceleratorSecondsPerRequest() {
+        if (!llm()) {
+            return model.flopsPerRequest() / (computeFlops * OTHER_EFFICIENCY);
+        }
+        double perToken = 2.0 * model.activeParameters();
+        return perToken * uncachedInputTokens / (computeFlops * PREFILL_EFFICIENCY * efficiency)
+                + perToken * outputTokens / (computeFlops * DECODE_COMPUTE_EFFICIENCY * decodeEfficiency);
+    }
+
+    /** One operating point of the replica at a given concurrency. */
+    public record Point(int batch, double ttftMs, double tpotMs, double e2eMs, double requestsPerSecond,
+            double prefillShare, boolean memoryBound) {
+    }
+
+    public Point at(int batch) {
+        if (!llm()) {
+            double compute = batch * model.flopsPerRequest() / (tp * computeFlops * OTHER_EFFICIENCY);
+            double memory = weightsBytes / (tp * acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY);
+            double t = otherSeconds(batch);
+            return new Point(batch, t * 1e3, 0, t * 1e3, batch / t, 1.0, memory >= compute);
+        }
+        double step = stepSeconds(batch);
+        double prefill = prefillSeconds;
+        double perRequest = prefill + outputTokens * step / batch;
+        double tpot = tpotSeconds(batch, step);
+        double ttft = ttftSeconds(batch, step);
+        double e2e = e2eSeconds(ttft, tpot);
+        return new Point(batch, ttft * 1e3, tpot * 1e3, e2e * 1e3, 1.0 / perRequest, prefill / perRequest,
+                memorySeconds(batch) >= computeSeconds(batch));
+    }
+
+    /**
+     * Whether {@link #at}{@code (batch)} meets the target, from the same figures without building the
+     * point: the batch search asks this about ten times for every replica shape of every run.
+     */
+    public boolean meetsAt(int batch, LatencyTarget target) {
+        if (target == null) {
+            return true;
+        }
+        double ttft;
+        double tpot;
+        double e2e;
+        if (!llm()) {
+            double t = otherSeconds(batch);
+            ttft = t;
+            tpot = 0;
+            e2e = t;
+        } else {
+            double step = stepSeconds(batch);
+            tpot = tpotSeconds(batch, step);
+            ttft = ttftSeconds(batch, step);
+            e2e = e2eSeconds(ttft, tpot);
+        }
+        return (target.ttftMs() == null || ttft * 1e3 <= target.ttftMs())
+                && (target.tpotMs() == null || tpot * 1e3 <= target.tpotMs())
+                && (target.e2eMs() == null || e2e * 1e3 <= target.e2eMs());
+    }
+
+    // A decode step of the batch delays every running sequence's next token, and each newly admitted
+    // request's prefill stalls them once per its output (continuous batching).
+    private double tpotSeconds(int batch, double step) {
+        return step + prefillSeconds * (batch - 1) / outputTokens;
+    }
+
+    private double ttftSeconds(int batch, double step) {
+        return REQUEST_OVERHEAD_S + prefillSeconds + (batch > 1 ? step : 0);
+    }
+
+    private double e2eSeconds(double ttft, double tpot) {
+        return ttft + Math.max(0, outputTokens - 1) * tpot;
+    }
+
+    /** A non-LLM model's batch time: its compute or reading its weights, whichever takes longer. */
+    private double otherSeconds(int batch) {
+        double compute = batch * model.flopsPerRequest() / (tp * computeFlops * OTHER_EFFICIENCY);
+        double memory = weightsBytes / (tp * acc.bandwidthBytesPerSecond() * BANDWIDTH_EFFICIENCY);
+        return Math.max(compute, memory);
+    }
+
+    /**
+     * Weight bytes a decode step of {@code batch} sequences reads: every shared weight, and of the
+     * routed experts only those the batch's tokens touch (all of them at large batches).
+     */
+    double stepWeightBytes(int batch) {
+        if (routedBytes == 0) {
+            return weightsBytes;
+        }
+        return weightsBytes - routedBytes * (1.0 - model.expertCoverage(batch));
+    }
+
+    private double memorySeconds(int batch) {
+        return (stepWeightBytes(batch) + batch * kvBytesPerSequence) / memoryBytesPerSecond;
+    }
+
+    private double computeSeconds(int batch) {
+        return batch * decodeFlopsPerSequence / decodeFlopsPerSecond;
+    }
+
+    double stepSeconds(int batch) {
+        // Two all-reduces per layer of the batch's hidden states (bf16) across the tensor-parallel group.
+        double comm = tp == 1 ? 0 : allReduceFixedSeconds + batch * allReduceSecondsPerSequence;
+        return Math.max(memorySeconds(batch), computeSeconds(batch)) + comm + STEP_OVERHEAD_S;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.aicost.engine.training;
+
+import dev.aicost.catalog.Accelerator;
+import dev.aicost.catalog.ModelSpec;
+import dev.aicost.catalog.Precision;
+import dev.aicost.engine.core.ModelResolver;
+
+/**
+ * Training MFU (model FLOPs per second over the precision's peak), two ways:
+ *
+ * <p><b>Tuned</b>, the steady state of a tuned framework (NeMo/Megatron, MaxText, TorchTitan tables),
+ * from four physical losses on the architecture's ceiling ({@link Accelerator#trainingCeiling}):
+ * <ul>
+ * <li>width: memory-bound work (norms, activations, softmax, optimizer) grows with the model's width d
+ * while matmul work grows with d², so its share is κ · machine balance / d;</li>
+ * <li>model parallelism: a model whose bf16 weights need many accelerators' memory pays for tensor and
+ * pipeline parallel communication, μ per doubling of the shards it is split over;</li>
+ * <li>mixture-of-experts: all-to-all dispatch and small expert matmuls, growing with total over active
+ * parameters;</li>
+ * <li>FP8 runs the matmul share of the time (MFU ÷ GEMM efficiency) {@link #FP8_GEMM_SPEEDUP} times faster
+ * and the rest at the same speed, so its gain is 1.3–1.5×, not 2×.</li>
+ * </ul>
+ * Fitted (log-least-squares) on 19 published tuned figures: all within ±17 % (docs/calibration.md).
+ *
+ * <p><b>Typical</b>, what published full production runs achieved: the original balance-and-width
+ * fit on A100/H100 runs (Llama, BLOOM, Falcon, MPT, DeepSeek), which those runs reproduce within ±30 %,
+ * never below {@link #TYPICAL_FLOOR} of the tuned figure (the lowest published production/tuned ratio
+ * is ~0.32: Llama 3.1 8B on H100), so accelerators outside that envelope (TPUs) keep a plausible figure.
+ */
+final class Utilization {
+    /** Share of the memory-bound work per unit of machine balance over width (fit). */
+    static final double WIDTH_KAPPA = 3.9;
+    /** Loss per doubling of the accelerators the bf16 weights are split over (fit). */
+    static final double MODEL_PARALLEL_MU = 0.039;
+    /** Loss per unit of (total / active parameters − 1) for mixture-of-experts (fit). */
+    static final double MOE_C = 0.057;
+    /** The weights may take this share of memory before the model is split (the rest: gradients, states). */
+    static final double WEIGHTS_SHARE = 0.5;
+    /** Large bf16 GEMMs reach ~75 % of peak; FP8 GEMMs 1.8× their throughput (2× peak at lower efficiency). */
+    static final double BF16_GEMM_EFFICIENCY = 0.75;
+    static final double FP8_GEMM_SPEEDUP = 1.8;
+    /** Ceiling assumed for an accelerator without a published tuned figure (an inference part, a custom one). */
+    static final double DEFAULT_CEILING = 0.5;
+    static final double TYPICAL_FLOOR = 0.35;
+
+    // The typical (production) fit: ceiling / (1 + balance / knee), times a width knee; refitted on the 19
+    // published runs with causal attention FLOPs (all within ±30 %, most within ±15 %).
+    static final double MFU_CEILING = 0.936;
+    static final double BALANCE_KNEE = 174.0;
+    static final double SIZE_KNEE = 0.068;
+    static final double SIZE_POWER = 6.7;
+    static final double MOE_FACTOR = 0.85;
+    static final double FP8_SPEEDUP = 1.3;
+
+    private Utilization() {
+    }
+
+    /** Tuned MFU relative to the precision's own peak. */
+    static double tuned(Accelerator acc, ModelSpec model, Precision precision) {
+        double ceiling = acc.trainingCeiling() != null ? acc.trainingCeiling() : DEFAULT_CEILING;
+        double width = 1.0 / (1.0 + WIDTH_KAPPA * acc.machineBalance() / width(model));
+        double shards = Math.max(1.0, 2.0 * model.parameters() / (WEIGHTS_SHARE * acc.memoryBytes()));
+        double parallel = 1.0 / (1.0 + MODEL_PARALLEL_MU * Math.log(shards) / Math.log(2));
+        double moe = 1.0 / (1.0 + MOE_C * (model.parameters() / model.activeParameters() - 1.0));
+        double bf16 = ceiling * width * parallel * moe;
+        return relativeToPeak(acc, precision, bf16 * fp8Gain(acc, precision, bf16));
+    }
+
+    /** Typical (production) MFU relative to the precision's own peak. */
+    static double typical(Accelerator acc, ModelSpec model, Precision precision) {
+        double balance = acc.machineBalance();
+        double hardware = MFU_CEILING / (1.0 + balance / BALANCE_KNEE);
+        double size = 1.0 / (1.0 + Math.pow(balance / width(model) / SIZE_KNEE, SIZE_POWER));
+        double bf16 = hardware * size * (model.mixtureOfExperts() ? MOE_FACTOR : 1.0);
+        if (fp8(acc, precision)) {
+            bf16 *= FP8_SPEEDUP;
+        }
+        double fit = relativeToPeak(acc, precision, bf16);
+        return Math.min(0.75, Math.max(fit, TYPICAL_FLOOR * tuned(acc, model, precision)));
+    }
+
+    /**
+     * The FP8 speed-up over bf16: the matmul share of the time (bf16 MFU over GEMM efficiency) runs
+     * {@link #FP8_GEMM_SPEEDUP} times faster, the rest (memory-bound work, communication) does not.
+     */
+    static double fp8Gain(Accelerator acc, Precision precision, double bf16Mfu) {
+        if (!fp8(acc, precision)) {
+            return 1.0;
+        }
+        double matmulShare = Math.min(0.95, bf16Mfu / BF16_GEMM_EFFICIENCY);
+        return 1.0 / (matmulShare / FP8_GEMM_SPEEDUP + (1.0 - matmulShare));
+    }
+
+    private static boolean fp8(Accelerator acc, Precision precision) {
+        return precision == Precision.FP8 && acc.nativePeakFlops(Precision.FP8).isPresent();
+    }
+
+    /** A bf16-equivalent utilisation expressed against the peak the run is priced at. */
+    private static double relativeToPeak(Accelerator acc, Precision precision, double bf16Equivalent) {
+        return fp8(acc, precision) ? bf16Equivalent * acc.bf16PeakFlops() / acc.nativePeakFlops(Precision.FP8)
+                .getAsDouble() : bf16Equivalent;
+    }
+
+    static double width(ModelSpec model) {
+        return model.hiddenSize() > 0 ? model.hiddenSize() : ModelResolver.derivedHidden(model.activeParameters());
+    }
+}

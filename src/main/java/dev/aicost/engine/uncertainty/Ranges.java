@@ -1,0 +1,379 @@
+package dev.aicost.engine.uncertainty;
+
+import dev.aicost.catalog.Accelerator;
+import dev.aicost.catalog.Catalog;
+import dev.aicost.catalog.ModelError;
+import dev.aicost.catalog.ModelSpec;
+import dev.aicost.catalog.Offer;
+import dev.aicost.catalog.PricingMode;
+import dev.aicost.engine.billing.Fleet;
+import dev.aicost.engine.core.Hardware;
+import dev.aicost.engine.core.Notes;
+import dev.aicost.engine.core.Num;
+import dev.aicost.engine.inference.InferenceEstimator;
+import dev.aicost.engine.lifecycle.Lifecycle;
+import dev.aicost.engine.training.TrainingEstimator;
+import dev.aicost.report.InferenceReport.InferenceRanges;
+import dev.aicost.report.LifecycleReport.LifecycleRanges;
+import dev.aicost.report.LifecycleReport.MonthRange;
+import dev.aicost.report.LifecycleReport;
+import dev.aicost.report.Range;
+import dev.aicost.report.TrainingReport.TrainingRanges;
+import dev.aicost.request.EstimateRequest;
+import dev.aicost.request.InferenceInput;
+import dev.aicost.request.InputRange;
+import dev.aicost.request.TrainingInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * P10–P90 ranges of the headline figures. Three independent sources, each as the figure's value
+ * with that source at its own P10 and at its P90 (every other at its point):
+ * <ol>
+ * <li>the engine's own error, measured on its calibration cases ({@link ModelError});</li>
+ * <li>the price: the spread of the catalog's offers for the same accelerator and pricing mode
+ * (none where the request fixes the price or the offer);</li>
+ * <li>inputs the caller sent as {low, high}, read as the caller's P10 and P90.</li>
+ * </ol>
+ * They are combined as log-normals: the log deviations' midpoints add, their half-widths add in
+ * quadrature (first-order propagation; each source is re-evaluated through the same fleet and
+ * lifecycle code, so whole replicas and committed baselines are honoured). Deterministic, and a
+ * dozen cheap re-evaluations at most.
+ */
+public final class Ranges {
+    private Ranges() {
+    }
+
+    /** What an estimate is multiplied by at a source's P10 and P90. */
+    record Factors(double p10, double p90) {
+        static final Factors NONE = new Factors(1, 1);
+
+        boolean none() {
+            return p10 == 1 && p90 == 1;
+        }
+
+        String shown() {
+            return "×" + Num.show(Num.sig(p10, 2)) + "–" + Num.show(Num.sig(p90, 2));
+        }
+    }
+
+    /** One figure's spread in log space; each source adds the figure at its P10 and at its P90. */
+    static final class Spread {
+        private double centre;
+        private double variance;
+
+        Spread add(double point, double atLow, double atHigh) {
+            if (point > 0 && atLow > 0 && atHigh > 0 && Double.isFinite(atLow) && Double.isFinite(atHigh)) {
+                double a = Math.log(atLow / point);
+                double b = Math.log(atHigh / point);
+                centre += (a + b) / 2;
+                variance += (b - a) * (b - a) / 4;
+            }
+            return this;
+        }
+
+        Spread add(Factors f) {
+            return add(1, f.p10(), f.p90());
+        }
+
+        double low() {
+            return Math.exp(centre - Math.sqrt(variance));
+        }
+
+        double high() {
+            return Math.exp(centre + Math.sqrt(variance));
+        }
+
+        /** The range around a reported value, rounded as the value is and never leaving it out. */
+        Range around(double shown, DoubleUnaryOperator round) {
+            if (!(shown > 0)) {
+                return new Range(0, 0);
+            }
+            double lo = round.applyAsDouble(shown * low());
+            double hi = round.applyAsDouble(shown * high());
+            return new Range(Math.min(lo, shown), Math.max(hi, shown));
+        }
+    }
+
+    /** The sections' ranges (null where the section is absent). */
+    public record Result(TrainingRanges training, InferenceRanges inference, LifecycleRanges lifecycle,
+            MonthRange breakEven) {
+    }
+
+    /** One way the world could differ: training cost scale, serving months and first-month traffic. */
+    private record Variant(double trainingScale, double[] servingMonths, double[] traffic) {
+    }
+
+    public static Result compute(Catalog catalog, EstimateRequest req, ModelSpec model, TrainingEstimator.Result t,
+            InferenceEstimator.Result i, Lifecycle.Plan plan, LifecycleReport life, Notes notes) {
+        List<Variant[]> sources = new ArrayList<>(); // each: the variant at the source's P10 and at its P90
+        Variant base = new Variant(1, plan.inferenceByMonth(), plan.traffic());
+        TrainingRanges training = null;
+        Variant[] trainingPrice = null;
+        if (t != null) {
+            Factors error = trainingError(catalog, req.training(), t, model, notes);
+            Factors price = priceSpread(catalog, t.accelerator(), t.pricingMode(), req.training().offer() != null
+                    || req.training().pricePerAcceleratorHourUsd() != null || (req.training().accelerator() != null
+                            && req.training().accelerator().pricePerHourUsd() != null), t.report().pricing().offer(),
+                    "training", notes);
+            var d = t.report().duration();
+            var b = t.report().breakdown();
+            double rented = b.computeUsd() + b.restartOverheadUsd();
+            double capitalShare = rented + b.powerUsd() > 0 ? rented / (rented + b.powerUsd()) : 1;
+            double variable = t.runCostUsd();
+            double point = variable + t.engineeringUsd();
+            Spread cost = new Spread();
+            for (Factors f : List.of(error, price)) {
+                boolean isPrice = f == price;
+                double lo = isPrice ? capitalShare * f.p10() + 1 - capitalShare : f.p10();
+                double hi = isPrice ? capitalShare * f.p90() + 1 - capitalShare : f.p90();
+                cost.add(point, variable * lo + t.engineeringUsd(), variable * hi + t.engineeringUsd());
+                sources.add(new Variant[] {new Variant(lo, base.servingMonths(), base.traffic()),
+                    new Variant(hi, base.servingMonths(), base.traffic())});
+                if (isPrice && !price.none()) {
+                    trainingPrice = sources.get(sources.size() - 1);
+                }
+            }
+            Spread time = new Spread().add(error);
+            training = new TrainingRanges(time.around(d.acceleratorHours(), Num::sig),
+                    time.around(d.wallClockDays(), Num::sig), cost.around(t.report().costUsd(), Num::money));
+        }
+        InferenceRanges inference = null;
+        if (i != null) {
+            // The same accelerator bought the same way in both phases is bought at the same price: one source.
+            Variant[] shared = trainingPrice != null && t.accelerator().id().equals(i.accelerator().id())
+                    && t.pricingMode() == i.pricingMode() ? trainingPrice : null;
+            inference = inference(catalog, req.inference(), model, i, plan, base, sources, shared, notes);
+        }
+        if (sources.isEmpty()) {
+            return new Result(training, inference, new LifecycleRanges(new Range(life.totalUsd(), life.totalUsd())),
+                    null);
+        }
+        Spread total = new Spread();
+        Spread ratio = new Spread(); // inference ÷ training over the horizon, for the break-even months
+        double ratio0 = life.trainingUsd() > 0 ? life.inferenceUsd() / life.trainingUsd() : 0;
+        for (Variant[] s : sources) {
+            LifecycleReport lo = project(plan, s[0]);
+            LifecycleReport hi = project(plan, s[1]);
+            total.add(life.totalUsd(), lo.totalUsd(), hi.totalUsd());
+            if (ratio0 > 0 && lo.trainingUsd() > 0 && hi.trainingUsd() > 0) {
+                ratio.add(ratio0, lo.inferenceUsd() / lo.trainingUsd(), hi.inferenceUsd() / hi.trainingUsd());
+            }
+        }
+        MonthRange breakEven = life.breakEvenMonth() == null || life.months().isEmpty() ? null
+                : new MonthRange(Math.min(life.breakEvenMonth(), breakEvenMonth(life, Math.max(1, ratio.high()))),
+                        latest(life, Math.min(1, ratio.low())));
+        return new Result(training, inference, new LifecycleRanges(total.around(life.totalUsd(), Num::money)),
+                breakEven);
+    }
+
+    private static InferenceRanges inference(Catalog catalog, InferenceInput in, ModelSpec model,
+            InferenceEstimator.Result i, Lifecycle.Plan plan, Variant base, List<Variant[]> sources,
+            Variant[] trainingPrice, Notes notes) {
+        Fleet fleet = i.fleet();
+        boolean hosted = fleet.pricing().hostedApi();
+        String vendor = i.accelerator().vendor();
+        String precision = i.precision().wireName();
+        ModelError.Row tput = catalog.modelError().lookup(ModelError.Figure.SERVING_THROUGHPUT, vendor, precision,
+                model.mixtureOfExperts());
+        ModelError.Row latency = catalog.modelError().lookup(ModelError.Figure.SERVING_LATENCY, vendor, precision,
+                model.mixtureOfExperts());
+        Factors capacity = new Factors(tput.p10Factor(), tput.p90Factor());
+        Factors slower = new Factors(latency.p10Factor(), latency.p90Factor());
+        notes.assume("ranges.inference.modelError", "throughput " + capacity.shown() + ", latency " + slower.shown(),
+                () -> "P10–P90 of published ÷ estimated over " + cases(tput, "throughput figures") + " and "
+                        + cases(latency, "latency figures") + (model.kind() == dev.aicost.catalog.ModelKind.LLM ? ""
+                                : " (measured on language models only)") + "; " + table(catalog));
+        boolean serverless = fleet.pricing().serverless() != null;
+        Factors price = hosted || serverless ? Factors.NONE : priceSpread(catalog, i.accelerator(), i.pricingMode(),
+                in.offer() != null || in.pricePerAcceleratorHourUsd() != null
+                        || (in.accelerator() != null && in.accelerator().pricePerHourUsd() != null), i.offer(),
+                "inference", notes);
+        if (hosted || serverless) {
+            notes.assume("ranges.inference.price", "none", hosted ? "bought from a hosted API at its list price"
+                    : "serverless workers at the cheapest serverless offer's per-second price");
+        }
+
+        double rpd = in.requestsPerDay();
+        double perMonth = rpd * Num.DAYS_PER_MONTH;
+        double month0 = base.servingMonths()[0];
+        double ops = fleet.pricing().operationsMonthlyUsd();
+        Spread monthly = new Spread();
+        Spread perRequest = new Spread();
+        List<Variant[]> own = new ArrayList<>();
+        own.add(new Variant[] {serving(fleet.withCapacity(capacity.p10()), base.traffic()),
+            serving(fleet.withCapacity(capacity.p90()), base.traffic())});
+        Variant[] pricedServing = price.none() ? null
+                : new Variant[] {priced(base, ops, price.p10()), priced(base, ops, price.p90())};
+        if (pricedServing != null) {
+            own.add(pricedServing);
+        }
+        InferenceInput.Uncertain u = in.uncertain();
+        double growth = in.monthlyGrowth() == null ? 0 : in.monthlyGrowth();
+        int months = base.traffic().length;
+        if (u.requestsPerDay() != null) {
+            InputRange r = u.requestsPerDay();
+            input(notes, "requestsPerDay", r, rpd, "their geometric mean");
+            own.add(new Variant[] {serving(fleet, Lifecycle.traffic(r.low(), growth, months)),
+                serving(fleet, Lifecycle.traffic(r.high(), growth, months))});
+        }
+        if (u.monthlyGrowth() != null) {
+            InputRange r = u.monthlyGrowth();
+            input(notes, "monthlyGrowth", r, growth, "the geometric mean of the growth factors 1 + g");
+            own.add(new Variant[] {serving(fleet, Lifecycle.traffic(rpd, r.low(), months)),
+                serving(fleet, Lifecycle.traffic(rpd, r.high(), months))});
+        }
+        if (u.cacheHitRate() != null) {
+            InputRange r = u.cacheHitRate();
+            input(notes, "cacheHitRate", r, in.cacheHitRate(), "one minus the geometric mean of the miss rates");
+            own.add(new Variant[] {serving(fleet.withCacheHitRate(r.low()), base.traffic()),
+                serving(fleet.withCacheHitRate(r.high()), base.traffic())});
+        }
+        for (Variant[] v : own) {
+            monthly.add(month0, v[0].servingMonths()[0], v[1].servingMonths()[0]);
+            perRequest.add(month0 / perMonth, v[0].servingMonths()[0] / (v[0].traffic()[0] * Num.DAYS_PER_MONTH),
+                    v[1].servingMonths()[0] / (v[1].traffic()[0] * Num.DAYS_PER_MONTH));
+        }
+        if (pricedServing != null && trainingPrice != null) {
+            own.remove(pricedServing);
+            for (int k = 0; k < 2; k++) {
+                trainingPrice[k] = new Variant(trainingPrice[k].trainingScale(), pricedServing[k].servingMonths(),
+                        base.traffic());
+            }
+            notes.assume("ranges.price", "one factor for both phases", "training and serving buy the same "
+                    + "accelerator in the same pricing mode: where it is cheaper for one, it is for the other");
+        }
+        sources.addAll(own);
+        var point = i.report().point();
+        var cost = i.report().cost();
+        Spread throughput = new Spread().add(capacity);
+        Spread time = new Spread().add(slower);
+        return new InferenceRanges(throughput.around(point.tokensPerSecondPerAccelerator(), Num::sig),
+                time.around(point.ttftMs(), Num::sig), time.around(point.tpotMs(), Num::sig),
+                monthly.around(cost.monthlyCostUsd(), Num::money),
+                perRequest.around(cost.costPerRequestUsd(), Num::money));
+    }
+
+    private static Variant serving(Fleet fleet, double[] traffic) {
+        return new Variant(1, fleet.monthlyCosts(traffic), traffic);
+    }
+
+    /** Every accelerator-hour at {@code factor} times the price; the people who run the fleet cost the same. */
+    private static Variant priced(Variant base, double operations, double factor) {
+        double[] m = base.servingMonths().clone();
+        for (int k = 0; k < m.length; k++) {
+            m[k] = operations + (m[k] - operations) * factor;
+        }
+        return new Variant(1, m, base.traffic());
+    }
+
+    private static void input(Notes notes, String field, InputRange r, double point, String midpoint) {
+        notes.assume("inference." + field, Num.shown(point), () -> "midpoint in log space of the range given ("
+                + Num.show(r.low()) + "–" + Num.show(r.high()) + "): " + midpoint + "; the range's ends are read as "
+                + "your P10 and P90 and carried into the ranges");
+    }
+
+    /** The lifecycle totals with one source moved (no month table, no budget). */
+    private static LifecycleReport project(Lifecycle.Plan p, Variant v) {
+        Lifecycle.TrainingSpend s = p.training();
+        Lifecycle.TrainingSpend scaled = s == null ? null : new Lifecycle.TrainingSpend(s.runCostUsd() * v.trainingScale(),
+                s.engineeringUsd(), s.retrainEveryMonths(), s.retrainCostUsd() * v.trainingScale());
+        return Lifecycle.project(new Lifecycle.Plan(p.horizon(), scaled, p.inference(), v.servingMonths(),
+                p.inferenceStartMonth(), v.traffic(), p.priceDeclinePerYear(), null, false, null));
+    }
+
+    /** The first month whose cumulative inference, times {@code k}, reaches cumulative training (0: none). */
+    private static int breakEvenMonth(LifecycleReport life, double k) {
+        for (LifecycleReport.Month m : life.months()) {
+            if (m.cumulativeTrainingUsd() > 0 && m.cumulativeInferenceUsd() * k >= m.cumulativeTrainingUsd()) {
+                return m.month();
+            }
+        }
+        return 0;
+    }
+
+    private static Integer latest(LifecycleReport life, double k) {
+        int m = breakEvenMonth(life, k);
+        return m == 0 ? null : Math.max(m, life.breakEvenMonth());
+    }
+
+    private static Factors trainingError(Catalog catalog, TrainingInput in, TrainingEstimator.Result t,
+            ModelSpec model, Notes notes) {
+        if (in.mfu() != null || in.acceleratorHours() != null) {
+            notes.assume("ranges.training.modelError", "none", () -> "the request gives training."
+                    + (in.acceleratorHours() != null ? "acceleratorHours" : "mfu") + ": the error measured for the "
+                    + "engine's own utilisation does not apply, and the ranges do not cover that value's uncertainty");
+            return Factors.NONE;
+        }
+        ModelError.Figure figure = in.efficiency() == TrainingInput.Efficiency.TUNED
+                ? ModelError.Figure.TRAINING_TUNED : ModelError.Figure.TRAINING_PRODUCTION;
+        ModelError.Row row = catalog.modelError().lookup(figure, t.accelerator().vendor(), t.precision().wireName(),
+                model.mixtureOfExperts());
+        Factors f = new Factors(row.p10Factor(), row.p90Factor());
+        notes.assume("ranges.training.modelError", f.shown(), () -> "P10–P90 of published ÷ estimated "
+                + "accelerator-hours over " + cases(row, figure == ModelError.Figure.TRAINING_TUNED
+                        ? "tuned framework benchmarks" : "production training runs") + "; " + table(catalog));
+        return f;
+    }
+
+    private static String cases(ModelError.Row row, String what) {
+        return row.cases() + " published " + what + " (segment: " + row.segment() + ")";
+    }
+
+    private static String table(Catalog catalog) {
+        return "the engine's model-error table, generated " + catalog.modelError().asOf() + " from its calibration "
+                + "cases (docs/ranges.md)";
+    }
+
+    /**
+     * The spread of the catalog's offers for this accelerator in this pricing mode, relative to the
+     * price of the offer the estimate used ({@code used}, as {@link Hardware#price} chose it): the mean
+     * and standard deviation of ln(offer ÷ price) as a log-normal's P10 and P90.
+     */
+    static Factors priceSpread(Catalog catalog, Accelerator acc, PricingMode mode, boolean priceGiven, String used,
+            String path, Notes notes) {
+        String name = "ranges." + path + ".price";
+        if (mode == PricingMode.OWNED) {
+            notes.assume(name, "none", "owned hardware: its cost follows from the ownership values, not offers");
+            return Factors.NONE;
+        }
+        if (priceGiven || used == null) {
+            notes.assume(name, "none", "the request fixes the offer or the price");
+            return Factors.NONE;
+        }
+        List<Offer> offers = catalog.offersFor(acc.id()).stream()
+                .filter(o -> o.price(mode).isPresent() && !"reference".equals(o.provider())).toList();
+        if (offers.size() < 2) {
+            notes.assume(name, "none", () -> "the catalog has " + (offers.isEmpty() ? "no" : "one") + " "
+                    + mode.wireName() + " offer for " + acc.id() + ": no spread to measure");
+            return Factors.NONE;
+        }
+        double p0 = catalog.offer(used).orElseThrow().price(mode).getAsDouble();
+        double sum = 0;
+        double squares = 0;
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (Offer o : offers) {
+            double p = o.price(mode).getAsDouble();
+            double d = Math.log(p / p0);
+            sum += d;
+            squares += d * d;
+            min = Math.min(min, p);
+            max = Math.max(max, p);
+        }
+        int n = offers.size();
+        double mean = sum / n;
+        double sd = Math.sqrt(Math.max(0, squares / n - mean * mean));
+        Factors f = new Factors(Math.exp(mean - Z90 * sd), Math.exp(mean + Z90 * sd));
+        double lo = min;
+        double hi = max;
+        notes.assume(name, f.shown(), () -> "spread of the catalog's " + n + " " + mode.wireName() + " offers for "
+                + acc.id() + " ($" + Num.show(lo) + "–" + Num.show(hi) + " per accelerator-hour) around the one used; "
+                + "name an offer or give a price to remove it");
+        return f;
+    }
+
+    /** z of the 90th percentile of a standard normal. */
+    static final double Z90 = 1.2815515655446004;
+}
