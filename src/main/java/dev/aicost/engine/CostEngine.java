@@ -135,12 +135,12 @@ public final class CostEngine implements WhatIfRunner {
         double[] traffic = new double[0];
         if (req.inference() != null) {
             start = servingStart(req, t, horizon, notes);
-            double growth = req.inference().monthlyGrowth() != null ? req.inference().monthlyGrowth() : 0.0;
-            if (req.inference().monthlyGrowth() == null) { // shown as 0, not 0.0, since the first reports
+            double growth = req.inference().traffic().monthlyGrowth() != null ? req.inference().traffic().monthlyGrowth() : 0.0;
+            if (req.inference().traffic().monthlyGrowth() == null) { // shown as 0, not 0.0, since the first reports
                 notes.assume("inference.monthlyGrowth", 0, "flat traffic; set monthlyGrowth (e.g. 0.05) to "
                         + "compound it");
             }
-            traffic = choices.traffic(req.inference().requestsPerDay(), growth, Math.max(1, horizon - start + 1));
+            traffic = choices.traffic(req.inference().traffic().requestsPerDay(), growth, Math.max(1, horizon - start + 1));
         }
         InferenceEstimator.Result i;
         if (req.inference() == null) {
@@ -160,10 +160,10 @@ public final class CostEngine implements WhatIfRunner {
         Lifecycle.Plan plan = new Lifecycle.Plan(horizon, t == null ? null : t.spend(),
                 i == null ? null : i.fleet()::monthlyCostUsd, i == null ? null : i.monthlyCosts(), start, traffic,
                 decline, req.monthlyBudgetUsd(), full, req.inference() == null ? null
-                        : req.inference().revenuePerRequestUsd());
+                        : req.inference().traffic().revenuePerRequestUsd());
         LifecycleReport life = Lifecycle.project(plan);
         if (i != null && traffic[traffic.length - 1] >= Bound.REQUESTS_PER_DAY.max()
-                && req.inference().requestsPerDay() < Bound.REQUESTS_PER_DAY.max()) {
+                && req.inference().traffic().requestsPerDay() < Bound.REQUESTS_PER_DAY.max()) {
             notes.warn(() -> "Traffic growth passes " + Num.show(Bound.REQUESTS_PER_DAY.max())
                     + " requests per day within the horizon; later months are capped there.");
         }
@@ -197,7 +197,7 @@ public final class CostEngine implements WhatIfRunner {
     /** Owned-hardware costs, resolved (and stated) only where a phase is priced as owned. */
     private static Hardware.Owned owned(EstimateRequest req, Estimate reuse, Notes notes) {
         boolean training = req.training() != null && req.training().pricingMode() == PricingMode.OWNED;
-        boolean serving = req.inference() != null && req.inference().pricingMode() == PricingMode.OWNED;
+        boolean serving = req.inference() != null && req.inference().pricing().pricingMode() == PricingMode.OWNED;
         if (reuse != null && reuse.owned() != null) {
             return reuse.owned();
         }
@@ -210,8 +210,8 @@ public final class CostEngine implements WhatIfRunner {
 
     /** The first serving month: as given, else the month the initial training run ends, else month 1. */
     private static int servingStart(EstimateRequest req, TrainingEstimator.Result t, int horizon, Notes notes) {
-        if (req.inference().startMonth() != null) {
-            return req.inference().startMonth();
+        if (req.inference().traffic().startMonth() != null) {
+            return req.inference().traffic().startMonth();
         }
         if (t == null) {
             return 1;

@@ -2,55 +2,75 @@ package dev.aicost.request;
 
 import dev.aicost.catalog.Precision;
 import dev.aicost.catalog.PricingMode;
+import java.util.List;
+import java.util.function.Consumer;
 
-/** The production workload and serving setup as sent; nulls are defaults the engine states. */
+/**
+ * The production workload and serving setup as sent, in parts by meaning; nulls are defaults the
+ * engine states. A what-if copy changes one part ({@link #withPrecision} and the like go through
+ * {@link Copy}), so a new field touches its part and the reader only.
+ *
+ * @param traffic how much is asked, of what size, over the day and the months
+ * @param replica what one replica runs on and how (accelerator, precision, parallelism, batch)
+ * @param pricing how the accelerator-hours are bought
+ * @param latencyTargetMs the service-level targets
+ * @param capacity how the fleet scales
+ * @param caching response and prefix caches
+ * @param routing a share served by another (smaller) model, or null
+ * @param tiers service tiers, or null
+ * @param service how the workload is served and bought besides the fleet itself; never null after reading
+ * @param uncertain the inputs sent as ranges; never null after reading
+ */
 public record InferenceInput(
-        Double requestsPerDay,
-        Double users,
-        Integer inputTokens,
-        Integer outputTokens,
-        AcceleratorInput accelerator,
-        Precision precision,
-        Integer tensorParallel,
-        Integer batchSize,
-        PricingMode pricingMode,
-        String offer,
-        Double pricePerAcceleratorHourUsd,
+        Traffic traffic,
+        Replica replica,
+        Pricing pricing,
         LatencyTarget latencyTargetMs,
-        Double peakToAverage,
-        Scaling scaling,
-        double[] hourlyShape,
-        Double cacheHitRate,
-        Double prefixCacheHitRate,
+        Capacity capacity,
+        Caching caching,
         Routing routing,
-        Double monthlyGrowth,
-        Integer startMonth,
-        Integer minReplicas,
+        List<Tier> tiers,
         Service service,
-        Uncertain uncertain,
-        Double revenuePerRequestUsd,
-        Double idleTimeoutSeconds,
-        java.util.List<Tier> tiers) {
+        Uncertain uncertain) {
+
+    /**
+     * How much is asked: requests per day (and by how many users), tokens in and out of each, the day's
+     * shape, monthly growth from the first serving month, and what a request earns.
+     */
+    public record Traffic(Double requestsPerDay, Double users, Integer inputTokens, Integer outputTokens,
+            Double peakToAverage, double[] hourlyShape, Double monthlyGrowth, Integer startMonth,
+            Double revenuePerRequestUsd) {
+        Traffic withRequestsPerDay(Double v) {
+            return new Traffic(v, users, inputTokens, outputTokens, peakToAverage, hourlyShape, monthlyGrowth,
+                    startMonth, revenuePerRequestUsd);
+        }
+
+        /** The same requests spread evenly over the day (no peak). */
+        Traffic flattened() {
+            return new Traffic(requestsPerDay, users, inputTokens, outputTokens, 1.0, null, monthlyGrowth, startMonth,
+                    revenuePerRequestUsd);
+        }
+    }
+
+    /** What one replica runs on: the accelerator, its precision, tensor-parallel degree and a fixed batch. */
+    public record Replica(AcceleratorInput accelerator, Precision precision, Integer tensorParallel,
+            Integer batchSize) {
+    }
+
+    /** How the accelerator-hours are bought: the pricing mode, a catalog offer, or a price of one's own. */
+    public record Pricing(PricingMode pricingMode, String offer, Double pricePerAcceleratorHourUsd) {
+    }
+
+    /** How the fleet scales: its mode, a floor of replicas, and serverless workers' idle timeout. */
+    public record Capacity(Scaling scaling, Integer minReplicas, Double idleTimeoutSeconds) {
+    }
+
+    /** The share of requests answered from a response cache, and of prompt tokens found in a prefix cache. */
+    public record Caching(Double cacheHitRate, Double prefixCacheHitRate) {
+    }
 
     /** A service tier: its share of the requests, its own latency target, and optionally a smaller model. */
     public record Tier(String name, double share, LatencyTarget latencyTargetMs, ModelInput model) {
-    }
-
-    /** One tier's part of this workload: its traffic and target (and model, resolved by the engine), no tiers. */
-    public InferenceInput forTier(Tier t) {
-        return new InferenceInput(requestsPerDay * t.share(), users, inputTokens, outputTokens, accelerator, precision,
-                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd,
-                t.latencyTargetMs() != null ? t.latencyTargetMs() : latencyTargetMs, peakToAverage, scaling,
-                hourlyShape, cacheHitRate, prefixCacheHitRate, null, monthlyGrowth, startMonth, minReplicas, service,
-                Uncertain.NONE, revenuePerRequestUsd, idleTimeoutSeconds, null);
-    }
-
-    /** The whole workload on one fleet held to these targets, no tiers. */
-    public InferenceInput sharedAt(LatencyTarget target) {
-        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
-                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, target, peakToAverage,
-                scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, null, monthlyGrowth, startMonth, minReplicas,
-                service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, null);
     }
 
     /**
@@ -111,89 +131,130 @@ public record InferenceInput(
 
     // What-if copies: the advisor changes a validated request by value, never through JSON.
 
+    /** The parts of a copy, changed by a what-if and assembled again. */
+    private static final class Copy {
+        Traffic traffic;
+        Replica replica;
+        Pricing pricing;
+        LatencyTarget latencyTargetMs;
+        Capacity capacity;
+        Caching caching;
+        Routing routing;
+        List<Tier> tiers;
+        Service service;
+        Uncertain uncertain;
+
+        Copy(InferenceInput in) {
+            traffic = in.traffic;
+            replica = in.replica;
+            pricing = in.pricing;
+            latencyTargetMs = in.latencyTargetMs;
+            capacity = in.capacity;
+            caching = in.caching;
+            routing = in.routing;
+            tiers = in.tiers;
+            service = in.service;
+            uncertain = in.uncertain;
+        }
+
+        InferenceInput build() {
+            return new InferenceInput(traffic, replica, pricing, latencyTargetMs, capacity, caching, routing, tiers,
+                    service, uncertain);
+        }
+    }
+
+    private InferenceInput with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** One tier's part of this workload: its traffic and target (and model, resolved by the engine), no tiers. */
+    public InferenceInput forTier(Tier t) {
+        return with(c -> {
+            c.traffic = traffic.withRequestsPerDay(traffic.requestsPerDay() * t.share());
+            if (t.latencyTargetMs() != null) {
+                c.latencyTargetMs = t.latencyTargetMs();
+            }
+            c.routing = null;
+            c.tiers = null;
+            c.uncertain = Uncertain.NONE;
+        });
+    }
+
+    /** The whole workload on one fleet held to these targets, no tiers. */
+    public InferenceInput sharedAt(LatencyTarget target) {
+        return with(c -> {
+            c.latencyTargetMs = target;
+            c.routing = null;
+            c.tiers = null;
+        });
+    }
+
     /** The same workload at another precision. */
     public InferenceInput withPrecision(Precision v) {
-        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, v, tensorParallel,
-                batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling,
-                hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
+        return with(c -> c.replica = new Replica(replica.accelerator(), v, replica.tensorParallel(),
+                replica.batchSize()));
     }
 
     /** The same workload with another (or no) fixed batch. */
     public InferenceInput withBatchSize(Integer v) {
-        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
-                tensorParallel, v, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
-                scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
-    }
-
-    /** The same workload with another response-cache hit rate. */
-    public InferenceInput withCacheHitRate(Double v) {
-        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
-                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
-                peakToAverage, scaling, hourlyShape, v, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
-    }
-
-    /** The same workload with a share routed to another model (or none). */
-    public InferenceInput withRouting(Routing v) {
-        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
-                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
-                peakToAverage, scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, v, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
-    }
-
-    /** The same fleet bought another way. */
-    public InferenceInput withPricingMode(PricingMode v) {
-        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
-                tensorParallel, batchSize, v, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
-                scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
-    }
-
-    /** The same fleet scaled another way. */
-    public InferenceInput withScaling(Scaling v) {
-        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
-                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs,
-                peakToAverage, v, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
-    }
-
-    /** The same workload flattened over the day (no peak), e.g. a batch queue run off-peak. */
-    public InferenceInput flattened() {
-        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
-                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, 1.0, scaling,
-                null, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
-    }
-
-    /** The same workload bought from a catalog offer (or none). */
-    public InferenceInput withOffer(String v) {
-        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
-                tensorParallel, batchSize, pricingMode, v, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
-                scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
-    }
-
-    /** The same workload served another way (e.g. bought from a hosted API). */
-    public InferenceInput withService(Service v) {
-        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, accelerator, precision,
-                tensorParallel, batchSize, pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage,
-                scaling, hourlyShape, cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth,
-                minReplicas, v, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
+        return with(c -> c.replica = new Replica(replica.accelerator(), replica.precision(), replica.tensorParallel(),
+                v));
     }
 
     /** The same workload on another accelerator, with the replica shape chosen afresh. */
     public InferenceInput onAccelerator(AcceleratorInput a) {
-        return new InferenceInput(requestsPerDay, users, inputTokens, outputTokens, a, precision, null, null,
-                pricingMode, offer, pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, scaling, hourlyShape,
-                cacheHitRate, prefixCacheHitRate, routing, monthlyGrowth, startMonth, minReplicas, service, uncertain, revenuePerRequestUsd, idleTimeoutSeconds, tiers);
+        return with(c -> c.replica = new Replica(a, replica.precision(), null, null));
+    }
+
+    /** The same workload with another response-cache hit rate. */
+    public InferenceInput withCacheHitRate(Double v) {
+        return with(c -> c.caching = new Caching(v, caching.prefixCacheHitRate()));
+    }
+
+    /** The same workload with a share routed to another model (or none). */
+    public InferenceInput withRouting(Routing v) {
+        return with(c -> c.routing = v);
+    }
+
+    /** The same fleet bought another way. */
+    public InferenceInput withPricingMode(PricingMode v) {
+        return with(c -> c.pricing = new Pricing(v, pricing.offer(), pricing.pricePerAcceleratorHourUsd()));
+    }
+
+    /** The same workload bought from a catalog offer (or none). */
+    public InferenceInput withOffer(String v) {
+        return with(c -> c.pricing = new Pricing(pricing.pricingMode(), v, pricing.pricePerAcceleratorHourUsd()));
+    }
+
+    /** The same fleet scaled another way. */
+    public InferenceInput withScaling(Scaling v) {
+        return with(c -> c.capacity = new Capacity(v, capacity.minReplicas(), capacity.idleTimeoutSeconds()));
+    }
+
+    /** The same workload flattened over the day (no peak), e.g. a batch queue run off-peak. */
+    public InferenceInput flattened() {
+        return with(c -> c.traffic = traffic.flattened());
+    }
+
+    /** The same workload served another way (e.g. bought from a hosted API). */
+    public InferenceInput withService(Service v) {
+        return with(c -> c.service = v);
     }
 
     /** The routed share of this workload: its own traffic and replica, no cache (hits were served before routing). */
     public InferenceInput routedShare(double rpd, AcceleratorInput a, Precision p, Integer tp, Scaling s) {
-        return new InferenceInput(rpd, users, inputTokens, outputTokens, a, p, tp, null, pricingMode, offer,
-                pricePerAcceleratorHourUsd, latencyTargetMs, peakToAverage, s, hourlyShape, 0.0, prefixCacheHitRate,
-                null, monthlyGrowth, startMonth, minReplicas, new Service(service.workload(),
-                        service.burstPricingMode(), new Operations(null, null, 0.0), null), Uncertain.NONE, revenuePerRequestUsd, idleTimeoutSeconds, null);
+        return with(c -> {
+            c.traffic = traffic.withRequestsPerDay(rpd);
+            c.replica = new Replica(a, p, tp, null);
+            c.capacity = new Capacity(s, capacity.minReplicas(), capacity.idleTimeoutSeconds());
+            c.caching = new Caching(0.0, caching.prefixCacheHitRate());
+            c.routing = null;
+            c.tiers = null;
+            c.service = new Service(service.workload(), service.burstPricingMode(), new Operations(null, null, 0.0),
+                    null);
+            c.uncertain = Uncertain.NONE;
+        });
     }
-
 }

@@ -407,20 +407,31 @@ public final class RequestReader {
         }
         InferenceInput.Service service = new InferenceInput.Service(i.choice("workload", WORKLOADS),
                 i.choice("burstPricingMode", BURST), ops, hostedApi);
-        InferenceInput in = new InferenceInput(rpd, i.number(Bound.USERS),
-                i.whole(Bound.INPUT_TOKENS),
-                i.whole(Bound.OUTPUT_TOKENS), acc, i.choice("precision", INFERENCE_PRECISIONS),
-                i.whole(Bound.TENSOR_PARALLEL), i.whole(Bound.BATCH_SIZE),
-                mode, offer, price, target, i.number(Bound.PEAK_TO_AVERAGE),
-                i.choice("scaling", SCALING), i.numbers(Bound.HOURLY_SHAPE, 24), cache,
-                i.number(Bound.PREFIX_CACHE_HIT_RATE), routing, growth,
-                i.whole(Bound.START_MONTH), i.whole(Bound.MIN_REPLICAS), service,
-                new InferenceInput.Uncertain(rpdRange, growthRange, cacheRange), i.number(Bound.REVENUE_PER_REQUEST_USD), i.number(Bound.IDLE_TIMEOUT_SECONDS), tiers(i));
+        // Read in the order the problems are listed.
+        Double users = i.number(Bound.USERS);
+        Integer inputTokens = i.whole(Bound.INPUT_TOKENS);
+        Integer outputTokens = i.whole(Bound.OUTPUT_TOKENS);
+        InferenceInput.Replica replica = new InferenceInput.Replica(acc, i.choice("precision", INFERENCE_PRECISIONS),
+                i.whole(Bound.TENSOR_PARALLEL), i.whole(Bound.BATCH_SIZE));
+        Double peakToAverage = i.number(Bound.PEAK_TO_AVERAGE);
+        Scaling scaling = i.choice("scaling", SCALING);
+        double[] hourlyShape = i.numbers(Bound.HOURLY_SHAPE, 24);
+        InferenceInput.Caching caching = new InferenceInput.Caching(cache, i.number(Bound.PREFIX_CACHE_HIT_RATE));
+        Integer startMonth = i.whole(Bound.START_MONTH);
+        Integer minReplicas = i.whole(Bound.MIN_REPLICAS);
+        Double revenue = i.number(Bound.REVENUE_PER_REQUEST_USD);
+        Double idleTimeout = i.number(Bound.IDLE_TIMEOUT_SECONDS);
+        InferenceInput in = new InferenceInput(
+                new InferenceInput.Traffic(rpd, users, inputTokens, outputTokens, peakToAverage, hourlyShape, growth,
+                        startMonth, revenue),
+                replica, new InferenceInput.Pricing(mode, offer, price), target,
+                new InferenceInput.Capacity(scaling, minReplicas, idleTimeout), caching, routing, tiers(i), service,
+                new InferenceInput.Uncertain(rpdRange, growthRange, cacheRange));
         if (in.tiers() != null && (routing != null || hostedApi != null)) {
             i.problem("tiers", "cannot be combined with " + (routing != null ? "routing" : "hostedApi"),
                     "tiers (each may name its own model), or " + (routing != null ? "routing" : "hostedApi"));
         }
-        if (in.scaling() == Scaling.SERVERLESS) {
+        if (scaling == Scaling.SERVERLESS) {
             if (mode != null && mode != PricingMode.ON_DEMAND) {
                 i.problem("pricingMode", "'" + mode.wireName() + "' cannot buy serverless workers: they are billed per "
                         + "second at the offer's rate", "on-demand (or leave it out), or scaling always-on/autoscale");
@@ -433,7 +444,7 @@ public final class RequestReader {
                 i.problem(price != null ? "pricePerAcceleratorHourUsd" : "offer", "does not apply to serverless "
                         + "workers: the cheapest serverless offer for the accelerator is used", "leave it out");
             }
-        } else if (in.idleTimeoutSeconds() != null) {
+        } else if (idleTimeout != null) {
             i.problem("idleTimeoutSeconds", "only applies to scaling 'serverless'", "set scaling to 'serverless' or "
                     + "remove idleTimeoutSeconds");
         }
@@ -443,10 +454,10 @@ public final class RequestReader {
         if (cacheRange != null && cacheRange.high() >= 1) {
             i.problem("cacheHitRate.high", "must be below 1: a fleet that serves nothing is not an estimate",
                     "0 <= rate < 1");
-        } else if (in.cacheHitRate() != null && in.cacheHitRate() >= 1) {
+        } else if (in.caching().cacheHitRate() != null && in.caching().cacheHitRate() >= 1) {
             i.problem("cacheHitRate", "must be below 1: a fleet that serves nothing is not an estimate", "0 <= rate < 1");
         }
-        if (in.hourlyShape() != null && java.util.Arrays.stream(in.hourlyShape()).sum() <= 0) {
+        if (in.traffic().hourlyShape() != null && java.util.Arrays.stream(in.traffic().hourlyShape()).sum() <= 0) {
             i.problem("hourlyShape", "must have at least one positive hour", "24 non-negative weights, not all zero");
         }
         if (acc != null && acc.custom() && price == null && acc.pricePerHourUsd() == null && mode != PricingMode.OWNED) {

@@ -38,10 +38,10 @@ public final class Advisor {
                     + " ms is latency-critical (rule: targets under 100 ms).");
         }
         if (inf != null) {
-            if (inf.users() != null && inf.users() >= MILLIONS_OF_USERS) {
-                inference.add(Num.show(inf.users()) + " users (rule: scaling to millions of users).");
-            } else if (inf.users() == null && inf.requestsPerDay() >= MILLIONS_OF_USERS) {
-                inference.add(Num.show(inf.requestsPerDay()) + " requests per day, millions-of-users scale (rule: "
+            if (inf.traffic().users() != null && inf.traffic().users() >= MILLIONS_OF_USERS) {
+                inference.add(Num.show(inf.traffic().users()) + " users (rule: scaling to millions of users).");
+            } else if (inf.traffic().users() == null && inf.traffic().requestsPerDay() >= MILLIONS_OF_USERS) {
+                inference.add(Num.show(inf.traffic().requestsPerDay()) + " requests per day, millions-of-users scale (rule: "
                         + "scaling to millions of users; no user count given, requests per day used instead).");
             }
         }

@@ -128,7 +128,7 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
     ServingBound refinedTiers(Estimate base, Day day, InferenceInput in, ModelResolver models) {
         List<Tier> tiers = in.tiers();
         int n = tiers.size();
-        double cache = in.cacheHitRate() == null ? 0 : in.cacheHitRate();
+        double cache = in.caching().cacheHitRate() == null ? 0 : in.caching().cacheHitRate();
         double[] routed = Tiers.passedOn(tiers); // each tier's fleet passes the later tiers' requests on
         double incoming = 1;
         double separate = 0;

@@ -49,12 +49,12 @@ final class WhatIfs {
                         RequestPatch.of("inference", "precision", p.wireName())));
             }
         }
-        if (in.batchSize() != null) {
-            out.add(new WhatIf(Lever.BATCHING, "inference.batchSize", in.batchSize() + " → the best operating point",
+        if (in.replica().batchSize() != null) {
+            out.add(new WhatIf(Lever.BATCHING, "inference.batchSize", in.replica().batchSize() + " → the best operating point",
                     q -> q.withInference(q.inference().withBatchSize(null)),
                     RequestPatch.of("inference", "batchSize", null)));
         }
-        if (in.cacheHitRate() == null || in.cacheHitRate() == 0) {
+        if (in.caching().cacheHitRate() == null || in.caching().cacheHitRate() == 0) {
             out.add(new WhatIf(Lever.RESPONSE_CACHING, "inference.cacheHitRate", "0 → " + TYPICAL_CACHE_HIT_RATE
                     + " (30–60 % is common)", q -> q.withInference(q.inference().withCacheHitRate(TYPICAL_CACHE_HIT_RATE)),
                     RequestPatch.of("inference", "cacheHitRate", TYPICAL_CACHE_HIT_RATE)));
@@ -75,7 +75,7 @@ final class WhatIfs {
         boolean hosted = in.service().hostedApi() != null;
         boolean serverless = r.scaling() == Scaling.SERVERLESS;
         PricingMode commit = base.horizonMonths() >= 36 ? PricingMode.COMMIT_3Y : PricingMode.COMMIT_1Y;
-        if (!hosted && !serverless && r.pricingMode() == PricingMode.ON_DEMAND && in.pricePerAcceleratorHourUsd() == null) {
+        if (!hosted && !serverless && r.pricingMode() == PricingMode.ON_DEMAND && in.pricing().pricePerAcceleratorHourUsd() == null) {
             boolean alwaysOn = r.scaling() == Scaling.ALWAYS_ON;
             out.add(new WhatIf(Lever.COMMITMENT, "inference.pricingMode", "on-demand → " + commit.wireName()
                     + (alwaysOn ? " for the always-on fleet" : " for the baseline, the rest bursting on demand"),
@@ -100,7 +100,7 @@ final class WhatIfs {
             }
         }
         if (llm && !hosted && in.tiers() == null) { // tiers cannot be bought as one hosted API
-            HostedApis.Workload w = new HostedApis.Workload(in.requestsPerDay(), r.fleet().replica().inputTokens,
+            HostedApis.Workload w = new HostedApis.Workload(in.traffic().requestsPerDay(), r.fleet().replica().inputTokens,
                     r.fleet().replica().outputTokens, r.fleet().workload().cacheHitRate(),
                     r.fleet().replica().prefixCacheHitRate, base.model().id(), r.workload() == Workload.BATCH);
             HostedApi api = HostedApis.cheapestSameModel(hardware.catalog(), w);
@@ -116,7 +116,7 @@ final class WhatIfs {
                                 .withService(q.inference().service().withHostedApi(api.id())).withRouting(null)), p));
             }
         }
-        if (!hosted && !serverless && r.workload() == Workload.BATCH && in.pricePerAcceleratorHourUsd() == null
+        if (!hosted && !serverless && r.workload() == Workload.BATCH && in.pricing().pricePerAcceleratorHourUsd() == null
                 && (r.pricingMode() != PricingMode.SPOT || r.fleet().workload().peakToAverage() > 1)) {
             boolean spot = r.pricingMode() == PricingMode.SPOT || hasSpot(hardware, r.accelerator());
             PricingMode mode = spot ? PricingMode.SPOT : r.pricingMode();
@@ -128,13 +128,13 @@ final class WhatIfs {
                     + (spot ? " on spot capacity" : ""), q -> q.withInference(q.inference().flattened()
                             .withPricingMode(mode)), p));
         }
-        if (!hosted && !serverless && in.pricePerAcceleratorHourUsd() == null
-                && (in.accelerator() == null || in.accelerator().pricePerHourUsd() == null)
+        if (!hosted && !serverless && in.pricing().pricePerAcceleratorHourUsd() == null
+                && (in.replica().accelerator() == null || in.replica().accelerator().pricePerHourUsd() == null)
                 && !hardware.catalog().serverlessOffersFor(r.accelerator().id()).isEmpty()) {
             String offer = hardware.catalog().serverlessOffersFor(r.accelerator().id()).get(0).id();
             RequestPatch p = new RequestPatch();
             RequestPatch i = p.object("inference").set("scaling", "serverless").set("pricingMode", "on-demand");
-            if (in.offer() != null) {
+            if (in.pricing().offer() != null) {
                 i.set("offer", null);
             }
             out.add(new WhatIf(Lever.SERVERLESS, "inference.scaling", r.scaling().wireName() + " → serverless ("
@@ -151,8 +151,8 @@ final class WhatIfs {
     /** Whether the catalog search for a cheaper accelerator applies: not when the request fixed a price or offer. */
     static boolean searchesCatalog(InferenceInput in) {
         // Not for serverless workers: the search's lower bound prices rented hours, not serverless seconds.
-        return in.pricePerAcceleratorHourUsd() == null && (in.accelerator() == null || !in.accelerator().custom())
-                && in.offer() == null && in.service().hostedApi() == null && in.scaling() != Scaling.SERVERLESS;
+        return in.pricing().pricePerAcceleratorHourUsd() == null && (in.replica().accelerator() == null || !in.replica().accelerator().custom())
+                && in.pricing().offer() == null && in.service().hostedApi() == null && in.capacity().scaling() != Scaling.SERVERLESS;
     }
 
     /**

@@ -87,7 +87,7 @@ public final class InferenceEstimator {
     public static LatencyTarget target(ModelSpec model, InferenceInput in) {
         LatencyTarget given = in.latencyTargetMs();
         boolean interactive = in.service().workload() == null || in.service().workload() == Workload.INTERACTIVE;
-        if (model.kind() == ModelKind.LLM && interactive && (given == null || !given.any()) && in.batchSize() == null) {
+        if (model.kind() == ModelKind.LLM && interactive && (given == null || !given.any()) && in.replica().batchSize() == null) {
             return INTERACTIVE_TARGET;
         }
         return given;
@@ -110,14 +110,14 @@ public final class InferenceEstimator {
             return Tiers.estimate(this, models, model, in, energy, owned, path, withApis, traffic, choices, notes);
         }
         boolean llm = model.kind() == ModelKind.LLM;
-        Accelerator acc = hardware.resolve(in.accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator", llm
+        Accelerator acc = hardware.resolve(in.replica().accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator", llm
                 ? "the most widely deployed data-centre accelerator for LLM serving"
                 : "a small inference accelerator, enough for a non-LLM model", notes);
-        Precision precision = notes.orDefault(in.precision(), Precision.BF16, path, ".precision",
+        Precision precision = notes.orDefault(in.replica().precision(), Precision.BF16, path, ".precision",
                 "unquantised 16-bit weights");
-        int input = llm ? notes.orDefault(in.inputTokens(), DEFAULT_INPUT_TOKENS, path, ".inputTokens",
+        int input = llm ? notes.orDefault(in.traffic().inputTokens(), DEFAULT_INPUT_TOKENS, path, ".inputTokens",
                 "a typical chat prompt with its context") : 1;
-        int output = llm ? notes.orDefault(in.outputTokens(), DEFAULT_OUTPUT_TOKENS, path, ".outputTokens",
+        int output = llm ? notes.orDefault(in.traffic().outputTokens(), DEFAULT_OUTPUT_TOKENS, path, ".outputTokens",
                 "a typical chat answer") : 1;
         if (precision == Precision.FP4) {
             notes.assume(path, ".precisionQuality", "fp4", acc.nativePeakFlops(Precision.FP4).isPresent()
@@ -136,15 +136,15 @@ public final class InferenceEstimator {
             notes.assume(path, ".latencyTargetMs", "ttftMs 2000, tpotMs 50", "interactive default: the first "
                     + "token within 2 s and 20 tokens a second, faster than people read");
         }
-        double prefixHit = in.prefixCacheHitRate() != null ? in.prefixCacheHitRate() : 0.0;
+        double prefixHit = in.caching().prefixCacheHitRate() != null ? in.caching().prefixCacheHitRate() : 0.0;
         Fleet.Workload workload = workload(in, path, notes);
 
-        ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.batchSize());
-        ChoiceKey key = new ChoiceKey(model, acc, precision, in.tensorParallel(), shape, workload, traffic);
+        ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.replica().batchSize());
+        ChoiceKey key = new ChoiceKey(model, acc, precision, in.replica().tensorParallel(), shape, workload, traffic);
         // A recording run chooses afresh: the choice states its reasons.
         ReplicaChoice choice = choices == null || notes.recording() ? null : choices.find(key);
         if (choice == null) {
-            choice = ReplicaChoice.choose(model, acc, precision, in.tensorParallel(), shape, workload, traffic, path,
+            choice = ReplicaChoice.choose(model, acc, precision, in.replica().tensorParallel(), shape, workload, traffic, path,
                     notes);
             if (choices != null) {
                 choices.keep(key, choice);
@@ -156,12 +156,12 @@ public final class InferenceEstimator {
                     + "in " + precision.wireName() + " but computed at the bf16 rate.");
         }
         ServingModel.Point point = choice.point();
-        choice.explain(in.batchSize(), target, kind == Workload.BATCH, path, notes);
+        choice.explain(in.replica().batchSize(), target, kind == Workload.BATCH, path, notes);
         boolean met = ReplicaChoice.meets(point, target);
 
-        PricingMode mode = notes.orDefault(in.pricingMode(), PricingMode.ON_DEMAND, path, ".pricingMode",
+        PricingMode mode = notes.orDefault(in.pricing().pricingMode(), PricingMode.ON_DEMAND, path, ".pricingMode",
                 "on-demand list price");
-        HostedApis.Workload apiWorkload = new HostedApis.Workload(in.requestsPerDay(), input, output,
+        HostedApis.Workload apiWorkload = new HostedApis.Workload(in.traffic().requestsPerDay(), input, output,
                 workload.cacheHitRate(), prefixHit, model.id(), kind == Workload.BATCH);
         if (!llm && service.hostedApi() != null) {
             throw InvalidRequestException.of(path + ".hostedApi", "is only for language models (APIs sell tokens)",
@@ -176,8 +176,8 @@ public final class InferenceEstimator {
                 ? serverlessOffer(in, acc, replica, point, workload, traffic, operationsUsd, path) : null;
         Hardware.Price price = hosted != null ? new Hardware.Price(0, 0, null, null)
                 : serverless != null ? serverlessPrice(serverless, path, notes)
-                : hardware.price(acc, mode, in.offer(), in.pricePerAcceleratorHourUsd(),
-                        in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), owned, true, energy, path,
+                : hardware.price(acc, mode, in.pricing().offer(), in.pricing().pricePerAcceleratorHourUsd(),
+                        in.replica().accelerator() == null ? null : in.replica().accelerator().pricePerHourUsd(), owned, true, energy, path,
                         notes);
         Fleet.Pricing pricing = serverless != null
                 ? serverlessPricing(in, serverless, replica, point, operationsUsd, path, notes)
@@ -186,7 +186,7 @@ public final class InferenceEstimator {
         Result routed = in.routing() == null ? null
                 : routed(in, precision, workload, energy, owned, traffic, choices, path, notes);
         Fleet fleet = new Fleet(replica, point, workload, pricing, routed == null ? null : routed.fleet());
-        double rpd = in.requestsPerDay();
+        double rpd = in.traffic().requestsPerDay();
         double served = rpd * workload.servedShare();
         double hours = fleet.acceleratorHoursPerMonth(rpd);
         int replicas = fleet.peakReplicas(rpd);
@@ -270,7 +270,7 @@ public final class InferenceEstimator {
             notes.warn(() -> path + ": bursting on spot capacity: spot replicas can be reclaimed at short notice, "
                     + "so peak traffic may queue while they are replaced.");
         }
-        Hardware.Price burst = hardware.burst(acc, burstMode, in.offer(), price.perHourUsd(), energy,
+        Hardware.Price burst = hardware.burst(acc, burstMode, in.pricing().offer(), price.perHourUsd(), energy,
                 path + ".burstPricePerAcceleratorHourUsd", notes);
         notes.assume(path, ".capacity", mode.wireName() + " baseline + " + burstMode.wireName() + " burst", () ->
                 "a commitment bills every hour of its " + term + "-month term, used or not, and cannot shrink "
@@ -320,7 +320,7 @@ public final class InferenceEstimator {
      */
     private static Fleet.Pricing serverlessPricing(InferenceInput in, ServerlessOffer o, ServingModel replica,
             ServingModel.Point point, double operations, String path, Notes notes) {
-        double idle = notes.orDefault(in.idleTimeoutSeconds(), o.idleTimeoutSeconds(), path, ".idleTimeoutSeconds",
+        double idle = notes.orDefault(in.capacity().idleTimeoutSeconds(), o.idleTimeoutSeconds(), path, ".idleTimeoutSeconds",
                 () -> o.provider() + "'s default: a worker stays up this long after its last request");
         double loadSeconds = replica.weightsBytes / replica.tp / 1e9 / o.loadGBs();
         double cold = o.coldStartSeconds() + loadSeconds;
@@ -368,25 +368,25 @@ public final class InferenceEstimator {
     private Fleet.Workload workload(InferenceInput in, String path, Notes notes) {
         double[] shape;
         double peakToAverage;
-        if (in.hourlyShape() != null) {
-            shape = DailyShape.normalised(in.hourlyShape());
+        if (in.traffic().hourlyShape() != null) {
+            shape = DailyShape.normalised(in.traffic().hourlyShape());
             peakToAverage = DailyShape.max(shape);
             notes.assume(path, ".peakToAverage", Num.shown(peakToAverage), () -> "from the request's hourlyShape"
-                    + (in.peakToAverage() != null ? " (the shape wins over the peakToAverage of "
-                            + Num.show(in.peakToAverage()) + " also given)" : ""));
+                    + (in.traffic().peakToAverage() != null ? " (the shape wins over the peakToAverage of "
+                            + Num.show(in.traffic().peakToAverage()) + " also given)" : ""));
         } else {
-            peakToAverage = in.peakToAverage() != null ? in.peakToAverage() : DEFAULT_PEAK_TO_AVERAGE;
-            if (in.peakToAverage() == null) {
+            peakToAverage = in.traffic().peakToAverage() != null ? in.traffic().peakToAverage() : DEFAULT_PEAK_TO_AVERAGE;
+            if (in.traffic().peakToAverage() == null) {
                 notes.assume(path, ".peakToAverage", Num.shown(peakToAverage), "daily peak over the average "
                         + "for user-facing traffic (busiest hour ≈ 2× the daily mean)");
             }
             shape = days.smooth(peakToAverage);
         }
-        Scaling scaling = notes.orDefault(in.scaling(), Scaling.ALWAYS_ON, path, ".scaling",
+        Scaling scaling = notes.orDefault(in.capacity().scaling(), Scaling.ALWAYS_ON, path, ".scaling",
                 "a 24/7 fleet sized for the daily peak");
-        int min = in.minReplicas() != null ? in.minReplicas() : scaling == Scaling.SERVERLESS ? 0 : 1;
+        int min = in.capacity().minReplicas() != null ? in.capacity().minReplicas() : scaling == Scaling.SERVERLESS ? 0 : 1;
         return new Fleet.Workload(peakToAverage, shape, scaling, min,
-                in.cacheHitRate() != null ? in.cacheHitRate() : 0.0, in.routing() != null ? in.routing().share() : 0);
+                in.caching().cacheHitRate() != null ? in.caching().cacheHitRate() : 0.0, in.routing() != null ? in.routing().share() : 0);
     }
 
     /** The routed share, estimated as its own workload on its own (or the main) accelerator. */
@@ -399,15 +399,15 @@ public final class InferenceEstimator {
         for (int m = 0; m < traffic.length; m++) {
             routedTraffic[m] = traffic[m] * share;
         }
-        InferenceInput smallInput = in.routedShare(in.requestsPerDay() * share,
-                r.accelerator() != null ? r.accelerator() : in.accelerator(),
+        InferenceInput smallInput = in.routedShare(in.traffic().requestsPerDay() * share,
+                r.accelerator() != null ? r.accelerator() : in.replica().accelerator(),
                 r.precision() != null ? r.precision() : precision, r.tensorParallel(), workload.scaling());
         return estimate(small, smallInput, energy, owned, path + ".routing", false, routedTraffic, choices, notes);
     }
 
     private static RoutingReport routingReport(InferenceInput in, Result routed, Fleet fleet) {
         Fleet.Workload w = fleet.workload();
-        double rpd = in.requestsPerDay() * (1 - w.cacheHitRate()) * w.routedShare();
+        double rpd = in.traffic().requestsPerDay() * (1 - w.cacheHitRate()) * w.routedShare();
         InferenceReport r = routed.report();
         ModelSpec small = routed.fleet().replica().model;
         return new RoutingReport(w.routedShare(), small.id().equals("custom") ? small.name() : small.id(),

@@ -49,7 +49,7 @@ public final class Tiers {
                     scaled(traffic, tiers.get(k).share()), choices, k == 0 ? firstNotes : Notes.silent());
         }
         double operations = alone[0].fleet().pricing().operationsMonthlyUsd();
-        Fleet chain = chain(alone, tiers, in.cacheHitRate() == null ? 0 : in.cacheHitRate(), operations);
+        Fleet chain = chain(alone, tiers, in.caching().cacheHitRate() == null ? 0 : in.caching().cacheHitRate(), operations);
         double[] separateMonths = chain.monthlyCosts(traffic);
         double separate = sum(separateMonths);
 
@@ -65,7 +65,7 @@ public final class Tiers {
                         + "serves every tier for $" + Money.usd(sharedTotal) + " over the horizon, against $"
                         + Money.usd(separate) + " for a fleet per tier; each tier's cost is its share of the "
                         + "fleet in proportion to what it would cost alone");
-                return withTiers(r, "shared", sharedReports(r, alone, tiers, tierModels, in.requestsPerDay()));
+                return withTiers(r, "shared", sharedReports(r, alone, tiers, tierModels, in.traffic().requestsPerDay()));
             }
         }
         // A fleet per tier: the first tier's run (with its explanations) describes the operating point.
@@ -190,7 +190,7 @@ public final class Tiers {
     private static InferenceEstimator.Result separateResult(InferenceEstimator.Result first,
             InferenceEstimator.Result[] alone, Fleet chain, double[] months, List<Tier> tiers, ModelSpec[] tierModels,
             InferenceInput in, Notes notes) {
-        double rpd = in.requestsPerDay();
+        double rpd = in.traffic().requestsPerDay();
         double operations = chain.pricing().operationsMonthlyUsd();
         double monthly = months[0];
         double[] parts = new double[tiers.size()];

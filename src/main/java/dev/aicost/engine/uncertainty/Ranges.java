@@ -187,15 +187,15 @@ public final class Ranges {
                                 : " (measured on language models only)") + "; " + table(catalog));
         boolean serverless = fleet.pricing().serverless() != null;
         Factors price = hosted || serverless ? Factors.NONE : priceSpread(catalog, i.accelerator(), i.pricingMode(),
-                in.offer() != null || in.pricePerAcceleratorHourUsd() != null
-                        || (in.accelerator() != null && in.accelerator().pricePerHourUsd() != null), i.offer(),
+                in.pricing().offer() != null || in.pricing().pricePerAcceleratorHourUsd() != null
+                        || (in.replica().accelerator() != null && in.replica().accelerator().pricePerHourUsd() != null), i.offer(),
                 "inference", notes);
         if (hosted || serverless) {
             notes.assume("ranges.inference.price", "none", hosted ? "bought from a hosted API at its list price"
                     : "serverless workers at the cheapest serverless offer's per-second price");
         }
 
-        double rpd = in.requestsPerDay();
+        double rpd = in.traffic().requestsPerDay();
         double perMonth = rpd * Num.DAYS_PER_MONTH;
         double month0 = base.servingMonths()[0];
         double ops = fleet.pricing().operationsMonthlyUsd();
@@ -210,7 +210,7 @@ public final class Ranges {
             own.add(pricedServing);
         }
         InferenceInput.Uncertain u = in.uncertain();
-        double growth = in.monthlyGrowth() == null ? 0 : in.monthlyGrowth();
+        double growth = in.traffic().monthlyGrowth() == null ? 0 : in.traffic().monthlyGrowth();
         int months = base.traffic().length;
         if (u.requestsPerDay() != null) {
             InputRange r = u.requestsPerDay();
@@ -226,7 +226,7 @@ public final class Ranges {
         }
         if (u.cacheHitRate() != null) {
             InputRange r = u.cacheHitRate();
-            input(notes, "cacheHitRate", r, in.cacheHitRate(), "one minus the geometric mean of the miss rates");
+            input(notes, "cacheHitRate", r, in.caching().cacheHitRate(), "one minus the geometric mean of the miss rates");
             own.add(new Variant[] {serving(fleet.withCacheHitRate(r.low()), base.traffic()),
                 serving(fleet.withCacheHitRate(r.high()), base.traffic())});
         }
