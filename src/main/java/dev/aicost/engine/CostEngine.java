@@ -8,7 +8,6 @@ import dev.aicost.catalog.ModelKind;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.PricingMode;
 import dev.aicost.engine.advice.Advisor;
-import dev.aicost.engine.advice.Lever;
 import dev.aicost.engine.advice.Levers;
 import dev.aicost.engine.advice.Summary;
 import dev.aicost.engine.advice.WhatIfRunner;

@@ -2,7 +2,6 @@ package dev.aicost.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.engine.estimate.Phase;
-import dev.aicost.engine.advice.Lever;
 import dev.aicost.engine.estimate.Estimate;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.LifecycleReport.Month;

@@ -1,6 +1,6 @@
 package dev.aicost.engine;
 
-import dev.aicost.engine.billing.Fleet;
+import dev.aicost.engine.billing.Serverless;
 import dev.aicost.engine.core.Num;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.InferenceReport;
@@ -65,7 +65,7 @@ class ServerlessTest {
     void billedWorkersFollowTheArrivalModel() {
         // λ = 0.1/s, service 1 s, idle 5 s, cold start 20 s, 1 s billing, 4 requests/s per worker under load:
         // down periods of 1/λ = 10 s alternate with up periods of 20.5 + (e^0.6 − 1)/0.1 = 28.7 s.
-        Fleet.Serverless s = new Fleet.Serverless(5, 20, 1, 1);
+        Serverless s = new Serverless(5, 20, 1, 1);
         double up = 20.5 + (Math.exp(0.6) - 1) / 0.1;
         assertThat(s.billedWorkers(0.1, 4, 0)).isCloseTo(up / (up + 10), within(1e-12));
         assertThat(s.coldShare(0.1)).isCloseTo(1 / (0.1 * 20.5 + Math.exp(0.6)), within(1e-12));

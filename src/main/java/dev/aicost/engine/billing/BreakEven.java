@@ -15,7 +15,7 @@ import dev.aicost.engine.core.Num;
  * from the top and dropping any interval where even the fleet's cost at its top end stays below the
  * API's cost at its bottom end. A serverless cost has no flat steps to stop on, and near an API priced
  * close to its marginal cost that test proves only slivers; there an interval is also dropped when a
- * bound on the cost that is convex in traffic ({@link Fleet#monthlyCostBoundUsd}) stays below the API's
+ * bound on the cost that is convex in traffic ({@link CostBounds#monthlyCostBoundUsd}) stays below the API's
  * cost at both ends (hundreds of cost evaluations per API became tens).
  */
 final class BreakEven {
@@ -44,15 +44,15 @@ final class BreakEven {
     static Double requestsPerDay(Fleet fleet, double apiPerRequestUsd) {
         double api = apiPerRequestUsd * Num.DAYS_PER_MONTH; // $ per month per (request per day)
         double fixed = fleet.pricing().operationsMonthlyUsd();
-        double low = fleet.lowSlopeUsd();
+        double low = CostBounds.lowSlopeUsd(fleet);
         if (!(api > low)) {
             return null; // every request costs the fleet at least what the API charges
         }
         // Below the lower line's crossing the fleet costs at least the API: the answer is at or above it.
         double from = fixed / (api - low);
-        double high = fleet.highSlopeUsd();
+        double high = CostBounds.highSlopeUsd(fleet);
         // Above the upper line's crossing the fleet always costs less.
-        double to = Math.min(MAX, api > high ? (fixed + fleet.stepsUsd()) / (api - high) : MAX);
+        double to = Math.min(MAX, api > high ? (fixed + CostBounds.stepsUsd(fleet)) / (api - high) : MAX);
         if (from >= MAX) {
             return null;
         }
@@ -93,10 +93,10 @@ final class BreakEven {
         return fleet.monthlyCostUsd(requestsPerDay * (1 + 1e-9));
     }
 
-    /** {@link Fleet#monthlyCostBoundUsd} just above the ends, as {@link #cost} is. */
+    /** {@link CostBounds#monthlyCostBoundUsd} just above the ends, as {@link #cost} is. */
     private double bound(double a, double b) {
         evaluations++;
-        return fleet.monthlyCostBoundUsd(a * (1 + 1e-9), b * (1 + 1e-9));
+        return CostBounds.monthlyCostBoundUsd(fleet, a * (1 + 1e-9), b * (1 + 1e-9));
     }
 
     /**

@@ -9,8 +9,9 @@ import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.Precision;
 import dev.aicost.catalog.PricingMode;
 import dev.aicost.catalog.ServerlessOffer;
-import dev.aicost.engine.advice.Advisor;
+import dev.aicost.engine.billing.CommittedBaseline;
 import dev.aicost.engine.billing.Fleet;
+import dev.aicost.engine.billing.Serverless;
 import dev.aicost.engine.billing.HostedApis;
 import dev.aicost.engine.core.Hardware;
 import dev.aicost.engine.core.ModelResolver;
@@ -330,7 +331,7 @@ public final class InferenceEstimator {
                 + "billed, and waited for by each request that finds no warm worker");
         // A request alone on a worker is served at batch 1 (at low traffic most are alone).
         return new Fleet.Pricing(o.perHourUsd(), 0, null, Double.NaN, operations, Double.NaN,
-                new Fleet.Serverless(idle, cold, o.minBillingSeconds(), replica.at(1).e2eMs() / 1000));
+                new Serverless(idle, cold, o.minBillingSeconds(), replica.at(1).e2eMs() / 1000));
     }
 
     /** People who run a self-hosted fleet, per month: the request's, else a stated default share of one engineer. */
@@ -355,8 +356,8 @@ public final class InferenceEstimator {
         if (!p.committed()) {
             return null;
         }
-        double baseline = fleet.baseline(traffic, 0, Math.min(traffic.length, p.termMonths()));
-        Fleet.Capacity c = fleet.capacity(traffic[0], baseline);
+        double baseline = CommittedBaseline.choose(fleet, traffic, 0, Math.min(traffic.length, p.termMonths()));
+        CommittedBaseline.Capacity c = CommittedBaseline.month(fleet, traffic[0], baseline);
         boolean bursts = fleet.workload().scaling() == Scaling.AUTOSCALE;
         return new InferenceReport.Capacity(mode.wireName(), (int) Math.min(Integer.MAX_VALUE, baseline * fleet.replica().tp),
                 Num.money(c.committedUsd()),

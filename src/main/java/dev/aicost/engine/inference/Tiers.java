@@ -3,7 +3,6 @@ package dev.aicost.engine.inference;
 import dev.aicost.engine.core.Money;
 import dev.aicost.catalog.EnergyProfile;
 import dev.aicost.catalog.ModelSpec;
-import dev.aicost.engine.advice.Advisor;
 import dev.aicost.engine.billing.Fleet;
 import dev.aicost.engine.core.Hardware;
 import dev.aicost.engine.core.ModelResolver;

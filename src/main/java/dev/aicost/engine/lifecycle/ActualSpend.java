@@ -1,7 +1,6 @@
 package dev.aicost.engine.lifecycle;
 
 import dev.aicost.engine.core.Money;
-import dev.aicost.engine.advice.Advisor;
 import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
 import dev.aicost.report.ActualsReport;

@@ -7,7 +7,6 @@ import dev.aicost.catalog.ModelKind;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.Precision;
 import dev.aicost.catalog.PricingMode;
-import dev.aicost.engine.advice.Advisor;
 import dev.aicost.engine.core.Hardware;
 import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
@@ -20,7 +19,6 @@ import dev.aicost.request.Bound;
 import dev.aicost.request.InvalidRequestException;
 import dev.aicost.request.TrainingInput.Efficiency;
 import dev.aicost.request.TrainingInput.Kind;
-import dev.aicost.request.TrainingInput.Optimizer;
 import dev.aicost.request.TrainingInput;
 
 /**

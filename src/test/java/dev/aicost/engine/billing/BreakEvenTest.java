@@ -36,7 +36,7 @@ class BreakEvenTest {
 
     static Fleet serverless(double[] shape, int warm, double idleSeconds) {
         return fleet(shape, Scaling.SERVERLESS, warm, new Fleet.Pricing(0.8, 0, null, Double.NaN, 787.5, Double.NaN,
-                new Fleet.Serverless(idleSeconds, 20, 1, 3)));
+                new Serverless(idleSeconds, 20, 1, 3)));
     }
 
     static List<Fleet> fleets() {
@@ -54,7 +54,7 @@ class BreakEvenTest {
 
     /** API prices ($ per request) from a hair above the fleet's marginal cost to far above it. */
     static double[] apiPrices(Fleet f) {
-        double marginal = f.highSlopeUsd() / Num.DAYS_PER_MONTH;
+        double marginal = CostBounds.highSlopeUsd(f) / Num.DAYS_PER_MONTH;
         return new double[] {marginal * 1.001, marginal * 1.02, marginal * 1.3, marginal * 3, marginal * 30};
     }
 
@@ -94,7 +94,7 @@ class BreakEvenTest {
     @Test
     void noBreakEvenWhenTheApiIsNoDearerThanTheFleetPerRequest() {
         for (Fleet f : fleets()) {
-            assertThat(BreakEven.requestsPerDay(f, f.lowSlopeUsd() / Num.DAYS_PER_MONTH)).isNull();
+            assertThat(BreakEven.requestsPerDay(f, CostBounds.lowSlopeUsd(f) / Num.DAYS_PER_MONTH)).isNull();
         }
     }
 
@@ -102,9 +102,9 @@ class BreakEvenTest {
     void theServerlessBoundHoldsOverItsIntervalAndMeetsTheCostAtTheTop() {
         for (Fleet f : fleets().subList(0, 3)) {
             for (double top = 10; top < 1e9; top *= 3.7) {
-                assertThat(f.monthlyCostBoundUsd(top, top)).isEqualTo(f.monthlyCostUsd(top));
+                assertThat(CostBounds.monthlyCostBoundUsd(f, top, top)).isEqualTo(f.monthlyCostUsd(top));
                 for (double x = top / 5; x < top; x *= 1.13) {
-                    double bound = f.monthlyCostBoundUsd(x, top);
+                    double bound = CostBounds.monthlyCostBoundUsd(f, x, top);
                     for (double r = x; r <= top; r *= 1.01) {
                         assertThat(bound + (r - x) / (top - x) * (f.monthlyCostUsd(top) - bound))
                                 .as("the chord of the bound over [%s, %s] at %s", x, top, r)
