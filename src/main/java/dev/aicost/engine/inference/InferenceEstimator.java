@@ -9,9 +9,7 @@ import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.Precision;
 import dev.aicost.catalog.PricingMode;
 import dev.aicost.catalog.ServerlessOffer;
-import dev.aicost.engine.billing.CommittedBaseline;
 import dev.aicost.engine.billing.Fleet;
-import dev.aicost.engine.billing.Serverless;
 import dev.aicost.engine.billing.HostedApis;
 import dev.aicost.engine.core.Hardware;
 import dev.aicost.engine.core.ModelResolver;
@@ -40,17 +38,15 @@ public final class InferenceEstimator {
     static final double DEFAULT_PEAK_TO_AVERAGE = 2.0;
     /** Interactive default: first token within 2 s, then 20 tokens a second (faster than people read). */
     static final LatencyTarget INTERACTIVE_TARGET = new LatencyTarget(2000.0, 50.0, null);
-    static final double DEFAULT_OPERATIONS_PEOPLE = 0.25;
-    /** $132,270 a year ÷ 12 ÷ 0.70 (BLS; see {@link #operations}). */
-    static final double OPERATIONS_COST_PER_PERSON_USD = 15_750;
-
     private final Hardware hardware;
     private final ModelResolver models;
     private final DailyShape days = new DailyShape();
+    private final ServingPrices prices;
 
     public InferenceEstimator(Hardware hardware, ModelResolver models) {
         this.hardware = hardware;
         this.models = models;
+        this.prices = new ServingPrices(hardware);
     }
 
     /** The report section plus the typed facts the lifecycle and the advisor work from. */
@@ -172,17 +168,17 @@ public final class InferenceEstimator {
                 : hardware.catalog().hostedApis().stream().filter(a -> a.id().equals(service.hostedApi())).findFirst()
                         .orElseThrow();
         double operationsUsd = hosted == null && workload.scaling() == Scaling.SERVERLESS
-                ? operations(in.service().operations(), path, notes) : 0;
+                ? ServingPrices.operations(in.service().operations(), path, notes) : 0;
         ServerlessOffer serverless = workload.scaling() == Scaling.SERVERLESS && hosted == null
-                ? serverlessOffer(in, acc, replica, point, workload, traffic, operationsUsd, path) : null;
+                ? prices.serverlessOffer(in, acc, replica, point, workload, traffic, operationsUsd, path) : null;
         Hardware.Price price = hosted != null ? new Hardware.Price(0, 0, null, null)
-                : serverless != null ? serverlessPrice(serverless, path, notes)
+                : serverless != null ? ServingPrices.serverlessPrice(serverless, path, notes)
                 : hardware.price(acc, mode, in.pricing().offer(), in.pricing().pricePerAcceleratorHourUsd(),
                         in.replica().accelerator() == null ? null : in.replica().accelerator().pricePerHourUsd(), owned, true, energy, path,
                         notes);
         Fleet.Pricing pricing = serverless != null
-                ? serverlessPricing(in, serverless, replica, point, operationsUsd, path, notes)
-                : pricing(in, hosted, apiWorkload, acc, mode, price, owned, workload.scaling(), energy, path, notes);
+                ? ServingPrices.serverlessPricing(in, serverless, replica, point, operationsUsd, path, notes)
+                : prices.fleet(in, hosted, apiWorkload, acc, mode, price, owned, workload.scaling(), energy, path, notes);
 
         Result routed = in.routing() == null ? null
                 : routed(in, precision, workload, energy, owned, traffic, choices, path, notes);
@@ -231,138 +227,12 @@ public final class InferenceEstimator {
                     + "worker (minReplicas 1) trades money for it.");
         }
         var economics = new InferenceReport.Economics(kind.wireName(), Num.money(monthly - operations),
-                Num.money(operations), capacity(fleet, traffic, mode), price.owned(),
+                Num.money(operations), ServingPrices.capacity(fleet, traffic, mode), price.owned(),
                 hosted == null ? null : hosted.id(), coldStartMs, coldShare);
         RoutingReport routing = routed == null ? null : routingReport(in, routed, fleet);
         InferenceReport report = new InferenceReport(acc.id(), precision.wireName(), op, load, size, cost, routing,
                 apis, economics);
         return new Result(report, fleet, acc, precision, workload.scaling(), mode, met, kind, price.offer(), months);
-    }
-
-    /**
-     * How the fleet is paid for: pay-as-you-go; a committed baseline (reservation, savings plan or
-     * owned hardware) for its whole term with the rest bursting at {@code burstPricingMode}; or a
-     * hosted API per request. Operations are priced every month a self-hosted fleet runs.
-     */
-    private Fleet.Pricing pricing(InferenceInput in, HostedApi hosted, HostedApis.Workload apiWorkload,
-            Accelerator acc, PricingMode mode, Hardware.Price price, Hardware.Owned owned, Scaling scaling,
-            EnergyProfile energy, String path, Notes notes) {
-        if (hosted != null) {
-            notes.assume(path, ".operations", 0, () -> "bought from " + hosted.id() + ": no fleet to run ("
-                    + hosted.source().cite() + ")");
-            return new Fleet.Pricing(0, 0, null, Double.NaN, 0, HostedApis.perRequestUsd(hosted, apiWorkload));
-        }
-        double operations = operations(in.service().operations(), path, notes);
-        int term = switch (mode) {
-            case COMMIT_1Y -> 12;
-            case COMMIT_3Y -> 36;
-            case OWNED -> (int) Math.round(owned.lifeYears() * 12);
-            default -> 0;
-        };
-        if (term == 0) {
-            return new Fleet.Pricing(price.perHourUsd(), 0, null, Double.NaN, operations, Double.NaN);
-        }
-        if (scaling == Scaling.ALWAYS_ON) {
-            return new Fleet.Pricing(price.perHourUsd(), term, null, price.perHourUsd(), operations, Double.NaN);
-        }
-        PricingMode burstMode = notes.orDefault(in.service().burstPricingMode(), PricingMode.ON_DEMAND,
-                path, ".burstPricingMode", "capacity above the committed baseline is rented on demand");
-        if (burstMode == PricingMode.SPOT) {
-            notes.warn(() -> path + ": bursting on spot capacity: spot replicas can be reclaimed at short notice, "
-                    + "so peak traffic may queue while they are replaced.");
-        }
-        Hardware.Price burst = hardware.burst(acc, burstMode, in.pricing().offer(), price.perHourUsd(), energy,
-                path + ".burstPricePerAcceleratorHourUsd", notes);
-        notes.assume(path, ".capacity", mode.wireName() + " baseline + " + burstMode.wireName() + " burst", () ->
-                "a commitment bills every hour of its " + term + "-month term, used or not, and cannot shrink "
-                        + "within it: the baseline that costs least over each term's daily shape and traffic is "
-                        + "committed, the rest bursts (a term cut by the horizon is counted for its months inside)");
-        return new Fleet.Pricing(price.perHourUsd(), term, burstMode, burst.perHourUsd(), operations, Double.NaN);
-    }
-
-    /**
-     * The serverless offer for the accelerator that bills least in the first serving month (the
-     * per-second rate and the idle timeout both count), or a clear refusal.
-     */
-    private ServerlessOffer serverlessOffer(InferenceInput in, Accelerator acc, ServingModel replica,
-            ServingModel.Point point, Fleet.Workload workload, double[] traffic, double operations, String path) {
-        List<ServerlessOffer> offers = hardware.catalog().serverlessOffersFor(acc.id());
-        if (offers.isEmpty()) {
-            throw InvalidRequestException.of(path + ".scaling", "'serverless' has no catalog offer for " + acc.id(),
-                    "an accelerator with serverless offers: " + String.join(", ",
-                            hardware.catalog().serverlessAccelerators()));
-        }
-        ServerlessOffer best = null;
-        double least = Double.MAX_VALUE;
-        for (ServerlessOffer o : offers) {
-            Fleet f = new Fleet(replica, point, workload, serverlessPricing(in, o, replica, point, operations, path,
-                    Notes.silent()), null);
-            double total = f.ownCostUsd(traffic[0]);
-            if (total < least) {
-                best = o;
-                least = total;
-            }
-        }
-        return best;
-    }
-
-    private static Hardware.Price serverlessPrice(ServerlessOffer o, String path, Notes notes) {
-        notes.assume(path, ".pricePerAcceleratorHourUsd", Num.shown(o.perHourUsd()), () -> "serverless offer '"
-                + o.id() + "' (" + o.provider() + "), the one that bills least in the first serving month for "
-                + o.acceleratorId()
-                + ": $"
-                + Num.show(o.perSecondUsd()) + " per GPU-second while a worker is up: " + o.source().cite());
-        return new Hardware.Price(o.perHourUsd(), 0, o.id(), null);
-    }
-
-    /**
-     * Serverless workers: billed per second while up, scale to zero. A cold start is the offer's
-     * container start plus loading each GPU's share of the weights at the offer's load rate.
-     */
-    private static Fleet.Pricing serverlessPricing(InferenceInput in, ServerlessOffer o, ServingModel replica,
-            ServingModel.Point point, double operations, String path, Notes notes) {
-        double idle = notes.orDefault(in.capacity().idleTimeoutSeconds(), o.idleTimeoutSeconds(), path, ".idleTimeoutSeconds",
-                () -> o.provider() + "'s default: a worker stays up this long after its last request");
-        double loadSeconds = replica.weightsBytes / replica.tp / 1e9 / o.loadGBs();
-        double cold = o.coldStartSeconds() + loadSeconds;
-        notes.assume(path, ".coldStartSeconds", Num.shown(Num.sig(cold, 3)), () -> "container and runtime start ("
-                + Num.show(o.coldStartSeconds()) + " s, an estimate) plus " + Num.show(Num.sig(replica.weightsBytes
-                        / replica.tp / 1e9, 3)) + " GB of weights per GPU at " + Num.show(o.loadGBs()) + " GB/s; "
-                + "billed, and waited for by each request that finds no warm worker");
-        // A request alone on a worker is served at batch 1 (at low traffic most are alone).
-        return new Fleet.Pricing(o.perHourUsd(), 0, null, Double.NaN, operations, Double.NaN,
-                new Serverless(idle, cold, o.minBillingSeconds(), replica.at(1).e2eMs() / 1000));
-    }
-
-    /** People who run a self-hosted fleet, per month: the request's, else a stated default share of one engineer. */
-    private static double operations(InferenceInput.Operations ops, String path, Notes notes) {
-        if (ops != null && ops.monthlyUsd() != null) {
-            return ops.monthlyUsd();
-        }
-        double people = notes.orDefault(ops == null ? null : ops.people(), DEFAULT_OPERATIONS_PEOPLE,
-                path, ".operations.people", "a quarter of one engineer on call, upgrading and monitoring the "
-                        + "fleet (set inference.operations; 0 if it is already paid for)");
-        double perPerson = notes.orDefault(ops == null ? null : ops.monthlyCostUsdPerPerson(),
-                OPERATIONS_COST_PER_PERSON_USD, path, ".operations.monthlyCostUsdPerPerson", "loaded monthly cost "
-                        + "of a US software engineer: BLS median pay $132,270/year (Occupational Outlook Handbook, "
-                        + "software developers, May 2023) ÷ 12 ÷ 0.70 (wages are ~70 % of compensation, BLS Employer "
-                        + "Costs for Employee Compensation, 2024)");
-        return people * perPerson;
-    }
-
-    /** The first serving month's committed baseline and burst, or null when nothing is committed. */
-    private static InferenceReport.Capacity capacity(Fleet fleet, double[] traffic, PricingMode mode) {
-        Fleet.Pricing p = fleet.pricing();
-        if (!p.committed()) {
-            return null;
-        }
-        double baseline = CommittedBaseline.choose(fleet, traffic, 0, Math.min(traffic.length, p.termMonths()));
-        CommittedBaseline.Capacity c = CommittedBaseline.month(fleet, traffic[0], baseline);
-        boolean bursts = fleet.workload().scaling() == Scaling.AUTOSCALE;
-        return new InferenceReport.Capacity(mode.wireName(), (int) Math.min(Integer.MAX_VALUE, baseline * fleet.replica().tp),
-                Num.money(c.committedUsd()),
-                bursts ? p.burstMode().wireName() : null, bursts ? Num.money(p.burstPricePerHourUsd()) : 0,
-                Num.sig(c.burstAcceleratorHours()), Num.money(c.burstUsd()));
     }
 
     /** The daily shape, scaling, minimum replicas, cache and routing the fleet is sized for. */

@@ -1,13 +1,9 @@
 package dev.aicost.engine.uncertainty;
 
-import dev.aicost.catalog.Accelerator;
 import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.ModelError;
 import dev.aicost.catalog.ModelSpec;
-import dev.aicost.catalog.Offer;
-import dev.aicost.catalog.PricingMode;
 import dev.aicost.engine.billing.Fleet;
-import dev.aicost.engine.core.Hardware;
 import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.inference.InferenceEstimator;
@@ -22,10 +18,8 @@ import dev.aicost.report.TrainingReport.TrainingRanges;
 import dev.aicost.request.EstimateRequest;
 import dev.aicost.request.InferenceInput;
 import dev.aicost.request.InputRange;
-import dev.aicost.request.TrainingInput;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * P10–P90 ranges of the headline figures. Three independent sources, each as the figure's value
@@ -45,57 +39,6 @@ public final class Ranges {
     private Ranges() {
     }
 
-    /** What an estimate is multiplied by at a source's P10 and P90. */
-    record Factors(double p10, double p90) {
-        static final Factors NONE = new Factors(1, 1);
-
-        boolean none() {
-            return p10 == 1 && p90 == 1;
-        }
-
-        String shown() {
-            return "×" + Num.show(Num.sig(p10, 2)) + "–" + Num.show(Num.sig(p90, 2));
-        }
-    }
-
-    /** One figure's spread in log space; each source adds the figure at its P10 and at its P90. */
-    static final class Spread {
-        private double centre;
-        private double variance;
-
-        Spread add(double point, double atLow, double atHigh) {
-            if (point > 0 && atLow > 0 && atHigh > 0 && Double.isFinite(atLow) && Double.isFinite(atHigh)) {
-                double a = Math.log(atLow / point);
-                double b = Math.log(atHigh / point);
-                centre += (a + b) / 2;
-                variance += (b - a) * (b - a) / 4;
-            }
-            return this;
-        }
-
-        Spread add(Factors f) {
-            return add(1, f.p10(), f.p90());
-        }
-
-        double low() {
-            return Math.exp(centre - Math.sqrt(variance));
-        }
-
-        double high() {
-            return Math.exp(centre + Math.sqrt(variance));
-        }
-
-        /** The range around a reported value, rounded as the value is and never leaving it out. */
-        Range around(double shown, DoubleUnaryOperator round) {
-            if (!(shown > 0)) {
-                return new Range(0, 0);
-            }
-            double lo = round.applyAsDouble(shown * low());
-            double hi = round.applyAsDouble(shown * high());
-            return new Range(Math.min(lo, shown), Math.max(hi, shown));
-        }
-    }
-
     /** The sections' ranges (null where the section is absent). */
     public record Result(TrainingRanges training, InferenceRanges inference, LifecycleRanges lifecycle,
             MonthRange breakEven) {
@@ -112,8 +55,8 @@ public final class Ranges {
         TrainingRanges training = null;
         Variant[] trainingPrice = null;
         if (t != null) {
-            Factors error = trainingError(catalog, req.training(), t, model, notes);
-            Factors price = priceSpread(catalog, t.accelerator(), t.pricingMode(), req.training().offer() != null
+            Factors error = ErrorSources.trainingError(catalog, req.training(), t, model, notes);
+            Factors price = ErrorSources.priceSpread(catalog, t.accelerator(), t.pricingMode(), req.training().offer() != null
                     || req.training().pricePerAcceleratorHourUsd() != null || (req.training().accelerator() != null
                             && req.training().accelerator().pricePerHourUsd() != null), t.report().pricing().offer(),
                     "training", notes);
@@ -182,11 +125,11 @@ public final class Ranges {
         Factors capacity = new Factors(tput.p10Factor(), tput.p90Factor());
         Factors slower = new Factors(latency.p10Factor(), latency.p90Factor());
         notes.assume("ranges.inference.modelError", "throughput " + capacity.shown() + ", latency " + slower.shown(),
-                () -> "P10–P90 of published ÷ estimated over " + cases(tput, "throughput figures") + " and "
-                        + cases(latency, "latency figures") + (model.kind() == dev.aicost.catalog.ModelKind.LLM ? ""
-                                : " (measured on language models only)") + "; " + table(catalog));
+                () -> "P10–P90 of published ÷ estimated over " + ErrorSources.cases(tput, "throughput figures") + " and "
+                        + ErrorSources.cases(latency, "latency figures") + (model.kind() == dev.aicost.catalog.ModelKind.LLM ? ""
+                                : " (measured on language models only)") + "; " + ErrorSources.table(catalog));
         boolean serverless = fleet.pricing().serverless() != null;
-        Factors price = hosted || serverless ? Factors.NONE : priceSpread(catalog, i.accelerator(), i.pricingMode(),
+        Factors price = hosted || serverless ? Factors.NONE : ErrorSources.priceSpread(catalog, i.accelerator(), i.pricingMode(),
                 in.pricing().offer() != null || in.pricing().pricePerAcceleratorHourUsd() != null
                         || (in.replica().accelerator() != null && in.replica().accelerator().pricePerHourUsd() != null), i.offer(),
                 "inference", notes);
@@ -297,83 +240,4 @@ public final class Ranges {
         int m = breakEvenMonth(life, k);
         return m == 0 ? null : Math.max(m, life.breakEvenMonth());
     }
-
-    private static Factors trainingError(Catalog catalog, TrainingInput in, TrainingEstimator.Result t,
-            ModelSpec model, Notes notes) {
-        if (in.mfu() != null || in.acceleratorHours() != null) {
-            notes.assume("ranges.training.modelError", "none", () -> "the request gives training."
-                    + (in.acceleratorHours() != null ? "acceleratorHours" : "mfu") + ": the error measured for the "
-                    + "engine's own utilisation does not apply, and the ranges do not cover that value's uncertainty");
-            return Factors.NONE;
-        }
-        ModelError.Figure figure = in.efficiency() == TrainingInput.Efficiency.TUNED
-                ? ModelError.Figure.TRAINING_TUNED : ModelError.Figure.TRAINING_PRODUCTION;
-        ModelError.Row row = catalog.modelError().lookup(figure, t.accelerator().vendor(), t.precision().wireName(),
-                model.mixtureOfExperts());
-        Factors f = new Factors(row.p10Factor(), row.p90Factor());
-        notes.assume("ranges.training.modelError", f.shown(), () -> "P10–P90 of published ÷ estimated "
-                + "accelerator-hours over " + cases(row, figure == ModelError.Figure.TRAINING_TUNED
-                        ? "tuned framework benchmarks" : "production training runs") + "; " + table(catalog));
-        return f;
-    }
-
-    private static String cases(ModelError.Row row, String what) {
-        return row.cases() + " published " + what + " (segment: " + row.segment() + ")";
-    }
-
-    private static String table(Catalog catalog) {
-        return "the engine's model-error table, generated " + catalog.modelError().asOf() + " from its calibration "
-                + "cases (docs/ranges.md)";
-    }
-
-    /**
-     * The spread of the catalog's offers for this accelerator in this pricing mode, relative to the
-     * price of the offer the estimate used ({@code used}, as {@link Hardware#price} chose it): the mean
-     * and standard deviation of ln(offer ÷ price) as a log-normal's P10 and P90.
-     */
-    static Factors priceSpread(Catalog catalog, Accelerator acc, PricingMode mode, boolean priceGiven, String used,
-            String path, Notes notes) {
-        String name = "ranges." + path + ".price";
-        if (mode == PricingMode.OWNED) {
-            notes.assume(name, "none", "owned hardware: its cost follows from the ownership values, not offers");
-            return Factors.NONE;
-        }
-        if (priceGiven || used == null) {
-            notes.assume(name, "none", "the request fixes the offer or the price");
-            return Factors.NONE;
-        }
-        List<Offer> offers = catalog.offersFor(acc.id()).stream()
-                .filter(o -> o.price(mode).isPresent() && !"reference".equals(o.provider())).toList();
-        if (offers.size() < 2) {
-            notes.assume(name, "none", () -> "the catalog has " + (offers.isEmpty() ? "no" : "one") + " "
-                    + mode.wireName() + " offer for " + acc.id() + ": no spread to measure");
-            return Factors.NONE;
-        }
-        double p0 = catalog.offer(used).orElseThrow().price(mode).getAsDouble();
-        double sum = 0;
-        double squares = 0;
-        double min = Double.MAX_VALUE;
-        double max = 0;
-        for (Offer o : offers) {
-            double p = o.price(mode).getAsDouble();
-            double d = Math.log(p / p0);
-            sum += d;
-            squares += d * d;
-            min = Math.min(min, p);
-            max = Math.max(max, p);
-        }
-        int n = offers.size();
-        double mean = sum / n;
-        double sd = Math.sqrt(Math.max(0, squares / n - mean * mean));
-        Factors f = new Factors(Math.exp(mean - Z90 * sd), Math.exp(mean + Z90 * sd));
-        double lo = min;
-        double hi = max;
-        notes.assume(name, f.shown(), () -> "spread of the catalog's " + n + " " + mode.wireName() + " offers for "
-                + acc.id() + " ($" + Num.show(lo) + "–" + Num.show(hi) + " per accelerator-hour) around the one used; "
-                + "name an offer or give a price to remove it");
-        return f;
-    }
-
-    /** z of the 90th percentile of a standard normal. */
-    static final double Z90 = 1.2815515655446004;
 }

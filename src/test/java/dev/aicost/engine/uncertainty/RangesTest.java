@@ -31,16 +31,16 @@ class RangesTest {
 
     @Test
     void independentSourcesAddInQuadratureInLogSpace() {
-        Ranges.Spread one = new Ranges.Spread().add(new Ranges.Factors(0.8, 1.25));
+        Spread one = new Spread().add(new Factors(0.8, 1.25));
         assertThat(one.low()).isCloseTo(0.8, within(1e-12));
         assertThat(one.high()).isCloseTo(1.25, within(1e-12));
-        Ranges.Spread two = new Ranges.Spread().add(new Ranges.Factors(0.8, 1.25)).add(new Ranges.Factors(0.8, 1.25));
+        Spread two = new Spread().add(new Factors(0.8, 1.25)).add(new Factors(0.8, 1.25));
         assertThat(Math.log(two.high())).isCloseTo(Math.sqrt(2) * Math.log(1.25), within(1e-12));
         // A lopsided source moves the centre: ×1–1.21 is ×1.1 ± 10 % in log space.
-        Ranges.Spread shifted = new Ranges.Spread().add(100, 100, 121);
+        Spread shifted = new Spread().add(100, 100, 121);
         assertThat(shifted.low() * shifted.high()).isCloseTo(1.21, within(1e-9));
         // The range never leaves its point out, even where the evidence is all on one side.
-        Range r = new Ranges.Spread().add(new Ranges.Factors(1.1, 1.3)).around(100, Num::sig);
+        Range r = new Spread().add(new Factors(1.1, 1.3)).around(100, Num::sig);
         assertThat(r.p10()).isEqualTo(100);
         assertThat(r.p90()).isEqualTo(130);
     }
@@ -67,11 +67,11 @@ class RangesTest {
                 .toArray();
         double mean = java.util.Arrays.stream(logs).average().orElseThrow();
         double sd = Math.sqrt(java.util.Arrays.stream(logs).map(d -> (d - mean) * (d - mean)).sum() / logs.length);
-        Ranges.Factors f = Ranges.priceSpread(CATALOG, CATALOG.accelerator("h100-sxm").orElseThrow(),
+        Factors f = ErrorSources.priceSpread(CATALOG, CATALOG.accelerator("h100-sxm").orElseThrow(),
                 PricingMode.ON_DEMAND, false, CATALOG.defaultOffer("h100-sxm").id(), "inference", Notes.silent());
         assertThat(offers).hasSizeGreaterThan(2);
-        assertThat(f.p10()).isCloseTo(Math.exp(mean - Ranges.Z90 * sd), within(1e-12));
-        assertThat(f.p90()).isCloseTo(Math.exp(mean + Ranges.Z90 * sd), within(1e-12));
+        assertThat(f.p10()).isCloseTo(Math.exp(mean - ErrorSources.Z90 * sd), within(1e-12));
+        assertThat(f.p90()).isCloseTo(Math.exp(mean + ErrorSources.Z90 * sd), within(1e-12));
     }
 
     @Test
