@@ -1,7 +1,6 @@
 package dev.aicost.engine.advice;
 
 import dev.aicost.engine.core.Money;
-import dev.aicost.catalog.Accelerator;
 import dev.aicost.engine.estimate.Phase;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.estimate.Estimate;
@@ -54,8 +53,8 @@ public final class Levers {
             priced.add(price(engine, req, base, w));
         }
         if (req.inference() != null && searchCatalog && WhatIfs.searchesCatalog(req.inference())) {
-            priced.add(cheapestAccelerator(engine, req, base));
-            Priced cpu = cheapestCpu(engine, req, base);
+            priced.add(CatalogSearch.cheapestAccelerator(engine, req, base));
+            Priced cpu = CatalogSearch.cheapestCpu(engine, req, base);
             if (cpu != null) {
                 priced.add(cpu);
             }
@@ -64,143 +63,6 @@ public final class Levers {
                 .thenComparing(Comparator.comparingDouble((Priced p) -> p.optimization().savingsUsd()).reversed())
                 .thenComparing(p -> p.optimization().lever()));
         return new Advice(List.copyOf(priced), best(engine, req, base, priced));
-    }
-
-    /**
-     * The accelerator that saves the most, searched cheapest-bound first: an accelerator whose
-     * lower bound on serving cost (see {@link ServingBound}) cannot beat the best found so far
-     * needs no full run. Ties go to the earlier catalog row, as a full scan would decide.
-     */
-    private static Priced cheapestAccelerator(WhatIfRunner engine, EstimateRequest req, Estimate base) {
-        List<ServingBound> bounds = new ArrayList<>();
-        ServingBound.Day day = ServingBound.Day.of(base.inference().fleet().workload().shape());
-        String provider = base.inference().offer() == null ? null
-                : engine.catalog().offer(base.inference().offer()).orElseThrow().provider();
-        int k = -1;
-        for (Accelerator a : engine.catalog().accelerators()) {
-            k++;
-            // Only hardware one can rent: a "reference" price (e.g. DeepSeek's H800 assumption) is no offer.
-            // Accelerator cards only: server CPUs have their own lever (cpu-serving), edge devices no rental.
-            if (a.id().equals(base.inference().accelerator().id())
-                    || engine.catalog().form(a.id()) != dev.aicost.catalog.Catalog.Form.ACCELERATOR
-                    || "reference".equals(engine.catalog().defaultOffer(a.id()).provider())) {
-                continue;
-            }
-            String offer = null;
-            if (provider != null) { // the same provider's offer: a provider change is its own lever
-                offer = sameProvider(engine, a, provider, base.inference().pricingMode());
-                if (offer == null) {
-                    continue;
-                }
-            }
-            ServingBound b = ServingBound.of(engine.hardware(), base, day, a, offer, k);
-            if (b != null) {
-                bounds.add(b);
-            }
-        }
-        bounds.sort(Comparator.comparingDouble(ServingBound::lifecycleUsd).thenComparingInt(ServingBound::order));
-        Priced best = null;
-        int bestOrder = Integer.MAX_VALUE;
-        double bestInference = base.phaseUsd(Phase.INFERENCE);
-        // The what-if runs free the tensor-parallel degree and the batch (and so, by default, the target).
-        var freed = req.inference().onAccelerator(null);
-        for (ServingBound b : bounds) {
-            if (cannotWin(b, bestInference, bestOrder)) {
-                break; // sorted by bound: no later accelerator can do better
-            }
-            ServingBound tight = b.tightened(base, day, freed, engine.models());
-            if (tight == null || cannotWin(tight, bestInference, bestOrder)) {
-                continue; // refused (no degree meets the target) or dearer even at its best operating point
-            }
-            Priced p = price(engine, req, base, WhatIfs.onAccelerator(base, b.accelerator(), b.offer()));
-            if (!p.optimization().applicable()) {
-                continue;
-            }
-            double savings = p.optimization().savingsUsd();
-            if (best == null || savings > best.optimization().savingsUsd()
-                    || (savings == best.optimization().savingsUsd() && b.order() < bestOrder)) {
-                best = p;
-                bestOrder = b.order();
-                bestInference = Math.min(bestInference, p.totalUsd() - base.phaseUsd(Phase.TRAINING));
-            }
-        }
-        if (best != null) {
-            return best;
-        }
-        WhatIf searched = new WhatIf(Lever.CHEAPER_ACCELERATOR, "inference.accelerator", "searched the catalog",
-                q -> q, null, "different hardware");
-        return new Priced(searched, new Optimization(Lever.CHEAPER_ACCELERATOR.wireName(), Phase.INFERENCE.name(),
-                false, searched.change(), 0, 0, searched.tradeOff(), "no catalog accelerator serves this workload for "
-                        + "less within the latency target", null, null), base);
-    }
-
-    /** A bound at or above the best found so far (ties go to the earlier catalog row) cannot win. */
-    private static boolean cannotWin(ServingBound b, double bestInference, int bestOrder) {
-        return b.lifecycleUsd() > bestInference || (b.lifecycleUsd() == bestInference && b.order() > bestOrder);
-    }
-
-    /** Models up to this size (parameters) are tried on server CPUs. */
-    static final double CPU_SERVING_MAX_PARAMETERS = 8.5e9;
-
-    /**
-     * The cheapest server CPU instance of the catalog that serves a small model (≤ 8B parameters)
-     * within the latency target, each priced by a full engine run (a handful of rows); null where the
-     * model is larger or already on a CPU.
-     */
-    private static Priced cheapestCpu(WhatIfRunner engine, EstimateRequest req, Estimate base) {
-        var catalog = engine.catalog();
-        if (base.model().parameters() > CPU_SERVING_MAX_PARAMETERS
-                || catalog.form(base.inference().accelerator().id()) != dev.aicost.catalog.Catalog.Form.ACCELERATOR) {
-            return null;
-        }
-        Priced best = null;
-        int bestOrder = Integer.MAX_VALUE;
-        double bestInference = base.phaseUsd(Phase.INFERENCE);
-        ServingBound.Day day = ServingBound.Day.of(base.inference().fleet().workload().shape());
-        var freed = req.inference().onAccelerator(null);
-        int k = -1;
-        for (Accelerator a : catalog.accelerators()) {
-            k++;
-            if (catalog.form(a.id()) != dev.aicost.catalog.Catalog.Form.CPU || !catalog.rentable(a.id())) {
-                continue;
-            }
-            String offer = catalog.defaultOffer(a.id()).id();
-            // As in the accelerator search: a CPU whose bound cannot beat the best so far (or that the run
-            // would refuse) needs no full run; the first of equal savings is kept, so a later tie cannot win.
-            ServingBound b = ServingBound.of(engine.hardware(), base, day, a, offer, k);
-            if (b != null) {
-                ServingBound tight = b.tightened(base, day, freed, engine.models());
-                if (tight == null || cannotWin(tight, bestInference, bestOrder)) {
-                    continue;
-                }
-            }
-            Priced p = price(engine, req, base, WhatIfs.onAccelerator(base, a, offer, Lever.CPU_SERVING));
-            if (p.optimization().applicable() && (best == null
-                    || p.optimization().savingsUsd() > best.optimization().savingsUsd())) {
-                best = p;
-                bestOrder = k;
-                bestInference = Math.min(bestInference, p.totalUsd() - base.phaseUsd(Phase.TRAINING));
-            }
-        }
-        if (best != null) {
-            return best;
-        }
-        WhatIf tried = new WhatIf(Lever.CPU_SERVING, "inference.accelerator", "tried the catalog's server CPUs",
-                q -> q, null, Lever.CPU_SERVING.tradeOff());
-        return new Priced(tried, new Optimization(Lever.CPU_SERVING.wireName(), Phase.INFERENCE.name(), false,
-                tried.change(), 0, 0, tried.tradeOff(), "no server CPU instance of the catalog serves this within "
-                        + "the latency target", null, null), base);
-    }
-
-    /** The first offer of an accelerator at a provider with a price in the mode, or null. */
-    private static String sameProvider(WhatIfRunner engine, Accelerator a, String provider,
-            dev.aicost.catalog.PricingMode mode) {
-        for (var o : engine.catalog().offersFor(a.id())) {
-            if (o.provider().equals(provider) && o.price(mode).isPresent()) {
-                return o.id();
-            }
-        }
-        return null;
     }
 
     /**
@@ -293,7 +155,7 @@ public final class Levers {
                 Num.sig(base.totalUsd() > 0 ? savings / base.totalUsd() * 100 : 0));
     }
 
-    private static Priced price(WhatIfRunner engine, EstimateRequest req, Estimate base, WhatIf w) {
+    static Priced price(WhatIfRunner engine, EstimateRequest req, Estimate base, WhatIf w) {
         Lever lever = w.lever();
         Estimate r;
         try {
