@@ -158,6 +158,6 @@ public enum Bound {
         if (whole) {
             return "a whole number from " + (long) min + " to " + (long) max;
         }
-        return (minExclusive ? "a number > " : "a number >= ") + Fields.fmt(min) + " and <= " + Fields.fmt(max);
+        return (minExclusive ? "a number > " : "a number >= ") + Shown.fmt(min) + " and <= " + Shown.fmt(max);
     }
 }

@@ -57,7 +57,7 @@ final class Fields {
             return null;
         }
         if (!v.isNumber()) {
-            problem(name, "must be a number, got " + describe(v), allowedRange(min, max, minExclusive));
+            problem(name, "must be a number, got " + Shown.describe(v), allowedRange(min, max, minExclusive));
             return null;
         }
         double d = v.doubleValue();
@@ -69,7 +69,7 @@ final class Fields {
     }
 
     private static String allowedRange(double min, double max, boolean minExclusive) {
-        return (minExclusive ? "a number > " : "a number >= ") + fmt(min) + " and <= " + fmt(max);
+        return (minExclusive ? "a number > " : "a number >= ") + Shown.fmt(min) + " and <= " + Shown.fmt(max);
     }
 
     /** A number field within its {@link Bound} (positive ones have a floor, so no denormal reaches a division). */
@@ -108,7 +108,7 @@ final class Fields {
                 return null;
             }
             if (low > high) {
-                r.problem("high", "must not be below low (" + fmt(low) + "), got " + fmt(high), "low <= high");
+                r.problem("high", "must not be below low (" + Shown.fmt(low) + "), got " + Shown.fmt(high), "low <= high");
                 return null;
             }
             return new InputRange(low, high);
@@ -125,7 +125,7 @@ final class Fields {
             return null;
         }
         if (!raw.isArray() || raw.isEmpty() || raw.size() > max) {
-            problem(name, "must be an array of 1 to " + max + ", got " + describe(raw)
+            problem(name, "must be an array of 1 to " + max + ", got " + Shown.describe(raw)
                     + (raw.isArray() ? " of " + raw.size() : ""), "[" + shape + ", ...]");
             return null;
         }
@@ -134,7 +134,7 @@ final class Fields {
         for (int k = 0; k < raw.size(); k++) {
             JsonNode entry = raw.get(k);
             if (!entry.isObject()) {
-                problem(name + "[" + k + "]", "must be an object, got " + describe(entry), shape);
+                problem(name + "[" + k + "]", "must be an object, got " + Shown.describe(entry), shape);
                 ok = false;
                 continue;
             }
@@ -161,7 +161,7 @@ final class Fields {
             return null;
         }
         if (!v.isNumber()) {
-            problem(name, "must be a whole number, got " + describe(v), "a whole number from " + min + " to " + max);
+            problem(name, "must be a whole number, got " + Shown.describe(v), "a whole number from " + min + " to " + max);
             return null;
         }
         double d = v.doubleValue();
@@ -182,7 +182,7 @@ final class Fields {
             return null;
         }
         if (!v.isBoolean()) {
-            problem(name, "must be true or false, got " + describe(v), "true or false");
+            problem(name, "must be true or false, got " + Shown.describe(v), "true or false");
             return null;
         }
         return v.booleanValue();
@@ -194,7 +194,7 @@ final class Fields {
             return null;
         }
         if (!v.isTextual()) {
-            problem(name, "must be a string, got " + describe(v), "a string");
+            problem(name, "must be a string, got " + Shown.describe(v), "a string");
             return null;
         }
         String s = v.textValue().strip();
@@ -230,7 +230,7 @@ final class Fields {
             return null;
         }
         if (!v.isObject()) {
-            problem(name, "must be an object, got " + describe(v), "a JSON object");
+            problem(name, "must be an object, got " + Shown.describe(v), "a JSON object");
             return null;
         }
         return new Fields(v, path(name), problems);
@@ -245,15 +245,15 @@ final class Fields {
             return null;
         }
         if (!v.isArray() || v.size() != size) {
-            problem(name, "must be an array of " + size + " numbers, got " + describe(v), size + " numbers");
+            problem(name, "must be an array of " + size + " numbers, got " + Shown.describe(v), size + " numbers");
             return null;
         }
         double[] out = new double[size];
         for (int i = 0; i < size; i++) {
             JsonNode e = v.get(i);
             if (!e.isNumber() || !(e.doubleValue() >= min) || e.doubleValue() > max) {
-                problems.add(new Problem(path(name) + "[" + i + "]", "must be a number from " + fmt(min) + " to "
-                        + fmt(max) + ", got " + describe(e), null));
+                problems.add(new Problem(path(name) + "[" + i + "]", "must be a number from " + Shown.fmt(min) + " to "
+                        + Shown.fmt(max) + ", got " + Shown.describe(e), null));
                 return null;
             }
             out[i] = e.doubleValue();
@@ -289,32 +289,5 @@ final class Fields {
         T t = reader.apply(f);
         f.finish();
         return t;
-    }
-
-    static String describe(JsonNode v) {
-        if (v.isTextual()) {
-            String t = v.textValue();
-            return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
-        }
-        if (v.isObject()) {
-            return "an object";
-        }
-        if (v.isArray()) {
-            return "an array";
-        }
-        if (v.isBoolean()) {
-            return v.asText();
-        }
-        if (v.isNull()) {
-            return "null";
-        }
-        return v.asText();
-    }
-
-    static String fmt(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e7) {
-            return String.valueOf((long) d);
-        }
-        return String.valueOf(d).replace("E", "e");
     }
 }

@@ -53,7 +53,7 @@ final class InferenceReader {
         }
         double total = tiers.stream().mapToDouble(InferenceInput.Tier::share).sum();
         if (Math.abs(total - 1) > 1e-6) {
-            i.problem("tiers", "shares add up to " + Fields.fmt(total) + ", not 1", "shares that sum to 1");
+            i.problem("tiers", "shares add up to " + Shown.fmt(total) + ", not 1", "shares that sum to 1");
             return null;
         }
         return List.copyOf(tiers);

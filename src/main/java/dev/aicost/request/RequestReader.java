@@ -54,7 +54,7 @@ public final class RequestReader {
                     "a complete JSON object");
         }
         if (!root.isObject()) {
-            throw InvalidRequestException.of("$", "must be a JSON object, got " + Fields.describe(root),
+            throw InvalidRequestException.of("$", "must be a JSON object, got " + Shown.describe(root),
                     "a JSON object with 'model' and 'training' and/or 'inference'");
         }
         Fields f = new Fields(root, "", problems);
@@ -176,7 +176,7 @@ public final class RequestReader {
             m.problem("id", "is required unless 'parameters' is given", "one of " + ids(catalog.modelIds()));
         }
         if (params != null && active != null && active > params) {
-            m.problem("activeParameters", "(" + Fields.fmt(active) + ") exceeds parameters (" + Fields.fmt(params) + ")",
+            m.problem("activeParameters", "(" + Shown.fmt(active) + ") exceeds parameters (" + Shown.fmt(params) + ")",
                     "at most 'parameters'");
         }
         if (in.kvHeads() != null && in.attentionHeads() != null && in.kvHeads() > in.attentionHeads()) {
