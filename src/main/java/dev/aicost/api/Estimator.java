@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.catalog.Catalog;
 import dev.aicost.chat.TextRequest;
-import dev.aicost.engine.CostEngine;
 import dev.aicost.engine.CostEngine.Advice;
+import dev.aicost.engine.CostEngine;
 import dev.aicost.report.CostReport;
 import dev.aicost.request.RequestReader;
 

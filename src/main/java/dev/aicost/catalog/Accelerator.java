@@ -1,5 +1,6 @@
 package dev.aicost.catalog;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +49,7 @@ public record Accelerator(
         if (!copy.containsKey(Precision.BF16)) {
             throw new IllegalArgumentException(id + ": a bf16/fp16 peak is required");
         }
-        peakTflops = java.util.Collections.unmodifiableMap(copy);
+        peakTflops = Collections.unmodifiableMap(copy);
     }
 
     /** Share of the calibrated serving efficiencies this accelerator's published software stack reaches. */

@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The data every estimate draws on: accelerators, offers (prices), hosted APIs, models and energy
@@ -26,9 +28,9 @@ public final class Catalog {
     private final Map<String, HostedApi> hostedApis;
     private final Map<String, ModelSpec> models;
     private final Map<String, EnergyProfile> energy;
-    private final Map<String, Offer> defaultOffers = new java.util.HashMap<>();
+    private final Map<String, Offer> defaultOffers = new HashMap<>();
     /** Offers per accelerator, in file order (looked up on every priced what-if). */
-    private final Map<String, List<Offer>> offersByAccelerator = new java.util.HashMap<>();
+    private final Map<String, List<Offer>> offersByAccelerator = new HashMap<>();
     private final String asOfText;
     private final ModelError modelError;
     /** Each accelerator's form (accelerator card, server CPU or edge device). */
@@ -115,8 +117,8 @@ public final class Catalog {
     }
 
     /** Accelerators with a serverless offer, for messages. */
-    public java.util.Set<String> serverlessAccelerators() {
-        return new java.util.TreeSet<>(serverless.keySet());
+    public Set<String> serverlessAccelerators() {
+        return new TreeSet<>(serverless.keySet());
     }
 
     /** The engine's measured error per figure and segment (the ranges' model-error part). */

@@ -1,5 +1,6 @@
 package dev.aicost.catalog;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +28,7 @@ public record Offer(
         }
         EnumMap<PricingMode, Double> copy = new EnumMap<>(PricingMode.class);
         pricePerHourUsd.forEach((m, v) -> copy.put(m, Checks.positive(v, id + "." + m)));
-        pricePerHourUsd = java.util.Collections.unmodifiableMap(copy);
+        pricePerHourUsd = Collections.unmodifiableMap(copy);
     }
 
     public OptionalDouble price(PricingMode mode) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The name an enum constant has in requests and reports: its Java name in lower case with '-'
@@ -22,7 +23,7 @@ public interface WireName {
 
     /** Wire names already computed, by constant (enum constants: identity hashes, never collected). */
     final class Cache {
-        private static final Map<WireName, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final Map<WireName, String> NAMES = new ConcurrentHashMap<>();
 
         private Cache() {
         }

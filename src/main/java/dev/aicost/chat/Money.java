@@ -1,5 +1,9 @@
 package dev.aicost.chat;
 
+import dev.aicost.report.Grouping;
+import java.math.BigDecimal;
+import java.math.MathContext;
+
 
 /** Dollar and number formatting for chat messages: short, three significant figures. */
 final class Money {
@@ -17,7 +21,7 @@ final class Money {
             return "$" + sig(v / 1e3) + "k";
         }
         if (v >= 1) {
-            return "$" + dev.aicost.report.Grouping.wholeNumber(v);
+            return "$" + Grouping.wholeNumber(v);
         }
         return "$" + sig(v);
     }
@@ -26,7 +30,7 @@ final class Money {
         if (v == 0) {
             return "0";
         }
-        String s = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        String s = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
         return s;
     }
 

@@ -1,10 +1,10 @@
 package dev.aicost.chat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.catalog.Catalog;
 import dev.aicost.request.InvalidRequestException;
 import java.util.List;
 import java.util.regex.Matcher;
-import dev.aicost.catalog.Catalog;
 import static dev.aicost.chat.Grammar.ALIASES;
 import static dev.aicost.chat.Grammar.CONNECTORS;
 import static dev.aicost.chat.Grammar.COUNT_X;

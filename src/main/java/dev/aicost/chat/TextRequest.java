@@ -1,11 +1,11 @@
 package dev.aicost.chat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.catalog.Catalog;
 import dev.aicost.request.InvalidRequestException;
-import dev.aicost.request.Suggest;
 import dev.aicost.request.Limits;
+import dev.aicost.request.Suggest;
 import dev.aicost.request.Unicode;
 import java.util.Iterator;
 import java.util.LinkedHashSet;

@@ -1,7 +1,5 @@
 package dev.aicost.engine;
 
-import dev.aicost.engine.core.Money;
-import dev.aicost.engine.estimate.Phase;
 import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.EnergyProfile;
 import dev.aicost.catalog.ModelKind;
@@ -13,15 +11,18 @@ import dev.aicost.engine.advice.Summary;
 import dev.aicost.engine.advice.WhatIfRunner;
 import dev.aicost.engine.core.Hardware;
 import dev.aicost.engine.core.ModelResolver;
+import dev.aicost.engine.core.Money;
 import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.estimate.Estimate;
+import dev.aicost.engine.estimate.Phase;
 import dev.aicost.engine.inference.ChoiceMemo;
 import dev.aicost.engine.inference.InferenceEstimator;
 import dev.aicost.engine.lifecycle.ActualSpend;
 import dev.aicost.engine.lifecycle.Lifecycle;
 import dev.aicost.engine.training.TrainingEstimator;
 import dev.aicost.engine.uncertainty.Ranges;
+import dev.aicost.report.ActualsReport;
 import dev.aicost.report.CatalogInfo;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.InferenceReport;
@@ -32,6 +33,7 @@ import dev.aicost.report.TrainingReport;
 import dev.aicost.request.Bound;
 import dev.aicost.request.EstimateRequest;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The cost engine: request in, {@link CostReport} out. Plain Java (no framework), immutable and
@@ -134,18 +136,20 @@ public final class CostEngine implements WhatIfRunner {
         double[] traffic = new double[0];
         if (req.inference() != null) {
             start = servingStart(req, t, horizon, notes);
-            double growth = req.inference().traffic().monthlyGrowth() != null ? req.inference().traffic().monthlyGrowth() : 0.0;
+            Double givenGrowth = req.inference().traffic().monthlyGrowth();
+            double growth = givenGrowth != null ? givenGrowth : 0.0;
             if (req.inference().traffic().monthlyGrowth() == null) { // shown as 0, not 0.0, since the first reports
                 notes.assume("inference.monthlyGrowth", 0, "flat traffic; set monthlyGrowth (e.g. 0.05) to "
                         + "compound it");
             }
-            traffic = choices.traffic(req.inference().traffic().requestsPerDay(), growth, Math.max(1, horizon - start + 1));
+            traffic = choices.traffic(req.inference().traffic().requestsPerDay(), growth,
+                    Math.max(1, horizon - start + 1));
         }
         InferenceEstimator.Result i;
         if (req.inference() == null) {
             i = null;
         } else if (sameServing != null && start == sameServing.servingStartMonth()
-                && horizon == sameServing.horizonMonths() && java.util.Objects.equals(owned, sameServing.owned())) {
+                && horizon == sameServing.horizonMonths() && Objects.equals(owned, sameServing.owned())) {
             i = sameServing.inference(); // the same serving request over the same months: the same fleet
         } else {
             i = inference.estimate(model, req.inference(), energy, owned, "inference", full, traffic, choices, notes);
@@ -174,7 +178,7 @@ public final class CostEngine implements WhatIfRunner {
         TrainingReport trainingReport = t == null ? null : t.report();
         InferenceReport inferenceReport = i == null ? null : i.report();
         LifecycleReport lifeReport = life;
-        dev.aicost.report.ActualsReport actuals = null;
+        ActualsReport actuals = null;
         if (full && req.actuals() != null) { // what-if runs leave the bill alone
             actuals = ActualSpend.compare(req.actuals(), life, req.monthlyBudgetUsd(), notes);
         }

@@ -1,7 +1,7 @@
 package dev.aicost.function;
 
-import dev.aicost.catalog.Catalog;
 import dev.aicost.api.Estimator;
+import dev.aicost.catalog.Catalog;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

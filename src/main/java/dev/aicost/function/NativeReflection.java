@@ -1,5 +1,6 @@
 package dev.aicost.function;
 
+import dev.aicost.report.ActualsReport;
 import dev.aicost.report.Assumption;
 import dev.aicost.report.BestPlan;
 import dev.aicost.report.CatalogInfo;
@@ -8,6 +9,8 @@ import dev.aicost.report.InferenceReport;
 import dev.aicost.report.LifecycleReport;
 import dev.aicost.report.ModelSummary;
 import dev.aicost.report.Optimization;
+import dev.aicost.report.OwnedCost;
+import dev.aicost.report.Range;
 import dev.aicost.report.Recommendation;
 import dev.aicost.report.TrainingReport;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -24,11 +27,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     InferenceReport.class, InferenceReport.OperatingPoint.class, InferenceReport.Traffic.class,
     InferenceReport.FleetSize.class, InferenceReport.Cost.class, InferenceReport.RoutingReport.class, InferenceReport.HostedApiComparison.class,
     LifecycleReport.class, LifecycleReport.Month.class, LifecycleReport.Scale.class, Recommendation.class,
-    InferenceReport.Economics.class, InferenceReport.Capacity.class, dev.aicost.report.OwnedCost.class,
-    Optimization.class, BestPlan.class, Assumption.class, dev.aicost.report.Range.class,
+    InferenceReport.Economics.class, InferenceReport.Capacity.class, OwnedCost.class,
+    Optimization.class, BestPlan.class, Assumption.class, Range.class,
     TrainingReport.TrainingRanges.class, InferenceReport.InferenceRanges.class, LifecycleReport.LifecycleRanges.class,
     LifecycleReport.MonthRange.class, LifecycleReport.Version.class,
-    dev.aicost.report.ActualsReport.class, dev.aicost.report.ActualsReport.Variance.class,
+    ActualsReport.class, ActualsReport.Variance.class,
     InferenceReport.TierReport.class})
 public final class NativeReflection {
     private NativeReflection() {

@@ -3,6 +3,7 @@ package dev.aicost.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -72,7 +73,7 @@ public class SigningSecret {
             }
             JsonNode secret = new ObjectMapper().readTree(response.body()).path("SecretString");
             return secret.isTextual() ? secret.asText() : null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.errorf("the Slack signing secret could not be read: %s", e.getClass().getSimpleName());
             return null;
         } catch (InterruptedException e) {

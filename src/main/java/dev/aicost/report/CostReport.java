@@ -1,5 +1,6 @@
 package dev.aicost.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record CostReport(
         List<Assumption> assumptions,
         List<String> warnings,
         String summary,
-        com.fasterxml.jackson.databind.JsonNode request,
+        JsonNode request,
         ActualsReport actuals) {
 
     public static final String SCHEMA_VERSION = "1.0";
@@ -34,7 +35,7 @@ public record CostReport(
      * The same report echoing the structured request a plain-text request was read as, so that the
      * caller sees the interpretation and can refine it (null for a structured request).
      */
-    public CostReport withRequest(com.fasterxml.jackson.databind.JsonNode understood) {
+    public CostReport withRequest(JsonNode understood) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation,
                 optimizations, bestPlan, assumptions, warnings, summary, understood, actuals);
     }

@@ -1,5 +1,8 @@
 package dev.aicost.request;
 
+import dev.aicost.catalog.WireName;
+import java.util.List;
+
 /**
  * A validated estimate request. Built only by {@link RequestReader}, which checks every field;
  * a null field was not sent and gets a default that the report states in its assumptions.
@@ -18,7 +21,7 @@ public record EstimateRequest(
         Actuals actuals) {
 
     /** Spend as billed, month by month (from a cloud bill export), to compare with the estimate. */
-    public record Actuals(java.util.List<ActualMonth> months) {
+    public record Actuals(List<ActualMonth> months) {
     }
 
     /** One billed month: training and inference spend, and the requests served (optional). */
@@ -44,7 +47,7 @@ public record EstimateRequest(
     }
 
     /** What the team is doing with the model; it steers the advice. */
-    public enum Stage implements dev.aicost.catalog.WireName {
+    public enum Stage implements WireName {
         RESEARCH, PRODUCTION
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -119,7 +120,7 @@ final class Fields {
      * An array of 1 to {@code max} objects, each read by {@code reader} (null: that element is invalid,
      * with its problems); returns the elements read, or null when the array or any element was invalid.
      */
-    <T> List<T> objects(String name, int max, String shape, java.util.function.BiFunction<Fields, Integer, T> reader) {
+    <T> List<T> objects(String name, int max, String shape, BiFunction<Fields, Integer, T> reader) {
         JsonNode raw = raw(name);
         if (raw == null) {
             return null;

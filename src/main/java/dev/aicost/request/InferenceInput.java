@@ -2,6 +2,7 @@ package dev.aicost.request;
 
 import dev.aicost.catalog.Precision;
 import dev.aicost.catalog.PricingMode;
+import dev.aicost.catalog.WireName;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -91,7 +92,7 @@ public record InferenceInput(
     }
 
     /** INTERACTIVE: a person waits for the answer (sized to a latency target); BATCH: throughput only. */
-    public enum Workload implements dev.aicost.catalog.WireName {
+    public enum Workload implements WireName {
         INTERACTIVE, BATCH
     }
 
@@ -120,7 +121,7 @@ public record InferenceInput(
      * ALWAYS_ON: a 24/7 fleet sized for the peak. AUTOSCALE: replicas follow the daily shape.
      * SERVERLESS: workers scale to zero and are billed per second while up (serverless GPUs).
      */
-    public enum Scaling implements dev.aicost.catalog.WireName {
+    public enum Scaling implements WireName {
         ALWAYS_ON, AUTOSCALE, SERVERLESS
     }
 

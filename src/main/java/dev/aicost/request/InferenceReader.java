@@ -7,7 +7,9 @@ import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Routing;
 import dev.aicost.request.InferenceInput.Scaling;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /** Binds and validates the {@code inference} section of a request (see {@link RequestReader}). */
@@ -33,7 +35,7 @@ final class InferenceReader {
 
     /** {@code inference.tiers}: 1 to 10 named tiers whose shares add up to 1, each with its own target and model. */
     private List<InferenceInput.Tier> tiers(Fields i) {
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         List<InferenceInput.Tier> tiers = i.objects("tiers", MAX_TIERS, "{name, share, latencyTargetMs, model}",
                 (t, k) -> {
                     String name = t.text("name");

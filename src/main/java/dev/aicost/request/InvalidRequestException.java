@@ -1,5 +1,6 @@
 package dev.aicost.request;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -73,7 +74,7 @@ public final class InvalidRequestException extends RuntimeException {
     public String toString() {
         try {
             return JSON.writeValueAsString(toJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return "{\"error\":\"" + ERROR_CODE + "\"}";
         }
     }

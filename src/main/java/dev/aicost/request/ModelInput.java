@@ -1,5 +1,7 @@
 package dev.aicost.request;
 
+import dev.aicost.catalog.ModelSpec;
+
 /** The model: a catalog id, a custom architecture, or an id with fields that override the catalog's. */
 public record ModelInput(
         String id,
@@ -15,7 +17,7 @@ public record ModelInput(
         Integer contextLength,
         Double flopsPerRequest,
         Double weightsBytes,
-        dev.aicost.catalog.ModelSpec.Architecture architecture) {
+        ModelSpec.Architecture architecture) {
 
     /** A catalog id and nothing that overrides its row. */
     public boolean onlyId() {
@@ -28,6 +30,6 @@ public record ModelInput(
 
     public static ModelInput ofId(String id) {
         return new ModelInput(id, null, null, null, null, null, null, null, null, null, null, null, null,
-                dev.aicost.catalog.ModelSpec.Architecture.DENSE);
+                ModelSpec.Architecture.DENSE);
     }
 }

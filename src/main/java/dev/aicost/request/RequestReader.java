@@ -3,6 +3,7 @@ package dev.aicost.request;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import dev.aicost.catalog.Catalog;
+import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.Precision;
 import dev.aicost.catalog.PricingMode;
 import dev.aicost.catalog.WireName;
@@ -11,9 +12,12 @@ import dev.aicost.request.TrainingInput.Kind;
 import dev.aicost.request.TrainingInput.Optimizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Binds and validates a request from its JSON tree: every problem at once, each with its path,
@@ -108,7 +112,7 @@ public final class RequestReader {
             a.problem("months", "is required", "an array of {month, trainingUsd, inferenceUsd, requests}");
             return null;
         }
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         List<EstimateRequest.ActualMonth> months = a.objects("months", (int) Bound.ACTUAL_MONTH.max(),
                 "{month, trainingUsd, inferenceUsd, requests}", (m, k) -> {
                     Integer month = m.whole(Bound.ACTUAL_MONTH);
@@ -126,12 +130,12 @@ public final class RequestReader {
             return null;
         }
         List<EstimateRequest.ActualMonth> sorted = new ArrayList<>(months);
-        sorted.sort(java.util.Comparator.comparingInt(EstimateRequest.ActualMonth::month));
+        sorted.sort(Comparator.comparingInt(EstimateRequest.ActualMonth::month));
         return new EstimateRequest.Actuals(List.copyOf(sorted));
     }
 
     /** Mixture-of-experts, sliding-window and MLA fields of a model (each optional). */
-    private static dev.aicost.catalog.ModelSpec.Architecture architecture(Fields m) {
+    private static ModelSpec.Architecture architecture(Fields m) {
         Integer experts = m.whole(Bound.EXPERTS);
         Integer perToken = m.whole(Bound.EXPERTS_PER_TOKEN);
         if (experts != null && perToken != null && perToken > experts) {
@@ -142,7 +146,7 @@ public final class RequestReader {
         Integer nope = m.whole(Bound.QK_NOPE_HEAD_DIM);
         Integer rope = m.whole(Bound.QK_ROPE_HEAD_DIM);
         Integer v = m.whole(Bound.V_HEAD_DIM);
-        dev.aicost.catalog.ModelSpec.Mla mla = null;
+        ModelSpec.Mla mla = null;
         if (kvLora != null || nope != null || rope != null || v != null || qLora != null) {
             for (String f : List.of("kvLoraRank", "qkNopeHeadDim", "qkRopeHeadDim", "vHeadDim")) {
                 if (!m.has(f)) {
@@ -151,10 +155,10 @@ public final class RequestReader {
                 }
             }
             if (kvLora != null && nope != null && rope != null && v != null) {
-                mla = new dev.aicost.catalog.ModelSpec.Mla(kvLora, qLora != null ? qLora : 0, nope, rope, v);
+                mla = new ModelSpec.Mla(kvLora, qLora != null ? qLora : 0, nope, rope, v);
             }
         }
-        return new dev.aicost.catalog.ModelSpec.Architecture(experts, perToken, m.whole(Bound.SLIDING_WINDOW), mla);
+        return new ModelSpec.Architecture(experts, perToken, m.whole(Bound.SLIDING_WINDOW), mla);
     }
 
     ModelInput model(Fields m) {

@@ -2,6 +2,7 @@ package dev.aicost.request;
 
 import dev.aicost.catalog.Precision;
 import dev.aicost.catalog.PricingMode;
+import dev.aicost.catalog.WireName;
 
 /** The training plan as sent; nulls are defaults the engine fills in and states. */
 public record TrainingInput(
@@ -34,7 +35,7 @@ public record TrainingInput(
      * TYPICAL: what published full training runs achieved (production stacks, failures and restarts).
      * TUNED: the steady state of a tuned framework (NeMo/Megatron, MaxText, TorchTitan benchmark tables).
      */
-    public enum Efficiency implements dev.aicost.catalog.WireName {
+    public enum Efficiency implements WireName {
         TYPICAL, TUNED
     }
 
@@ -73,12 +74,12 @@ public record TrainingInput(
     }
 
     /** Pretraining from scratch, full fine-tuning, or LoRA (parameter-efficient) fine-tuning. */
-    public enum Kind implements dev.aicost.catalog.WireName {
+    public enum Kind implements WireName {
         PRETRAINING, FULL_FINETUNE, LORA
     }
 
     /** Optimizer state kept per trainable parameter. */
-    public enum Optimizer implements dev.aicost.catalog.WireName {
+    public enum Optimizer implements WireName {
         ADAM, ADAM_8BIT, SGD
     }
 

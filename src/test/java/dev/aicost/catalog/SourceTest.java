@@ -1,9 +1,9 @@
 package dev.aicost.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A source is a value: equal by its text, date and status (the citation cache relies on it). */
 class SourceTest {

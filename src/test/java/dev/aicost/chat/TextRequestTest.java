@@ -1,13 +1,13 @@
 package dev.aicost.chat;
 
-import dev.aicost.request.Problem;
-import dev.aicost.request.InvalidRequestException;
-import dev.aicost.api.Estimator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.api.Estimator;
 import dev.aicost.catalog.Catalog;
 import dev.aicost.report.CostReport;
+import dev.aicost.request.InvalidRequestException;
+import dev.aicost.request.Problem;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

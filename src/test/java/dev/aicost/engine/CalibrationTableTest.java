@@ -1,7 +1,5 @@
 package dev.aicost.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aicost.catalog.ModelError;
 import dev.aicost.report.CostReport;
@@ -16,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The calibration table of docs/calibration.md: every published case of the calibration tests, estimated with

@@ -1,21 +1,21 @@
 package dev.aicost.engine;
 
-import static dev.aicost.engine.Fixtures.assumption;
-import static dev.aicost.engine.Fixtures.estimate;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.report.CostReport;
-import dev.aicost.report.InferenceReport;
 import dev.aicost.report.InferenceReport.HostedApiComparison;
+import dev.aicost.report.InferenceReport;
 import dev.aicost.report.Optimization;
 import dev.aicost.request.InvalidRequestException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+
+import static dev.aicost.engine.Fixtures.assumption;
+import static dev.aicost.engine.Fixtures.estimate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** How the bill is made up: commitments, owned hardware, operations and buy-vs-build. */
 class EconomicsTest {

@@ -1,9 +1,9 @@
 package dev.aicost.engine;
 
-import dev.aicost.api.Estimator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.api.Estimator;
 import dev.aicost.report.CostReport;
 import java.io.IOException;
 import java.io.InputStream;

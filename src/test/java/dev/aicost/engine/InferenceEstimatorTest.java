@@ -1,17 +1,17 @@
 package dev.aicost.engine;
 
-import static dev.aicost.engine.Fixtures.assumption;
-import static dev.aicost.engine.Fixtures.estimate;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import dev.aicost.report.CostReport;
 import dev.aicost.report.InferenceReport;
 import dev.aicost.request.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static dev.aicost.engine.Fixtures.assumption;
+import static dev.aicost.engine.Fixtures.estimate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class InferenceEstimatorTest {
 

@@ -1,8 +1,8 @@
 package dev.aicost.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aicost.engine.estimate.Phase;
 import dev.aicost.engine.estimate.Estimate;
+import dev.aicost.engine.estimate.Phase;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.LifecycleReport.Month;
 import dev.aicost.report.LifecycleReport;

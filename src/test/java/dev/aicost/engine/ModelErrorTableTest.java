@@ -1,7 +1,5 @@
 package dev.aicost.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.aicost.catalog.ModelError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine's model-error table ({@code catalog/model-error.psv}) is what its calibration cases

@@ -1,13 +1,13 @@
 package dev.aicost.engine;
 
+import dev.aicost.report.CostReport;
+import dev.aicost.request.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+
 import static dev.aicost.engine.Fixtures.assumption;
 import static dev.aicost.engine.Fixtures.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.aicost.report.CostReport;
-import dev.aicost.request.InvalidRequestException;
-import org.junit.jupiter.api.Test;
 
 /** A request can override any catalog figure; overrides change the report and are echoed in assumptions. */
 class OverridesTest {

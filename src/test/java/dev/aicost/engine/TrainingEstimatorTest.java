@@ -1,15 +1,15 @@
 package dev.aicost.engine;
 
+import dev.aicost.report.CostReport;
+import dev.aicost.report.TrainingReport;
+import dev.aicost.request.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+
 import static dev.aicost.engine.Fixtures.assumption;
 import static dev.aicost.engine.Fixtures.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-
-import dev.aicost.report.CostReport;
-import dev.aicost.report.TrainingReport;
-import dev.aicost.request.InvalidRequestException;
-import org.junit.jupiter.api.Test;
 
 class TrainingEstimatorTest {
 

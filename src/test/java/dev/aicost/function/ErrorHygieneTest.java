@@ -1,7 +1,5 @@
 package dev.aicost.function;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.aicost.request.InvalidRequestException;
 import io.quarkus.funqy.runtime.ApplicationException;
 import java.io.InputStream;
@@ -9,6 +7,8 @@ import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Errors reveal no internals, and invalid requests (which quote the caller's values) are not logged. */
 class ErrorHygieneTest {

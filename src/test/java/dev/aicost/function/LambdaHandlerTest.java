@@ -1,7 +1,5 @@
 package dev.aicost.function;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -13,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every log line of an invocation carries its AWS request id: in the context while it runs, and in the format. */
 class LambdaHandlerTest {

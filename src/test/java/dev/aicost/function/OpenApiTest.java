@@ -1,7 +1,5 @@
 package dev.aicost.function;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -13,6 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** infra/openapi.yaml parses, describes the routes the template deploys, and its references and examples hold. */
 class OpenApiTest {

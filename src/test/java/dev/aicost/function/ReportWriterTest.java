@@ -1,11 +1,11 @@
 package dev.aicost.function;
 
-import dev.aicost.api.Estimator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.aicost.api.Estimator;
 import dev.aicost.engine.CostEngine;
 import dev.aicost.reliability.Generated;
 import dev.aicost.report.CostReport;

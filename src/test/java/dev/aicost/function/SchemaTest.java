@@ -1,6 +1,5 @@
 package dev.aicost.function;
 
-import dev.aicost.api.Estimator;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +11,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.aicost.api.Estimator;
 import dev.aicost.engine.CostEngine;
 import dev.aicost.reliability.Generated;
 import dev.aicost.report.CostReport;

@@ -1,9 +1,9 @@
 package dev.aicost.function;
 
-import dev.aicost.api.Estimator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.api.Estimator;
 import dev.aicost.chat.SlackSignature;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.aicost.reliability;
 
-import dev.aicost.api.Estimator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.api.Estimator;
 import dev.aicost.report.CostReport;
 import dev.aicost.request.InvalidRequestException;
 import java.util.function.BiConsumer;

@@ -1,13 +1,13 @@
 package dev.aicost.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.Range;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ranges over hundreds of generated requests: they hold their point, move with a price and never vary. */
 class RangePropertiesTest {

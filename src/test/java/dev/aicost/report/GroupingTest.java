@@ -1,10 +1,10 @@
 package dev.aicost.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class GroupingTest {
 

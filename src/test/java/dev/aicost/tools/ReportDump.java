@@ -1,10 +1,10 @@
 package dev.aicost.tools;
 
-import dev.aicost.api.Estimator;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.api.Estimator;
 import dev.aicost.chat.MarkdownAnswer;
 import dev.aicost.chat.SlackMessage;
 import dev.aicost.reliability.Generated;

@@ -41,7 +41,8 @@ public final class Advisor {
             if (inf.traffic().users() != null && inf.traffic().users() >= MILLIONS_OF_USERS) {
                 inference.add(Num.show(inf.traffic().users()) + " users (rule: scaling to millions of users).");
             } else if (inf.traffic().users() == null && inf.traffic().requestsPerDay() >= MILLIONS_OF_USERS) {
-                inference.add(Num.show(inf.traffic().requestsPerDay()) + " requests per day, millions-of-users scale (rule: "
+                inference.add(Num.show(inf.traffic().requestsPerDay())
+                        + " requests per day, millions-of-users scale (rule: "
                         + "scaling to millions of users; no user count given, requests per day used instead).");
             }
         }

@@ -1,9 +1,9 @@
 package dev.aicost.engine.advice;
 
 import dev.aicost.engine.core.Money;
-import dev.aicost.engine.estimate.Phase;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.estimate.Estimate;
+import dev.aicost.engine.estimate.Phase;
 import dev.aicost.report.BestPlan;
 import dev.aicost.report.Optimization;
 import dev.aicost.request.EstimateRequest;

@@ -196,7 +196,8 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
      * out in their own way: left out of the base fleet's bound, which keeps it a bound).
      */
     private static double operations(Estimate base) {
-        return base.inference().report().tiers() == null ? base.inference().fleet().pricing().operationsMonthlyUsd() : 0;
+        return base.inference().report().tiers() == null
+                ? base.inference().fleet().pricing().operationsMonthlyUsd() : 0;
     }
 
     /**

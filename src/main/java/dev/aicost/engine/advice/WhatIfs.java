@@ -1,6 +1,5 @@
 package dev.aicost.engine.advice;
 
-import dev.aicost.report.RequestPatch;
 import dev.aicost.catalog.Accelerator;
 import dev.aicost.catalog.HostedApi;
 import dev.aicost.catalog.ModelKind;
@@ -13,6 +12,7 @@ import dev.aicost.engine.core.Num;
 import dev.aicost.engine.estimate.Estimate;
 import dev.aicost.engine.inference.InferenceEstimator;
 import dev.aicost.engine.training.TrainingEstimator;
+import dev.aicost.report.RequestPatch;
 import dev.aicost.request.AcceleratorInput;
 import dev.aicost.request.EstimateRequest;
 import dev.aicost.request.InferenceInput.Routing;
@@ -50,7 +50,8 @@ final class WhatIfs {
             }
         }
         if (in.replica().batchSize() != null) {
-            out.add(new WhatIf(Lever.BATCHING, "inference.batchSize", in.replica().batchSize() + " → the best operating point",
+            out.add(new WhatIf(Lever.BATCHING, "inference.batchSize",
+                    in.replica().batchSize() + " → the best operating point",
                     q -> q.withInference(q.inference().withBatchSize(null)),
                     RequestPatch.of("inference", "batchSize", null)));
         }
@@ -75,7 +76,8 @@ final class WhatIfs {
         boolean hosted = in.service().hostedApi() != null;
         boolean serverless = r.scaling() == Scaling.SERVERLESS;
         PricingMode commit = base.horizonMonths() >= 36 ? PricingMode.COMMIT_3Y : PricingMode.COMMIT_1Y;
-        if (!hosted && !serverless && r.pricingMode() == PricingMode.ON_DEMAND && in.pricing().pricePerAcceleratorHourUsd() == null) {
+        if (!hosted && !serverless && r.pricingMode() == PricingMode.ON_DEMAND
+                && in.pricing().pricePerAcceleratorHourUsd() == null) {
             boolean alwaysOn = r.scaling() == Scaling.ALWAYS_ON;
             out.add(new WhatIf(Lever.COMMITMENT, "inference.pricingMode", "on-demand → " + commit.wireName()
                     + (alwaysOn ? " for the always-on fleet" : " for the baseline, the rest bursting on demand"),
@@ -100,7 +102,8 @@ final class WhatIfs {
             }
         }
         if (llm && !hosted && in.tiers() == null) { // tiers cannot be bought as one hosted API
-            HostedApis.Workload w = new HostedApis.Workload(in.traffic().requestsPerDay(), r.fleet().replica().inputTokens,
+            HostedApis.Workload w = new HostedApis.Workload(in.traffic().requestsPerDay(),
+                    r.fleet().replica().inputTokens,
                     r.fleet().replica().outputTokens, r.fleet().workload().cacheHitRate(),
                     r.fleet().replica().prefixCacheHitRate, base.model().id(), r.workload() == Workload.BATCH);
             HostedApi api = HostedApis.cheapestSameModel(hardware.catalog(), w);
@@ -116,7 +119,8 @@ final class WhatIfs {
                                 .withService(q.inference().service().withHostedApi(api.id())).withRouting(null)), p));
             }
         }
-        if (!hosted && !serverless && r.workload() == Workload.BATCH && in.pricing().pricePerAcceleratorHourUsd() == null
+        if (!hosted && !serverless && r.workload() == Workload.BATCH
+                && in.pricing().pricePerAcceleratorHourUsd() == null
                 && (r.pricingMode() != PricingMode.SPOT || r.fleet().workload().peakToAverage() > 1)) {
             boolean spot = r.pricingMode() == PricingMode.SPOT || hasSpot(hardware, r.accelerator());
             PricingMode mode = spot ? PricingMode.SPOT : r.pricingMode();
@@ -151,8 +155,10 @@ final class WhatIfs {
     /** Whether the catalog search for a cheaper accelerator applies: not when the request fixed a price or offer. */
     static boolean searchesCatalog(InferenceInput in) {
         // Not for serverless workers: the search's lower bound prices rented hours, not serverless seconds.
-        return in.pricing().pricePerAcceleratorHourUsd() == null && (in.replica().accelerator() == null || !in.replica().accelerator().custom())
-                && in.pricing().offer() == null && in.service().hostedApi() == null && in.capacity().scaling() != Scaling.SERVERLESS;
+        return in.pricing().pricePerAcceleratorHourUsd() == null
+                && (in.replica().accelerator() == null || !in.replica().accelerator().custom())
+                && in.pricing().offer() == null && in.service().hostedApi() == null
+                && in.capacity().scaling() != Scaling.SERVERLESS;
     }
 
     /**

@@ -37,7 +37,8 @@ final class CostBounds {
                 double most = idle > busy ? idle : busy;
                 workers += most > warm ? most : warm;
             }
-            own = workers / f.workload().shape().length * f.replica().tp * Num.HOURS_PER_MONTH * f.pricing().pricePerHourUsd();
+            own = workers / f.workload().shape().length * f.replica().tp * Num.HOURS_PER_MONTH
+                    * f.pricing().pricePerHourUsd();
         } else {
             own = f.ownCostUsd(top);
         }
@@ -95,7 +96,8 @@ final class CostBounds {
     static double stepsUsd(Fleet f) {
         double own = f.pricing().hostedApi() ? 0
                 : (f.pricing().serverless() != null ? f.workload().minReplicas() + f.pricing().serverless().overheadWorkers()
-                        : Math.max(1, f.workload().minReplicas())) * f.replica().tp * Num.HOURS_PER_MONTH * f.pricing().highestRate();
+                        : Math.max(1, f.workload().minReplicas())) * f.replica().tp * Num.HOURS_PER_MONTH
+                                * f.pricing().highestRate();
         return f.routed() == null ? own : own + stepsUsd(f.routed());
     }
 }

@@ -1,6 +1,5 @@
 package dev.aicost.engine.inference;
 
-import dev.aicost.engine.core.Money;
 import dev.aicost.catalog.Accelerator;
 import dev.aicost.catalog.EnergyProfile;
 import dev.aicost.catalog.HostedApi;
@@ -13,6 +12,7 @@ import dev.aicost.engine.billing.Fleet;
 import dev.aicost.engine.billing.HostedApis;
 import dev.aicost.engine.core.Hardware;
 import dev.aicost.engine.core.ModelResolver;
+import dev.aicost.engine.core.Money;
 import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.serving.DailyShape;
@@ -25,7 +25,9 @@ import dev.aicost.request.InferenceInput.Scaling;
 import dev.aicost.request.InferenceInput.Workload;
 import dev.aicost.request.InferenceInput;
 import dev.aicost.request.InvalidRequestException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Serving: picks the replica that carries the most traffic per accelerator within the latency
@@ -69,11 +71,11 @@ public final class InferenceEstimator {
             // rows by id before their values (a record's equals compares its last component first).
             return precision == o.precision && a.scaling() == b.scaling() && a.minReplicas() == b.minReplicas()
                     && a.cacheHitRate() == b.cacheHitRate() && a.routedShare() == b.routedShare()
-                    && a.peakToAverage() == b.peakToAverage() && java.util.Objects.equals(tp, o.tp)
+                    && a.peakToAverage() == b.peakToAverage() && Objects.equals(tp, o.tp)
                     && (acc == o.acc || acc.id().equals(o.acc.id()) && acc.equals(o.acc))
                     && (model == o.model || model.id().equals(o.model.id()) && model.equals(o.model))
-                    && shape.same(o.shape) && (a.shape() == b.shape() || java.util.Arrays.equals(a.shape(), b.shape()))
-                    && (traffic == o.traffic || java.util.Arrays.equals(traffic, o.traffic));
+                    && shape.same(o.shape) && (a.shape() == b.shape() || Arrays.equals(a.shape(), b.shape()))
+                    && (traffic == o.traffic || Arrays.equals(traffic, o.traffic));
         }
     }
 
@@ -84,7 +86,8 @@ public final class InferenceEstimator {
     public static LatencyTarget target(ModelSpec model, InferenceInput in) {
         LatencyTarget given = in.latencyTargetMs();
         boolean interactive = in.service().workload() == null || in.service().workload() == Workload.INTERACTIVE;
-        if (model.kind() == ModelKind.LLM && interactive && (given == null || !given.any()) && in.replica().batchSize() == null) {
+        if (model.kind() == ModelKind.LLM && interactive && (given == null || !given.any())
+                && in.replica().batchSize() == null) {
             return INTERACTIVE_TARGET;
         }
         return given;
@@ -107,7 +110,8 @@ public final class InferenceEstimator {
             return Tiers.estimate(this, models, model, in, energy, owned, path, withApis, traffic, choices, notes);
         }
         boolean llm = model.kind() == ModelKind.LLM;
-        Accelerator acc = hardware.resolve(in.replica().accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator", llm
+        Accelerator acc = hardware.resolve(in.replica().accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator",
+                llm
                 ? "the most widely deployed data-centre accelerator for LLM serving"
                 : "a small inference accelerator, enough for a non-LLM model", notes);
         Precision precision = notes.orDefault(in.replica().precision(), Precision.BF16, path, ".precision",
@@ -141,7 +145,8 @@ public final class InferenceEstimator {
         // A recording run chooses afresh: the choice states its reasons.
         ReplicaChoice choice = choices == null || notes.recording() ? null : choices.find(key);
         if (choice == null) {
-            choice = ReplicaChoice.choose(model, acc, precision, in.replica().tensorParallel(), shape, workload, traffic, path,
+            choice = ReplicaChoice.choose(model, acc, precision, in.replica().tensorParallel(), shape, workload, traffic,
+                    path,
                     notes);
             if (choices != null) {
                 choices.keep(key, choice);
@@ -174,7 +179,8 @@ public final class InferenceEstimator {
         Hardware.Price price = hosted != null ? new Hardware.Price(0, 0, null, null)
                 : serverless != null ? ServingPrices.serverlessPrice(serverless, path, notes)
                 : hardware.price(acc, mode, in.pricing().offer(), in.pricing().pricePerAcceleratorHourUsd(),
-                        in.replica().accelerator() == null ? null : in.replica().accelerator().pricePerHourUsd(), owned, true, energy, path,
+                        in.replica().accelerator() == null ? null : in.replica().accelerator().pricePerHourUsd(), owned, true,
+                        energy, path,
                         notes);
         Fleet.Pricing pricing = serverless != null
                 ? ServingPrices.serverlessPricing(in, serverless, replica, point, operationsUsd, path, notes)
@@ -246,7 +252,8 @@ public final class InferenceEstimator {
                     + (in.traffic().peakToAverage() != null ? " (the shape wins over the peakToAverage of "
                             + Num.show(in.traffic().peakToAverage()) + " also given)" : ""));
         } else {
-            peakToAverage = in.traffic().peakToAverage() != null ? in.traffic().peakToAverage() : DEFAULT_PEAK_TO_AVERAGE;
+            Double given = in.traffic().peakToAverage();
+            peakToAverage = given != null ? given : DEFAULT_PEAK_TO_AVERAGE;
             if (in.traffic().peakToAverage() == null) {
                 notes.assume(path, ".peakToAverage", Num.shown(peakToAverage), "daily peak over the average "
                         + "for user-facing traffic (busiest hour ≈ 2× the daily mean)");
@@ -255,9 +262,11 @@ public final class InferenceEstimator {
         }
         Scaling scaling = notes.orDefault(in.capacity().scaling(), Scaling.ALWAYS_ON, path, ".scaling",
                 "a 24/7 fleet sized for the daily peak");
-        int min = in.capacity().minReplicas() != null ? in.capacity().minReplicas() : scaling == Scaling.SERVERLESS ? 0 : 1;
+        Integer minReplicas = in.capacity().minReplicas();
+        int min = minReplicas != null ? minReplicas : scaling == Scaling.SERVERLESS ? 0 : 1;
         return new Fleet.Workload(peakToAverage, shape, scaling, min,
-                in.caching().cacheHitRate() != null ? in.caching().cacheHitRate() : 0.0, in.routing() != null ? in.routing().share() : 0);
+                in.caching().cacheHitRate() != null ? in.caching().cacheHitRate() : 0.0,
+                in.routing() != null ? in.routing().share() : 0);
     }
 
     /** The routed share, estimated as its own workload on its own (or the main) accelerator. */

@@ -10,6 +10,7 @@ import dev.aicost.engine.serving.ServingModel;
 import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Scaling;
 import dev.aicost.request.InvalidRequestException;
+import java.util.Objects;
 
 /**
  * The replica shape (tensor-parallel degree) and its operating point (concurrency): the given
@@ -33,11 +34,11 @@ public record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
          */
         boolean same(Shape o) {
             return inputTokens == o.inputTokens && outputTokens == o.outputTokens
-                    && Double.compare(prefixHitRate, o.prefixHitRate) == 0 && java.util.Objects.equals(batch, o.batch)
+                    && Double.compare(prefixHitRate, o.prefixHitRate) == 0 && Objects.equals(batch, o.batch)
                     && (target == o.target || target != null && o.target != null
-                            && java.util.Objects.equals(target.ttftMs(), o.target.ttftMs())
-                            && java.util.Objects.equals(target.tpotMs(), o.target.tpotMs())
-                            && java.util.Objects.equals(target.e2eMs(), o.target.e2eMs()));
+                            && Objects.equals(target.ttftMs(), o.target.ttftMs())
+                            && Objects.equals(target.tpotMs(), o.target.tpotMs())
+                            && Objects.equals(target.e2eMs(), o.target.e2eMs()));
         }
     }
 

@@ -14,8 +14,8 @@ import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.serving.ServingModel;
 import dev.aicost.report.InferenceReport;
-import dev.aicost.request.InferenceInput;
 import dev.aicost.request.InferenceInput.Scaling;
+import dev.aicost.request.InferenceInput;
 import dev.aicost.request.InvalidRequestException;
 import java.util.List;
 
@@ -116,7 +116,8 @@ final class ServingPrices {
      */
     static Fleet.Pricing serverlessPricing(InferenceInput in, ServerlessOffer o, ServingModel replica,
             ServingModel.Point point, double operations, String path, Notes notes) {
-        double idle = notes.orDefault(in.capacity().idleTimeoutSeconds(), o.idleTimeoutSeconds(), path, ".idleTimeoutSeconds",
+        double idle = notes.orDefault(in.capacity().idleTimeoutSeconds(), o.idleTimeoutSeconds(), path,
+                ".idleTimeoutSeconds",
                 () -> o.provider() + "'s default: a worker stays up this long after its last request");
         double loadSeconds = replica.weightsBytes / replica.tp / 1e9 / o.loadGBs();
         double cold = o.coldStartSeconds() + loadSeconds;
@@ -154,7 +155,8 @@ final class ServingPrices {
         double baseline = CommittedBaseline.choose(fleet, traffic, 0, Math.min(traffic.length, p.termMonths()));
         CommittedBaseline.Capacity c = CommittedBaseline.month(fleet, traffic[0], baseline);
         boolean bursts = fleet.workload().scaling() == Scaling.AUTOSCALE;
-        return new InferenceReport.Capacity(mode.wireName(), (int) Math.min(Integer.MAX_VALUE, baseline * fleet.replica().tp),
+        int committed = (int) Math.min(Integer.MAX_VALUE, baseline * fleet.replica().tp);
+        return new InferenceReport.Capacity(mode.wireName(), committed,
                 Num.money(c.committedUsd()),
                 bursts ? p.burstMode().wireName() : null, bursts ? Num.money(p.burstPricePerHourUsd()) : 0,
                 Num.sig(c.burstAcceleratorHours()), Num.money(c.burstUsd()));

@@ -1,11 +1,11 @@
 package dev.aicost.engine.inference;
 
-import dev.aicost.engine.core.Money;
 import dev.aicost.catalog.EnergyProfile;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.engine.billing.Fleet;
 import dev.aicost.engine.core.Hardware;
 import dev.aicost.engine.core.ModelResolver;
+import dev.aicost.engine.core.Money;
 import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
 import dev.aicost.report.InferenceReport.TierReport;
@@ -15,6 +15,8 @@ import dev.aicost.request.InferenceInput.Tier;
 import dev.aicost.request.InferenceInput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Service tiers ("balance cost and quality by customer tier"): each tier's requests get their own
@@ -48,7 +50,8 @@ public final class Tiers {
                     scaled(traffic, tiers.get(k).share()), choices, k == 0 ? firstNotes : Notes.silent());
         }
         double operations = alone[0].fleet().pricing().operationsMonthlyUsd();
-        Fleet chain = chain(alone, tiers, in.caching().cacheHitRate() == null ? 0 : in.caching().cacheHitRate(), operations);
+        Double hitRate = in.caching().cacheHitRate();
+        Fleet chain = chain(alone, tiers, hitRate == null ? 0 : hitRate, operations);
         double[] separateMonths = chain.monthlyCosts(traffic);
         double separate = sum(separateMonths);
 
@@ -64,7 +67,8 @@ public final class Tiers {
                         + "serves every tier for $" + Money.usd(sharedTotal) + " over the horizon, against $"
                         + Money.usd(separate) + " for a fleet per tier; each tier's cost is its share of the "
                         + "fleet in proportion to what it would cost alone");
-                return withTiers(r, "shared", sharedReports(r, alone, tiers, tierModels, in.traffic().requestsPerDay()));
+                return withTiers(r, "shared", sharedReports(r, alone, tiers, tierModels,
+                        in.traffic().requestsPerDay()));
             }
         }
         // A fleet per tier: the first tier's run (with its explanations) describes the operating point.
@@ -157,8 +161,8 @@ public final class Tiers {
     }
 
     private static List<TierReport> reports(List<Tier> tiers, ModelSpec[] tierModels, double[] monthly,
-            double requestsPerDay, java.util.function.IntToDoubleFunction ttft,
-            java.util.function.IntToDoubleFunction tpot, java.util.function.IntUnaryOperator accelerators) {
+            double requestsPerDay, IntToDoubleFunction ttft,
+            IntToDoubleFunction tpot, IntUnaryOperator accelerators) {
         double[] perRequest = new double[tiers.size()];
         double cheapest = Double.MAX_VALUE;
         for (int k = 0; k < tiers.size(); k++) {

@@ -7,6 +7,7 @@ import dev.aicost.report.ActualsReport;
 import dev.aicost.report.LifecycleReport;
 import dev.aicost.request.EstimateRequest;
 import dev.aicost.request.InvalidRequestException;
+import dev.aicost.request.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,11 +23,11 @@ public final class ActualSpend {
 
     /** Refuses billed months after the horizon (the reader cannot know the default horizon). */
     public static void checkHorizon(EstimateRequest.Actuals actuals, int horizon) {
-        List<dev.aicost.request.Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (int k = 0; k < actuals.months().size(); k++) {
             int month = actuals.months().get(k).month();
             if (month > horizon) {
-                problems.add(new dev.aicost.request.Problem("actuals.months[" + k + "].month", "month " + month
+                problems.add(new Problem("actuals.months[" + k + "].month", "month " + month
                         + " is after the horizon of " + horizon + " months", "1 to " + horizon
                         + ", or a longer horizonMonths"));
             }

@@ -1,6 +1,5 @@
 package dev.aicost.engine.training;
 
-import dev.aicost.engine.core.Money;
 import dev.aicost.catalog.Accelerator;
 import dev.aicost.catalog.EnergyProfile;
 import dev.aicost.catalog.ModelKind;
@@ -8,6 +7,7 @@ import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.Precision;
 import dev.aicost.catalog.PricingMode;
 import dev.aicost.engine.core.Hardware;
+import dev.aicost.engine.core.Money;
 import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.lifecycle.Lifecycle;

@@ -2,6 +2,7 @@ package dev.aicost.engine.uncertainty;
 
 import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.ModelError;
+import dev.aicost.catalog.ModelKind;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.engine.billing.Fleet;
 import dev.aicost.engine.core.Notes;
@@ -126,12 +127,13 @@ public final class Ranges {
         Factors slower = new Factors(latency.p10Factor(), latency.p90Factor());
         notes.assume("ranges.inference.modelError", "throughput " + capacity.shown() + ", latency " + slower.shown(),
                 () -> "P10–P90 of published ÷ estimated over " + ErrorSources.cases(tput, "throughput figures") + " and "
-                        + ErrorSources.cases(latency, "latency figures") + (model.kind() == dev.aicost.catalog.ModelKind.LLM ? ""
+                        + ErrorSources.cases(latency, "latency figures") + (model.kind() == ModelKind.LLM ? ""
                                 : " (measured on language models only)") + "; " + ErrorSources.table(catalog));
         boolean serverless = fleet.pricing().serverless() != null;
         Factors price = hosted || serverless ? Factors.NONE : ErrorSources.priceSpread(catalog, i.accelerator(), i.pricingMode(),
                 in.pricing().offer() != null || in.pricing().pricePerAcceleratorHourUsd() != null
-                        || (in.replica().accelerator() != null && in.replica().accelerator().pricePerHourUsd() != null), i.offer(),
+                        || (in.replica().accelerator() != null && in.replica().accelerator().pricePerHourUsd() != null),
+                        i.offer(),
                 "inference", notes);
         if (hosted || serverless) {
             notes.assume("ranges.inference.price", "none", hosted ? "bought from a hosted API at its list price"
@@ -169,7 +171,8 @@ public final class Ranges {
         }
         if (u.cacheHitRate() != null) {
             InputRange r = u.cacheHitRate();
-            input(notes, "cacheHitRate", r, in.caching().cacheHitRate(), "one minus the geometric mean of the miss rates");
+            input(notes, "cacheHitRate", r, in.caching().cacheHitRate(),
+                    "one minus the geometric mean of the miss rates");
             own.add(new Variant[] {serving(fleet.withCacheHitRate(r.low()), base.traffic()),
                 serving(fleet.withCacheHitRate(r.high()), base.traffic())});
         }

@@ -1,12 +1,12 @@
 package dev.aicost.engine.advice;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aicost.engine.estimate.Phase;
 import dev.aicost.catalog.Accelerator;
 import dev.aicost.catalog.PricingMode;
 import dev.aicost.engine.CostEngine;
 import dev.aicost.engine.Fixtures;
 import dev.aicost.engine.estimate.Estimate;
+import dev.aicost.engine.estimate.Phase;
 import dev.aicost.engine.inference.InferenceEstimator;
 import dev.aicost.reliability.Generated;
 import dev.aicost.report.CostReport;

@@ -1,9 +1,9 @@
 package dev.aicost.engine.billing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.aicost.request.InferenceInput.Scaling;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The cheap bound on a fleet's accelerator-hours that lets the replica choice skip degrees. */
 class FleetHoursTest {

@@ -1,11 +1,11 @@
 package dev.aicost.engine.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.request.ModelInput;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A catalog model, with and without the request's overrides. */
 class ModelResolverTest {

@@ -1,11 +1,11 @@
 package dev.aicost.engine.inference;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.aicost.request.InferenceInput.LatencyTarget;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The replica shape's written-out comparison agrees with the record's own equals. */
 class ShapeTest {
