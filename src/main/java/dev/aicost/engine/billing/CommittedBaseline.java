@@ -33,9 +33,8 @@ public final class CommittedBaseline {
             double atMean = requestsPerDay * f.replicasPerRequestPerDay();
             int min = f.workload().minReplicas();
             for (double w : f.workload().shape()) {
-                double n = Num.ceil(atMean * w);
-                double over = (n > min ? n : min) - baseline;
-                burstHours += over > 0 ? over : 0;
+                double over = Math.max(min, Math.ceil(atMean * w)) - baseline;
+                burstHours += Math.max(0, over);
             }
         }
         burstHours = burstHours / Fleet.HOURS_PER_DAY * replicaMonth;
@@ -71,7 +70,7 @@ public final class CommittedBaseline {
         double perRequest = f.replicasPerRequestPerDay();
         double most = f.workload().minReplicas();
         for (int m = from; m < to; m++) {
-            most = Math.max(most, Num.ceil(traffic[m] * perRequest * weights[Fleet.HOURS_PER_DAY - 1]));
+            most = Math.max(most, Math.ceil(traffic[m] * perRequest * weights[Fleet.HOURS_PER_DAY - 1]));
         }
         if (!(most < 1L << 52)) { // beyond exact whole numbers in a double: no replica count is meant
             return most;

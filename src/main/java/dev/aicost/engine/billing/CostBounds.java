@@ -34,8 +34,7 @@ final class CostBounds {
                 double atTop = top * share * w;
                 double busy = x * share * w / perWorker;
                 double idle = atTop > 0 ? 1 - s.coldShare(atTop) : 0;
-                double most = idle > busy ? idle : busy;
-                workers += most > warm ? most : warm;
+                workers += Math.max(warm, Math.max(idle, busy));
             }
             own = workers / f.workload().shape().length * f.replica().tp * Num.HOURS_PER_MONTH
                     * f.pricing().pricePerHourUsd();

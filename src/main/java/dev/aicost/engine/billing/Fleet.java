@@ -122,33 +122,18 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
             return 0;
         }
         double peak = requestsPerDay * workload.servedShare() / Num.SECONDS_PER_DAY * workload.peakToAverage();
-        double n = Num.ceil(peak / point.requestsPerSecond()); // comparisons, not Math.min/max: C1 calls those
-        if (!(n >= 0)) {
-            return (int) Math.max(workload.minReplicas(), Math.min(MAX_REPLICAS, n)); // NaN as before
-        }
-        n = n < MAX_REPLICAS ? n : MAX_REPLICAS;
-        return (int) (n > workload.minReplicas() ? n : workload.minReplicas());
+        double n = Math.ceil(peak / point.requestsPerSecond());
+        return (int) Math.max(workload.minReplicas(), Math.min(MAX_REPLICAS, n));
     }
 
     /**
      * Replica-hours of a day, Σ max(min, ⌈atMean · weight⌉) over the hours, where {@code atMean} is
-     * the replicas an hour of weight 1 needs. The hottest loop of the engine (every pricing of an
-     * autoscaled fleet, every month with its own traffic, every replica shape tried), so written with
-     * primitive operations: Lambda's C1 compiles neither Math.ceil nor Math.max(double, double) to an
-     * instruction. Same values as those methods (atMean · weight is never NaN).
+     * the replicas an hour of weight 1 needs.
      */
     private static double replicaHoursOfDay(double atMean, double[] shape, int min) {
         double sum = 0;
         for (double w : shape) {
-            double x = atMean * w;
-            double n;
-            if (x >= 0 && x < 1e15) { // Num.ceil, inlined (C1 does not inline it here)
-                long whole = (long) x;
-                n = x > whole ? whole + 1 : x;
-            } else {
-                n = Math.ceil(x);
-            }
-            sum += n > min ? n : min;
+            sum += Math.max(min, Math.ceil(atMean * w));
         }
         return sum;
     }

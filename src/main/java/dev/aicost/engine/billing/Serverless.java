@@ -25,12 +25,9 @@ public record Serverless(double idleTimeoutSeconds, double coldStartSeconds, dou
         if (lambda <= 0) {
             return warm;
         }
-        // Comparisons rather than Math.max: C1 calls it as Java code, and this runs for every hour of
-        // every break-even step (no operand is NaN).
         double idle = 1 - coldShare(lambda);
         double busy = lambda / perWorker;
-        double most = idle > busy ? idle : busy;
-        return most > warm ? most : warm;
+        return Math.max(warm, Math.max(idle, busy));
     }
 
     /**
@@ -39,7 +36,7 @@ public record Serverless(double idleTimeoutSeconds, double coldStartSeconds, dou
      */
     public double coldShare(double lambda) {
         double exponent = lambda * (serviceSeconds + idleTimeoutSeconds);
-        exponent = exponent < 700 ? exponent : 700;
+        exponent = Math.min(exponent, 700);
         return 1 / (lambda * (coldStartSeconds + minBillingSeconds / 2) + Math.exp(exponent));
     }
 

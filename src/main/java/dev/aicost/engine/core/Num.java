@@ -22,21 +22,9 @@ public final class Num {
             return 0; // rounding noise of a difference that is zero
         }
         if (usd >= 100) {
-            return roundHalfUp(usd * 100.0) / 100.0;
+            return Math.round(usd * 100.0) / 100.0;
         }
         return sig(usd, 4);
-    }
-
-    /**
-     * {@link Math#round(double)} for x ≥ 0, as a double: C1 calls Math.round as Java code, and every
-     * month of every run rounds five sums to the cent. Below 2^52 the fraction x − ⌊x⌋ is exact.
-     */
-    public static double roundHalfUp(double x) {
-        if (x >= 0 && x < 0x1p52) {
-            long whole = (long) x;
-            return x - whole >= 0.5 ? whole + 1 : whole;
-        }
-        return Math.round(x);
     }
 
     /** A sum of money that may be negative (a margin), rounded as {@link #money} rounds its size. */
@@ -45,68 +33,23 @@ public final class Num {
         return usd < 0 ? -money(-usd) : money(usd);
     }
 
-    private static final double[] POW10 = new double[40];
-
-    static {
-        for (int i = 0; i < POW10.length; i++) {
-            POW10[i] = Math.pow(10, i);
-        }
-    }
-
-    /** Rounds to significant digits in double arithmetic (no BigDecimal: this runs on every number). */
+    /** Rounds to significant digits (half to even); BigDecimal only where 10^shift would leave a double's range. */
     public static double sig(double v, int digits) {
         check(v, "value");
         if (v == 0) {
             return 0;
         }
-        double log = Math.log10(Math.abs(v));
-        int exponent = (int) log; // floor, without StrictMath.floor (C1 calls it as Java code)
-        if (log < exponent) {
-            exponent--;
-        }
+        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
         int shift = digits - 1 - exponent;
-        if (shift >= 0 && shift < POW10.length) {
-            return rint(v * POW10[shift]) / POW10[shift];
-        }
-        if (shift < 0 && -shift < POW10.length) {
-            return rint(v / POW10[-shift]) * POW10[-shift];
+        if (Math.abs(shift) < 40) {
+            double scale = Math.pow(10, Math.abs(shift));
+            return shift >= 0 ? Math.rint(v * scale) / scale : Math.rint(v / scale) * scale;
         }
         return new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN)).doubleValue();
     }
 
     public static double sig(double v) {
         return sig(v, 4);
-    }
-
-    /**
-     * {@link Math#rint} (half to even) for the values {@link #sig} rounds, whose size is at least
-     * 10^(digits − 1) ≥ 1, so no signed zero arises; beyond 2^52 every double is whole already.
-     */
-    private static double rint(double x) {
-        if (!(Math.abs(x) < 0x1p52)) {
-            return Math.rint(x);
-        }
-        long whole = (long) x; // toward zero
-        double rest = x - whole; // exact below 2^52
-        if (rest > 0.5 || rest == 0.5 && (whole & 1) != 0) {
-            whole++;
-        } else if (rest < -0.5 || rest == -0.5 && (whole & 1) != 0) {
-            whole--;
-        }
-        return whole == 0 ? Math.rint(x) : whole;
-    }
-
-    /**
-     * {@link Math#ceil}, the same value for every double: Lambda's JVM runs C1 only, which does not
-     * compile Math.ceil to an instruction but calls StrictMath's bit-twiddling version, and the
-     * fleet-sizing loops round up a replica count for every hour of every month they price.
-     */
-    public static double ceil(double x) {
-        if (x >= 0 && x < 1e15) { // below 2^53: whole numbers are exact, (long) truncates
-            long whole = (long) x;
-            return x > whole ? whole + 1 : x;
-        }
-        return Math.ceil(x);
     }
 
     public static void check(double v, String what) {

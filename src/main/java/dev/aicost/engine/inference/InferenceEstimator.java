@@ -64,18 +64,15 @@ public final class InferenceEstimator {
      */
     record ChoiceKey(ModelSpec model, Accelerator acc, Precision precision, Integer tp, ReplicaChoice.Shape shape,
             Fleet.Workload workload, double[] traffic) {
+        /** The same facts: equal values, the arrays (day shape, months of traffic) element by element. */
         boolean sameAs(ChoiceKey o) {
             Fleet.Workload a = workload;
             Fleet.Workload b = o.workload;
-            // Cheap comparisons first: most keys that differ differ in the workload or the precision. Catalog
-            // rows by id before their values (a record's equals compares its last component first).
-            return precision == o.precision && a.scaling() == b.scaling() && a.minReplicas() == b.minReplicas()
+            return model.equals(o.model) && acc.equals(o.acc) && precision == o.precision && Objects.equals(tp, o.tp)
+                    && shape.equals(o.shape) && a.scaling() == b.scaling() && a.minReplicas() == b.minReplicas()
                     && a.cacheHitRate() == b.cacheHitRate() && a.routedShare() == b.routedShare()
-                    && a.peakToAverage() == b.peakToAverage() && Objects.equals(tp, o.tp)
-                    && (acc == o.acc || acc.id().equals(o.acc.id()) && acc.equals(o.acc))
-                    && (model == o.model || model.id().equals(o.model.id()) && model.equals(o.model))
-                    && shape.same(o.shape) && (a.shape() == b.shape() || Arrays.equals(a.shape(), b.shape()))
-                    && (traffic == o.traffic || Arrays.equals(traffic, o.traffic));
+                    && a.peakToAverage() == b.peakToAverage() && Arrays.equals(a.shape(), b.shape())
+                    && Arrays.equals(traffic, o.traffic);
         }
     }
 

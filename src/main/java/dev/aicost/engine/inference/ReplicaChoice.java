@@ -10,7 +10,6 @@ import dev.aicost.engine.serving.ServingModel;
 import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Scaling;
 import dev.aicost.request.InvalidRequestException;
-import java.util.Objects;
 
 /**
  * The replica shape (tensor-parallel degree) and its operating point (concurrency): the given
@@ -26,19 +25,6 @@ public record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
     record Shape(int inputTokens, int outputTokens, double prefixHitRate, LatencyTarget target, Integer batch) {
         ServingModel on(ModelSpec model, Accelerator acc, Precision precision, int tp) {
             return new ServingModel(model, acc, precision, tp, inputTokens, outputTokens, prefixHitRate);
-        }
-
-        /**
-         * {@link #equals}, written out: the generated one goes through method handles, slow on Lambda's
-         * C1-only JVM, and every run compares its shape with the request's earlier choices.
-         */
-        boolean same(Shape o) {
-            return inputTokens == o.inputTokens && outputTokens == o.outputTokens
-                    && Double.compare(prefixHitRate, o.prefixHitRate) == 0 && Objects.equals(batch, o.batch)
-                    && (target == o.target || target != null && o.target != null
-                            && Objects.equals(target.ttftMs(), o.target.ttftMs())
-                            && Objects.equals(target.tpotMs(), o.target.tpotMs())
-                            && Objects.equals(target.e2eMs(), o.target.e2eMs()));
         }
     }
 
