@@ -16,7 +16,6 @@ import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.estimate.Estimate;
 import dev.aicost.engine.estimate.Phase;
-import dev.aicost.engine.inference.ChoiceMemo;
 import dev.aicost.engine.inference.InferenceEstimator;
 import dev.aicost.engine.lifecycle.ActualSpend;
 import dev.aicost.engine.lifecycle.Lifecycle;
@@ -90,7 +89,7 @@ public final class CostEngine implements WhatIfRunner {
     }
 
     public CostReport estimate(EstimateRequest req, Advice mode) {
-        Estimate base = run(req, Notes.recorder(), null, mode == Advice.NONE, null, null);
+        Estimate base = run(req, Notes.recorder(), mode == Advice.NONE, null, null);
         if (mode == Advice.NONE) {
             return base.report();
         }
@@ -106,16 +105,17 @@ public final class CostEngine implements WhatIfRunner {
      * training only: the fleet, as long as serving still starts in the same month).
      */
     public Estimate whatIf(EstimateRequest req, Estimate base, Phase changed) {
-        return run(req, Notes.silent(), changed == Phase.INFERENCE ? base : null, false,
-                base == null ? null : base.choices(),
-                changed == Phase.TRAINING ? base : null);
+        return run(req, Notes.silent(), false, base, changed);
     }
 
-    /** One run; {@code summarize}: write the summary now (otherwise the caller writes it with the advice). */
-    private Estimate run(EstimateRequest req, Notes notes, Estimate reuse, boolean summarize, ChoiceMemo known,
-            Estimate sameServing) {
+    /**
+     * One run; {@code summarize}: write the summary now (otherwise the caller writes it with the advice);
+     * {@code base} and {@code changed}: a what-if's base run and the one phase it changes (see {@link #whatIf}).
+     */
+    private Estimate run(EstimateRequest req, Notes notes, boolean summarize, Estimate base, Phase changed) {
         boolean full = notes.recording();
-        ChoiceMemo choices = known != null ? known : new ChoiceMemo(); // a new request starts its own
+        Estimate reuse = changed == Phase.INFERENCE ? base : null; // its training run and serving start stand
+        Estimate sameServing = changed == Phase.TRAINING ? base : null; // its fleet stands, if serving is unmoved
         ModelSpec model = reuse != null ? reuse.model() : models.resolve(req.model(), "model", notes);
         EnergyProfile energy = req.region() != null ? catalog.energy(req.region()).orElseThrow()
                 : catalog.defaultEnergy();
@@ -142,7 +142,7 @@ public final class CostEngine implements WhatIfRunner {
                 notes.assume("inference.monthlyGrowth", 0, "flat traffic; set monthlyGrowth (e.g. 0.05) to "
                         + "compound it");
             }
-            traffic = choices.traffic(req.inference().traffic().requestsPerDay(), growth,
+            traffic = Lifecycle.traffic(req.inference().traffic().requestsPerDay(), growth,
                     Math.max(1, horizon - start + 1));
         }
         InferenceEstimator.Result i;
@@ -152,7 +152,7 @@ public final class CostEngine implements WhatIfRunner {
                 && horizon == sameServing.horizonMonths() && Objects.equals(owned, sameServing.owned())) {
             i = sameServing.inference(); // the same serving request over the same months: the same fleet
         } else {
-            i = inference.estimate(model, req.inference(), energy, owned, "inference", full, traffic, choices, notes);
+            i = inference.estimate(model, req.inference(), energy, owned, "inference", full, traffic, notes);
         }
 
         double decline = req.priceDeclinePerYear() != null ? req.priceDeclinePerYear() : 0.0;
@@ -194,7 +194,7 @@ public final class CostEngine implements WhatIfRunner {
         if (summarize) {
             report = report.withAdvice(List.of(), null, Summary.markdown(report, List.of(), null));
         }
-        return new Estimate(report, model, energy, t, i, horizon, start, traffic, decline, owned, choices);
+        return new Estimate(report, model, energy, t, i, horizon, start, traffic, decline, owned);
     }
 
     /** Owned-hardware costs, resolved (and stated) only where a phase is priced as owned. */

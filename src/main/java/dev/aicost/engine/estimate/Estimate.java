@@ -4,7 +4,6 @@ import dev.aicost.catalog.EnergyProfile;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.engine.core.Hardware;
 import dev.aicost.engine.core.Num;
-import dev.aicost.engine.inference.ChoiceMemo;
 import dev.aicost.engine.inference.InferenceEstimator;
 import dev.aicost.engine.lifecycle.Lifecycle;
 import dev.aicost.engine.training.TrainingEstimator;
@@ -16,11 +15,10 @@ import dev.aicost.report.CostReport;
  *
  * @param traffic requests per day in each serving month from {@code servingStartMonth} on (empty
  *        without inference)
- * @param choices the replica choices made for this request so far, shared by its base run and what-ifs
  */
 public record Estimate(CostReport report, ModelSpec model, EnergyProfile energy, TrainingEstimator.Result training,
         InferenceEstimator.Result inference, int horizonMonths, int servingStartMonth, double[] traffic,
-        double priceDeclinePerYear, Hardware.Owned owned, ChoiceMemo choices) {
+        double priceDeclinePerYear, Hardware.Owned owned) {
 
     public double totalUsd() {
         return report.lifecycle().totalUsd();

@@ -25,9 +25,7 @@ import dev.aicost.request.InferenceInput.Scaling;
 import dev.aicost.request.InferenceInput.Workload;
 import dev.aicost.request.InferenceInput;
 import dev.aicost.request.InvalidRequestException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Serving: picks the replica that carries the most traffic per accelerator within the latency
@@ -58,25 +56,6 @@ public final class InferenceEstimator {
     }
 
     /**
-     * Everything the replica choice depends on. A what-if that changes only how the fleet is bought
-     * (commitments, providers, operations) has the same key as its base run and reuses its choice
-     * (see {@link ChoiceMemo}).
-     */
-    record ChoiceKey(ModelSpec model, Accelerator acc, Precision precision, Integer tp, ReplicaChoice.Shape shape,
-            Fleet.Workload workload, double[] traffic) {
-        /** The same facts: equal values, the arrays (day shape, months of traffic) element by element. */
-        boolean sameAs(ChoiceKey o) {
-            Fleet.Workload a = workload;
-            Fleet.Workload b = o.workload;
-            return model.equals(o.model) && acc.equals(o.acc) && precision == o.precision && Objects.equals(tp, o.tp)
-                    && shape.equals(o.shape) && a.scaling() == b.scaling() && a.minReplicas() == b.minReplicas()
-                    && a.cacheHitRate() == b.cacheHitRate() && a.routedShare() == b.routedShare()
-                    && a.peakToAverage() == b.peakToAverage() && Arrays.equals(a.shape(), b.shape())
-                    && Arrays.equals(traffic, o.traffic);
-        }
-    }
-
-    /**
      * The latency target a serving run is held to: the request's, else for an interactive LLM whose
      * batch is not fixed the interactive default (the first token within 2 s, 20 tokens a second).
      */
@@ -97,14 +76,8 @@ public final class InferenceEstimator {
      */
     public Result estimate(ModelSpec model, InferenceInput in, EnergyProfile energy, Hardware.Owned owned, String path,
             boolean withApis, double[] traffic, Notes notes) {
-        return estimate(model, in, energy, owned, path, withApis, traffic, null, notes);
-    }
-
-    /** @param choices the replica choices already made for this request (null: none kept) */
-    public Result estimate(ModelSpec model, InferenceInput in, EnergyProfile energy, Hardware.Owned owned, String path,
-            boolean withApis, double[] traffic, ChoiceMemo choices, Notes notes) {
         if (in.tiers() != null && !in.tiers().isEmpty()) {
-            return Tiers.estimate(this, models, model, in, energy, owned, path, withApis, traffic, choices, notes);
+            return Tiers.estimate(this, models, model, in, energy, owned, path, withApis, traffic, notes);
         }
         boolean llm = model.kind() == ModelKind.LLM;
         Accelerator acc = hardware.resolve(in.replica().accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator",
@@ -138,17 +111,8 @@ public final class InferenceEstimator {
         Fleet.Workload workload = workload(in, path, notes);
 
         ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.replica().batchSize());
-        ChoiceKey key = new ChoiceKey(model, acc, precision, in.replica().tensorParallel(), shape, workload, traffic);
-        // A recording run chooses afresh: the choice states its reasons.
-        ReplicaChoice choice = choices == null || notes.recording() ? null : choices.find(key);
-        if (choice == null) {
-            choice = ReplicaChoice.choose(model, acc, precision, in.replica().tensorParallel(), shape, workload, traffic,
-                    path,
-                    notes);
-            if (choices != null) {
-                choices.keep(key, choice);
-            }
-        }
+        ReplicaChoice choice = ReplicaChoice.choose(model, acc, precision, in.replica().tensorParallel(), shape, workload,
+                traffic, path, notes);
         ServingModel replica = choice.replica();
         if (replica.computeFallback) {
             notes.warn(() -> acc.id() + " has no native " + precision.wireName() + " tensor cores: weights are stored "
@@ -184,7 +148,7 @@ public final class InferenceEstimator {
                 : prices.fleet(in, hosted, apiWorkload, acc, mode, price, owned, workload.scaling(), energy, path, notes);
 
         Result routed = in.routing() == null ? null
-                : routed(in, precision, workload, energy, owned, traffic, choices, path, notes);
+                : routed(in, precision, workload, energy, owned, traffic, path, notes);
         Fleet fleet = new Fleet(replica, point, workload, pricing, routed == null ? null : routed.fleet());
         double rpd = in.traffic().requestsPerDay();
         double served = rpd * workload.servedShare();
@@ -268,7 +232,7 @@ public final class InferenceEstimator {
 
     /** The routed share, estimated as its own workload on its own (or the main) accelerator. */
     private Result routed(InferenceInput in, Precision precision, Fleet.Workload workload, EnergyProfile energy,
-            Hardware.Owned owned, double[] traffic, ChoiceMemo choices, String path, Notes notes) {
+            Hardware.Owned owned, double[] traffic, String path, Notes notes) {
         InferenceInput.Routing r = in.routing();
         ModelSpec small = models.resolve(r.model(), path + ".routing.model", notes);
         double share = (1 - workload.cacheHitRate()) * workload.routedShare();
@@ -279,7 +243,7 @@ public final class InferenceEstimator {
         InferenceInput smallInput = in.routedShare(in.traffic().requestsPerDay() * share,
                 r.accelerator() != null ? r.accelerator() : in.replica().accelerator(),
                 r.precision() != null ? r.precision() : precision, r.tensorParallel(), workload.scaling());
-        return estimate(small, smallInput, energy, owned, path + ".routing", false, routedTraffic, choices, notes);
+        return estimate(small, smallInput, energy, owned, path + ".routing", false, routedTraffic, notes);
     }
 
     private static RoutingReport routingReport(InferenceInput in, Result routed, Fleet fleet) {

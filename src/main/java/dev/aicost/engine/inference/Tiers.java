@@ -31,7 +31,7 @@ public final class Tiers {
 
     static InferenceEstimator.Result estimate(InferenceEstimator inference, ModelResolver models, ModelSpec model,
             InferenceInput in, EnergyProfile energy, Hardware.Owned owned, String path, boolean withApis,
-            double[] traffic, ChoiceMemo choices, Notes notes) {
+            double[] traffic, Notes notes) {
         List<Tier> tiers = in.tiers();
         int n = tiers.size();
         ModelSpec[] tierModels = new ModelSpec[n];
@@ -47,7 +47,7 @@ public final class Tiers {
         Notes firstNotes = notes.aside();
         for (int k = 0; k < n; k++) {
             alone[k] = inference.estimate(tierModels[k], in.forTier(tiers.get(k)), energy, owned, path, false,
-                    scaled(traffic, tiers.get(k).share()), choices, k == 0 ? firstNotes : Notes.silent());
+                    scaled(traffic, tiers.get(k).share()), k == 0 ? firstNotes : Notes.silent());
         }
         double operations = alone[0].fleet().pricing().operationsMonthlyUsd();
         Double hitRate = in.caching().cacheHitRate();
@@ -59,7 +59,7 @@ public final class Tiers {
         if (oneModel) {
             Notes sharedNotes = notes.aside();
             InferenceEstimator.Result r = inference.estimate(model, in.sharedAt(strictest), energy, owned, path,
-                    withApis, traffic, choices, sharedNotes);
+                    withApis, traffic, sharedNotes);
             double sharedTotal = sum(r.monthlyCosts());
             if (sharedTotal <= separate && r.latencyTargetMet()) {
                 notes.absorb(sharedNotes);
