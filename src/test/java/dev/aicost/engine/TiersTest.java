@@ -46,6 +46,12 @@ class TiersTest {
         assertThat(enterprise.costPerRequestUsd()).isGreaterThan(pro.costPerRequestUsd());
         assertThat(pro.costPerRequestUsd()).isGreaterThan(free.costPerRequestUsd());
         assertThat(free.premiumPercent()).isZero();
+        // A tier's cost per request is its part of the monthly bill over its own requests.
+        for (TierReport t : i.tiers()) {
+            double requests = 2e6 * t.share() * 365 / 12;
+            assertThat(t.costPerRequestUsd()).as(t.name()).isCloseTo(t.monthlyCostUsd() / requests,
+                    within(t.costPerRequestUsd() * 1e-3));
+        }
         assertThat(enterprise.premiumPercent()).isCloseTo(
                 (enterprise.costPerRequestUsd() / free.costPerRequestUsd() - 1) * 100, within(1.0));
         // The lifetime follows the tiered fleet month by month.
