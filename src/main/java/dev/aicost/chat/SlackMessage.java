@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.InferenceReport;
+import dev.aicost.report.Money;
 import dev.aicost.report.Optimization;
 import dev.aicost.report.TrainingReport;
 import dev.aicost.request.InvalidRequestException;
@@ -35,26 +36,26 @@ public final class SlackMessage {
         StringBuilder figures = new StringBuilder();
         TrainingReport t = r.training();
         if (t != null) {
-            figures.append("*Training* ").append(Money.usd(t.costUsd()))
+            figures.append("*Training* ").append("$" + Money.usd(t.costUsd(), 3))
                     .append(t.ranges() == null ? "" : t.ranges().costUsd().likelyUsd()).append(" (")
-                    .append(Money.sig(t.duration().acceleratorHours())).append(" ").append(escape(t.cluster().accelerator()))
-                    .append("-hours, ").append(Money.sig(t.duration().wallClockDays())).append(" days)\n");
+                    .append(Money.figures(t.duration().acceleratorHours(), 3)).append(" ").append(escape(t.cluster().accelerator()))
+                    .append("-hours, ").append(Money.figures(t.duration().wallClockDays(), 3)).append(" days)\n");
         }
         InferenceReport i = r.inference();
         if (i != null) {
-            figures.append("*Serving* ").append(Money.usd(i.cost().monthlyCostUsd())).append("/month")
+            figures.append("*Serving* ").append("$" + Money.usd(i.cost().monthlyCostUsd(), 3)).append("/month")
                     .append(i.ranges() == null ? "" : i.ranges().monthlyCostUsd().likelyUsd()).append(", ")
-                    .append(Money.usd(i.cost().costPerRequestUsd())).append(" per request");
+                    .append("$" + Money.usd(i.cost().costPerRequestUsd(), 3)).append(" per request");
             if (i.economics().hostedApi() != null) {
                 figures.append(" (bought from ").append(escape(i.economics().hostedApi())).append(")");
             } else {
                 figures.append(" (").append(i.fleet().accelerators()).append(" × ").append(escape(i.accelerator()))
-                        .append(", TTFT ").append(Money.sig(i.point().ttftMs())).append(" ms)");
+                        .append(", TTFT ").append(Money.figures(i.point().ttftMs(), 3)).append(" ms)");
             }
             figures.append("\n");
         }
         figures.append("*").append(r.lifecycle().horizonMonths()).append(" months* ")
-                .append(Money.usd(r.lifecycle().totalUsd()))
+                .append("$" + Money.usd(r.lifecycle().totalUsd(), 3))
                 .append(r.lifecycle().ranges() == null ? "" : r.lifecycle().ranges().totalUsd().likelyUsd())
                 .append(", inference ")
                 .append(Money.pct(r.lifecycle().inferenceShare()));
@@ -68,7 +69,7 @@ public final class SlackMessage {
             if (!o.applicable() || shown == TOP_LEVERS) {
                 continue;
             }
-            levers.append("\n• ").append(escape(o.lever())).append(": save ").append(Money.usd(o.savingsUsd()))
+            levers.append("\n• ").append(escape(o.lever())).append(": save ").append("$" + Money.usd(o.savingsUsd(), 3))
                     .append(" (").append(Math.round(o.savingsPercent())).append(" %) — ").append(escape(o.change()));
             shown++;
         }
@@ -124,12 +125,12 @@ public final class SlackMessage {
     private static String headline(CostReport r) {
         StringBuilder s = new StringBuilder(plain(r.model().name())).append(": ");
         if (r.training() != null) {
-            s.append("training ").append(Money.usd(r.training().costUsd())).append("; ");
+            s.append("training ").append("$" + Money.usd(r.training().costUsd(), 3)).append("; ");
         }
         if (r.inference() != null) {
-            s.append("serving ").append(Money.usd(r.inference().cost().monthlyCostUsd())).append("/month; ");
+            s.append("serving ").append("$" + Money.usd(r.inference().cost().monthlyCostUsd(), 3)).append("/month; ");
         }
-        return s.append(r.lifecycle().horizonMonths()).append(" months ").append(Money.usd(r.lifecycle().totalUsd()))
+        return s.append(r.lifecycle().horizonMonths()).append(" months ").append("$" + Money.usd(r.lifecycle().totalUsd(), 3))
                 .toString();
     }
 

@@ -1,9 +1,5 @@
 package dev.aicost.report;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-
 /**
  * The 10th and 90th percentile of a figure: the published or billed value is expected inside for
  * about eight estimates in ten. The point estimate stays in its own field, with p10 ≤ point ≤ p90.
@@ -35,10 +31,9 @@ public record Range(double p10, double p90) {
 
     /** Significant figures, plain; whole dollars with thousands separators from $1 to $10k. */
     private static String shown(double v, boolean dollars, int digits) {
-        MathContext figures = new MathContext(digits, RoundingMode.HALF_UP);
         if (dollars && v >= 1) {
-            return Grouping.wholeNumber(BigDecimal.valueOf(v).round(figures).doubleValue());
+            return Grouping.wholeNumber(Double.parseDouble(Money.figures(v, digits)));
         }
-        return v == 0 ? "0" : BigDecimal.valueOf(v).round(figures).stripTrailingZeros().toPlainString();
+        return Money.figures(v, digits);
     }
 }

@@ -1,8 +1,8 @@
 package dev.aicost.engine.advice;
 
-import dev.aicost.engine.core.Money;
 import dev.aicost.engine.core.Num;
 import dev.aicost.report.LifecycleReport;
+import dev.aicost.report.Money;
 import dev.aicost.report.Recommendation;
 import dev.aicost.request.EstimateRequest;
 import dev.aicost.request.InferenceInput;

@@ -1,10 +1,10 @@
 package dev.aicost.engine.advice;
 
-import dev.aicost.engine.core.Money;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.estimate.Estimate;
 import dev.aicost.engine.estimate.Phase;
 import dev.aicost.report.BestPlan;
+import dev.aicost.report.Money;
 import dev.aicost.report.Optimization;
 import dev.aicost.request.EstimateRequest;
 import dev.aicost.request.InvalidRequestException;

@@ -1,12 +1,12 @@
 package dev.aicost.engine.advice;
 
-import dev.aicost.engine.core.Money;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.inference.Tiers;
 import dev.aicost.report.BestPlan;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.InferenceReport;
 import dev.aicost.report.LifecycleReport;
+import dev.aicost.report.Money;
 import dev.aicost.report.Optimization;
 import dev.aicost.report.Recommendation;
 import dev.aicost.report.TrainingReport;

@@ -1,11 +1,10 @@
 package dev.aicost.engine.billing;
 
 import dev.aicost.engine.core.Num;
-import dev.aicost.request.InferenceInput.Scaling;
 
 /**
- * What the break-even search needs of a fleet's monthly cost: where it steps up (a whole replica
- * more in some hour), straight lines it stays between, and a bound convex in traffic.
+ * What the break-even search needs of a fleet's monthly cost: straight lines it stays between, and
+ * a bound convex in traffic.
  */
 final class CostBounds {
     private CostBounds() {
@@ -43,35 +42,6 @@ final class CostBounds {
         }
         return f.routed() == null ? own : own + fleetCostBoundUsd(f.routed(), x * f.routedTrafficShare(),
                 top * f.routedTrafficShare());
-    }
-
-    /** The lowest traffic above {@code requestsPerDay} at which some hour needs one more replica (+∞: none). */
-    static double nextStepAbove(Fleet f, double requestsPerDay) {
-        double next = Double.POSITIVE_INFINITY;
-        if (!f.pricing().hostedApi() && f.pricing().serverless() == null) { // serverless costs rise smoothly: no steps
-            double k = f.replicasPerRequestPerDay();
-            int min = f.workload().minReplicas();
-            if (f.workload().scaling() == Scaling.ALWAYS_ON) {
-                next = step(requestsPerDay, k, min);
-            } else {
-                for (double w : f.workload().shape()) {
-                    if (w > 0) {
-                        next = Math.min(next, step(requestsPerDay, k * w, min));
-                    }
-                }
-            }
-        }
-        if (f.routed() != null) {
-            double q = f.routedTrafficShare();
-            next = Math.min(next, nextStepAbove(f.routed(), requestsPerDay * q) / q);
-        }
-        return next;
-    }
-
-    /** Where ceil(r · perRequest) next rises above its value at r (at least past {@code min} replicas). */
-    private static double step(double r, double perRequest, int min) {
-        double n = Math.max(min, Math.floor(r * perRequest) + 1);
-        return n / perRequest;
     }
 
     /** Fleet cost is at least {@code lowSlope · r + operations} ($ per month per request per day). */

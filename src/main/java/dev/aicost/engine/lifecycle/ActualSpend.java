@@ -1,10 +1,10 @@
 package dev.aicost.engine.lifecycle;
 
-import dev.aicost.engine.core.Money;
 import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
 import dev.aicost.report.ActualsReport;
 import dev.aicost.report.LifecycleReport;
+import dev.aicost.report.Money;
 import dev.aicost.request.EstimateRequest;
 import dev.aicost.request.InvalidRequestException;
 import dev.aicost.request.Problem;

@@ -1,13 +1,13 @@
 package dev.aicost.engine.billing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.serving.DailyShape;
 import dev.aicost.request.InferenceInput.Scaling;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * A committed baseline and its burst, checked against a brute-force reading of the rule: raising the

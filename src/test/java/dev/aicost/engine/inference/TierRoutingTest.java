@@ -1,12 +1,12 @@
 package dev.aicost.engine.inference;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Tier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** How tier fleets pass requests on, and the target a shared fleet is held to, worked by hand. */
 class TierRoutingTest {

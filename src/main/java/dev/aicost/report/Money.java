@@ -1,0 +1,54 @@
+package dev.aicost.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Money and shares in words, one rule for every text the product writes (the report's summary and
+ * reasons, the chat answers, the ranges): $1.23B, $45.6k, $1,234, $0.0019; 42 %. Figures round half
+ * up, as people round.
+ */
+public final class Money {
+    private Money() {
+    }
+
+    /** Dollars without the sign, as {@link #usd(double, int)} writes them, two figures below $1. */
+    public static String usd(double v) {
+        return usd(v, 2);
+    }
+
+    /**
+     * Dollars without the sign: three significant figures with B, M or k from $10k up, whole dollars
+     * with thousands separators from $1, and {@code figuresUnderOneDollar} significant figures below.
+     */
+    public static String usd(double v, int figuresUnderOneDollar) {
+        if (v >= 1e9) {
+            return figures(v / 1e9, 3) + "B";
+        }
+        if (v >= 1e6) {
+            return figures(v / 1e6, 3) + "M";
+        }
+        if (v >= 1e4) {
+            return figures(v / 1e3, 3) + "k";
+        }
+        if (v >= 1) {
+            return Grouping.wholeNumber(v);
+        }
+        return figures(v, figuresUnderOneDollar);
+    }
+
+    /** A number to {@code digits} significant figures, in plain decimals (0.00019, not 1.9E-4). */
+    public static String figures(double v, int digits) {
+        if (v == 0) {
+            return "0";
+        }
+        return BigDecimal.valueOf(v).round(new MathContext(digits, RoundingMode.HALF_UP)).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** A share as a whole percentage: 0.423 → "42 %". */
+    public static String pct(double share) {
+        return Math.round(share * 100) + " %";
+    }
+}
