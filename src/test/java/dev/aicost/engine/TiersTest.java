@@ -75,6 +75,50 @@ class TiersTest {
     }
 
     @Test
+    void aFleetPerTierAddsUpEveryFigureOfTheSection() {
+        CostReport r = estimate("{'model':{'id':'llama-3.1-70b'},'inference':{'requestsPerDay':2e6,"
+                + "'accelerator':'h100-sxm','precision':'fp8','cacheHitRate':0.25," + THREE_TIERS + "}}");
+        InferenceReport i = r.inference();
+        assertThat(i.tierFleet()).isEqualTo("separate");
+        double monthly = i.cost().monthlyCostUsd();
+        // The cache acts once, before the first tier: a quarter of the requests never reach a fleet.
+        assertThat(i.traffic().requestsPerDay()).isEqualTo(2e6);
+        assertThat(i.traffic().servedRequestsPerDay()).isEqualTo(1.5e6);
+        assertThat(i.traffic().peakRequestsPerSecond()).isCloseTo(1.5e6 / 86_400 * 2.0, within(0.01));
+        // Always-on fleets: every accelerator runs every hour of the month.
+        assertThat(i.fleet().acceleratorHoursPerMonth()).isEqualTo(i.fleet().accelerators() * 730.0);
+        assertThat(i.fleet().replicas()).isBetween(3, i.fleet().accelerators());
+        // The people who run the fleets are paid once (a quarter of an engineer), not once per tier.
+        assertThat(i.economics().operationsMonthlyCostUsd()).isEqualTo(3937.5);
+        assertThat(i.economics().fleetMonthlyCostUsd()).isCloseTo(monthly - 3937.5, within(0.01));
+        assertThat(i.cost().costPerRequestUsd()).isCloseTo(monthly / (2e6 * 365 / 12), within(1e-6));
+        assertThat(i.point().latencyTargetMet()).isTrue();
+        // Each tier but the last pays its own fleet and its share of the people; the last the remainder.
+        TierReport enterprise = i.tiers().get(0);
+        assertThat(enterprise.monthlyCostUsd()).isGreaterThan(3937.5 * 0.2);
+        assertThat(sum(i)).isCloseTo(monthly, within(0.01));
+        assertThat(i.tiers()).allSatisfy(t -> assertThat(t.accelerators()).isPositive());
+    }
+
+    @Test
+    void tiersOnASharedFleetReportItsOperatingPoint() {
+        String tiers = "'tiers':[{'name':'gold','share':0.3,'latencyTargetMs':{'tpotMs':25}},{'name':'basic',"
+                + "'share':0.7,'latencyTargetMs':{'tpotMs':80}}]";
+        InferenceReport i = serve(20_000, tiers).inference();
+        assertThat(i.tierFleet()).isEqualTo("shared");
+        for (TierReport t : i.tiers()) {
+            assertThat(t.ttftMs()).isEqualTo(i.point().ttftMs());
+            assertThat(t.tpotMs()).isEqualTo(i.point().tpotMs());
+            assertThat(t.accelerators()).isEqualTo(i.fleet().accelerators());
+            assertThat(t.costPerRequestUsd()).isCloseTo(t.monthlyCostUsd() / (20_000 * t.share() * 365 / 12),
+                    within(t.costPerRequestUsd() * 1e-3));
+        }
+        // Parts in proportion to what each tier would cost alone: the stricter gold tier pays more per request.
+        assertThat(i.tiers().get(0).premiumPercent()).isPositive();
+        assertThat(i.tiers().get(1).premiumPercent()).isZero();
+    }
+
+    @Test
     void badTiersAreRefusedWithTheirPath() {
         String[][] bad = {
             {"'tiers':[{'name':'a','share':0.5},{'name':'b','share':0.4}]", "inference.tiers", "add up to 0.9"},
