@@ -2,6 +2,7 @@ package dev.aicost.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aicost.api.Estimator;
 import dev.aicost.engine.CostEngine;
 import dev.aicost.report.CostReport;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public class EngineBenchmark {
     public String example;
 
     private JsonNode request;
-    private final CostEngine engine = CostEngine.builtIn();
+    private final Estimator engine = Estimator.builtIn();
 
     @Setup
     public void load() throws IOException {

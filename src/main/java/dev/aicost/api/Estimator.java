@@ -36,7 +36,7 @@ public final class Estimator {
     }
 
     private static final class Holder {
-        static final Estimator ESTIMATOR = new Estimator(CostEngine.builtIn());
+        static final Estimator ESTIMATOR = new Estimator(Catalog.builtIn());
     }
 
     public CostEngine engine() {

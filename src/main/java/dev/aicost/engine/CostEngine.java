@@ -57,15 +57,6 @@ public final class CostEngine implements WhatIfRunner {
         this.inference = new InferenceEstimator(hardware, models);
     }
 
-    /** The engine over the bundled catalog, built once (the function injects its own instance). */
-    public static CostEngine builtIn() {
-        return Holder.ENGINE;
-    }
-
-    private static final class Holder {
-        static final CostEngine ENGINE = new CostEngine(Catalog.builtIn());
-    }
-
     public Catalog catalog() {
         return catalog;
     }

@@ -12,8 +12,8 @@ import java.io.UncheckedIOException;
 /** Test helpers: JSON requests in, reports out, through the same reader the function uses. */
 public final class Fixtures {
     public static final ObjectMapper JSON = new ObjectMapper();
-    public static final CostEngine ENGINE = CostEngine.builtIn();
     public static final Estimator API = Estimator.builtIn();
+    public static final CostEngine ENGINE = API.engine();
 
     private Fixtures() {
     }

@@ -119,6 +119,15 @@ class TiersTest {
     }
 
     @Test
+    void aTierNamingTheRequestsOwnModelCanStillShareItsFleet() {
+        String tiers = "'tiers':[{'name':'gold','share':0.3,'latencyTargetMs':{'tpotMs':25},"
+                + "'model':{'id':'llama-3.1-70b'}},{'name':'basic','share':0.7,'latencyTargetMs':{'tpotMs':80}}]";
+        InferenceReport i = serve(20_000, tiers).inference();
+        assertThat(i.tierFleet()).isEqualTo("shared");
+        assertThat(i.tiers()).extracting(TierReport::model).containsOnly("llama-3.1-70b");
+    }
+
+    @Test
     void badTiersAreRefusedWithTheirPath() {
         String[][] bad = {
             {"'tiers':[{'name':'a','share':0.5},{'name':'b','share':0.4}]", "inference.tiers", "add up to 0.9"},

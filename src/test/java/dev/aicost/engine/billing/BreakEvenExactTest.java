@@ -75,6 +75,55 @@ class BreakEvenExactTest {
     }
 
     @Test
+    void manyDaysFloorsAndPricesAgreeWithTheExactAnswer() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        int checked = 0;
+        for (int k = 0; k < 40; k++) {
+            double[] day = new double[24];
+            for (int h = 0; h < 24; h++) {
+                day[h] = random.nextInt(4) == 0 ? 0 : random.nextDouble(0.1, 5);
+            }
+            day[random.nextInt(24)] += 1; // never an empty day
+            double[] shape = dev.aicost.engine.serving.DailyShape.normalised(day);
+            Scaling scaling = random.nextBoolean() ? Scaling.AUTOSCALE : Scaling.ALWAYS_ON;
+            Fleet.Pricing pricing = new Fleet.Pricing(random.nextDouble(0.3, 4), 0, null, Double.NaN,
+                    random.nextDouble(0, 5000), Double.NaN);
+            Fleet f = BreakEvenTest.fleet(shape, scaling, random.nextInt(4), pricing);
+            double marginal = CostBounds.highSlopeUsd(f) / Num.DAYS_PER_MONTH;
+            double price = marginal * Math.exp(random.nextDouble(Math.log(1.02), Math.log(60)));
+            double top = 3 * (f.pricing().operationsMonthlyUsd() + CostBounds.stepsUsd(f))
+                    / (price * Num.DAYS_PER_MONTH - CostBounds.highSlopeUsd(f));
+            Double want = exact(f, price, top);
+            Double got = BreakEven.requestsPerDay(f, price);
+            if (want == null) {
+                assertThat(got).as("case %d", k).isNull();
+            } else {
+                assertThat(got).as("case %d", k).isNotNull();
+                assertThat(got).as("case %d", k).isCloseTo(want, within(want * 1e-6));
+            }
+            checked++;
+        }
+        assertThat(checked).isEqualTo(40);
+    }
+
+    @Test
+    void anApiAgainstAnotherApiBreaksEvenWhereTheFixedCostIsPaidOff() {
+        // A "fleet" bought as tokens at $0.001 a request with $300 a month of people, against an API at $0.003:
+        // both straight lines, so the break-even is where $0.002 a request pays the $300.
+        Fleet api = BreakEvenTest.fleet(BreakEvenTest.FLAT, Scaling.ALWAYS_ON, 1,
+                new Fleet.Pricing(0, 0, null, Double.NaN, 300, 0.001));
+        assertThat(BreakEven.requestsPerDay(api, 0.003)).isCloseTo(300 / (0.002 * Num.DAYS_PER_MONTH), within(1e-6));
+        assertThat(BreakEven.requestsPerDay(api, 0.001)).isNull();
+    }
+
+    @Test
+    void anApiAHairAboveTheLowestMarginalCostBreaksEvenBeyondTheLargestTraffic() {
+        Fleet f = BreakEvenTest.fleet(BreakEvenTest.FLAT, Scaling.ALWAYS_ON, 1, PAYG);
+        double low = CostBounds.lowSlopeUsd(f) / Num.DAYS_PER_MONTH;
+        assertThat(BreakEven.requestsPerDay(f, low * (1 + 1e-12))).isNull();
+    }
+
+    @Test
     void anApiAtOrBelowTheFleetsLowestMarginalCostNeverBreaksEven() {
         Fleet f = BreakEvenTest.fleet(BreakEvenTest.SPIKY, Scaling.AUTOSCALE, 1, PAYG);
         double low = CostBounds.lowSlopeUsd(f) / Num.DAYS_PER_MONTH;

@@ -196,4 +196,28 @@ class RangesTest {
         assertThat(new Range(0.005289, 0.01425).likelyUsd()).isEqualTo(" (likely $0.0053–0.014)");
         assertThat(new Range(5, 5).likelyUsd()).isEmpty();
     }
+
+    @Test
+    void factorsSayWhetherTheyMoveAnythingAndShowTwoFigures() {
+        assertThat(Factors.NONE.none()).isTrue();
+        assertThat(new Factors(1, 1).none()).isTrue();
+        assertThat(new Factors(0.8, 1).none()).isFalse();
+        assertThat(new Factors(1, 1.25).none()).isFalse();
+        assertThat(new Factors(0.8123, 1.256).shown()).isEqualTo("×0.81–1.3");
+    }
+
+    @Test
+    void hostedApisAndServerlessWorkersHaveNoOfferSpread() {
+        CostReport hosted = estimate("{'model':{'id':'llama-3.3-70b'},'inference':{'requestsPerDay':50000,"
+                + "'hostedApi':'groq-llama-3.3-70b'}}");
+        assertThat(assumption(hosted, "ranges.inference.price")).startsWith("none | bought from a hosted API");
+        CostReport serverless = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':2000,"
+                + "'accelerator':'h100-sxm','scaling':'serverless'}}");
+        assertThat(assumption(serverless, "ranges.inference.price")).startsWith("none | serverless workers");
+        CostReport rented = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':2000,"
+                + "'accelerator':'h100-sxm'}}");
+        assertThat(assumption(rented, "ranges.inference.price")).startsWith("×");
+        assertThat(rented.inference().ranges().monthlyCostUsd().p90())
+                .isGreaterThan(rented.inference().ranges().monthlyCostUsd().p10());
+    }
 }
