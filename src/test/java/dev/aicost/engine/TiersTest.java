@@ -56,7 +56,8 @@ class TiersTest {
                 (enterprise.costPerRequestUsd() / free.costPerRequestUsd() - 1) * 100, within(1.0));
         // The lifetime follows the tiered fleet month by month.
         assertThat(r.lifecycle().months().get(0).inferenceUsd()).isCloseTo(i.cost().monthlyCostUsd(), within(0.01));
-        assertThat(assumption(r, "inference.tierFleet")).startsWith("separate");
+        assertThat(assumption(r, "inference.tierFleet")).startsWith("separate").contains("tiers use different models");
+        assertThat(assumption(r, "inference.inputTokens")).as("the first tier's run states its defaults").isNotNull();
         assertThat(r.summary()).contains("Tiers (separate fleet): enterprise $").contains("/request (+");
     }
 
@@ -72,6 +73,17 @@ class TiersTest {
         assertThat(sum(i)).isCloseTo(i.cost().monthlyCostUsd(), within(0.01));
         assertThat(i.tiers().get(0).costPerRequestUsd()).isGreaterThan(i.tiers().get(1).costPerRequestUsd());
         assertThat(assumption(r, "inference.tierFleet")).contains("strictest");
+        assertThat(assumption(r, "inference.inputTokens")).as("the shared run states its defaults").isNotNull();
+    }
+
+    @Test
+    void busyTiersOfOneModelGetAFleetEachWhereThatIsCheaper() {
+        String tiers = "'tiers':[{'name':'gold','share':0.1,'latencyTargetMs':{'tpotMs':15}},{'name':'basic',"
+                + "'share':0.9,'latencyTargetMs':{'tpotMs':100}}]";
+        CostReport r = serve(5e6, tiers);
+        assertThat(r.inference().tierFleet()).isEqualTo("separate");
+        assertThat(assumption(r, "inference.tierFleet")).contains("one shared fleet at the strictest target would "
+                + "cost more or miss it");
     }
 
     @Test

@@ -220,4 +220,15 @@ class RangesTest {
         assertThat(rented.inference().ranges().monthlyCostUsd().p90())
                 .isGreaterThan(rented.inference().ranges().monthlyCostUsd().p10());
     }
+
+    @Test
+    void theServingErrorIsStatedAndSaysWhenItWasMeasuredOnLanguageModelsOnly() {
+        CostReport llm = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':2000,"
+                + "'accelerator':'h100-sxm'}}");
+        assertThat(assumption(llm, "ranges.inference.modelError")).startsWith("throughput ×")
+                .doesNotContain("language models only");
+        CostReport vision = estimate("{'model':{'id':'resnet-50'},'inference':{'requestsPerDay':2000000,"
+                + "'accelerator':'t4'}}");
+        assertThat(assumption(vision, "ranges.inference.modelError")).contains("(measured on language models only)");
+    }
 }
