@@ -112,11 +112,15 @@ class TiersTest {
         assertThat(i.tiers()).allSatisfy(t -> assertThat(t.accelerators()).isPositive());
     }
 
+    /** Gold (30 %, TPOT 25 ms, {@code goldModel} if given) and basic (70 %, TPOT 80 ms). */
+    static String goldAndBasic(String goldModel) {
+        return "'tiers':[{'name':'gold','share':0.3,'latencyTargetMs':{'tpotMs':25}" + (goldModel == null ? ""
+                : ",'model':{'id':'" + goldModel + "'}") + "},{'name':'basic','share':0.7,'latencyTargetMs':{'tpotMs':80}}]";
+    }
+
     @Test
     void tiersOnASharedFleetReportItsOperatingPoint() {
-        String tiers = "'tiers':[{'name':'gold','share':0.3,'latencyTargetMs':{'tpotMs':25}},{'name':'basic',"
-                + "'share':0.7,'latencyTargetMs':{'tpotMs':80}}]";
-        InferenceReport i = serve(20_000, tiers).inference();
+        InferenceReport i = serve(20_000, goldAndBasic(null)).inference();
         assertThat(i.tierFleet()).isEqualTo("shared");
         for (TierReport t : i.tiers()) {
             assertThat(t.ttftMs()).isEqualTo(i.point().ttftMs());
@@ -132,9 +136,7 @@ class TiersTest {
 
     @Test
     void aTierNamingTheRequestsOwnModelCanStillShareItsFleet() {
-        String tiers = "'tiers':[{'name':'gold','share':0.3,'latencyTargetMs':{'tpotMs':25},"
-                + "'model':{'id':'llama-3.1-70b'}},{'name':'basic','share':0.7,'latencyTargetMs':{'tpotMs':80}}]";
-        InferenceReport i = serve(20_000, tiers).inference();
+        InferenceReport i = serve(20_000, goldAndBasic("llama-3.1-70b")).inference();
         assertThat(i.tierFleet()).isEqualTo("shared");
         assertThat(i.tiers()).extracting(TierReport::model).containsOnly("llama-3.1-70b");
     }
