@@ -42,11 +42,19 @@ final class BreakEven {
 
     /** Requests per day above which self-hosting is always cheaper, or null if it never is below {@link #MAX}. */
     static Double requestsPerDay(Fleet fleet, double apiPerRequestUsd) {
+        return search(fleet, apiPerRequestUsd).requestsPerDay();
+    }
+
+    /** The break-even and how many fleet costs the search evaluated to find it (its own cost, which tests bound). */
+    record Answer(Double requestsPerDay, int evaluations) {
+    }
+
+    static Answer search(Fleet fleet, double apiPerRequestUsd) {
         double api = apiPerRequestUsd * Num.DAYS_PER_MONTH; // $ per month per (request per day)
         double fixed = fleet.pricing().operationsMonthlyUsd();
         double low = CostBounds.lowSlopeUsd(fleet);
         if (!(api > low)) {
-            return null; // every request costs the fleet at least what the API charges
+            return new Answer(null, 0); // every request costs the fleet at least what the API charges
         }
         // Below the lower line's crossing the fleet costs at least the API: the answer is at or above it.
         double from = fixed / (api - low);
@@ -54,10 +62,10 @@ final class BreakEven {
         // Above the upper line's crossing the fleet always costs less.
         double to = Math.min(MAX, api > high ? (fixed + CostBounds.stepsUsd(fleet)) / (api - high) : MAX);
         if (from >= MAX) {
-            return null;
+            return new Answer(null, 0);
         }
         if (to <= from) {
-            return from;
+            return new Answer(from, 0);
         }
         BreakEven search = new BreakEven(fleet, api);
         // The walk down: everything above `top` is cheaper; at `top` the fleet costs `costTop`.
@@ -66,25 +74,29 @@ final class BreakEven {
         for (int step = 0; step < DESCENT_STEPS; step++) {
             double next = costTop / api; // (next, top] is cheaper: the fleet costs at most costTop there
             if (next >= top) {
-                return top >= MAX ? null : top; // the fleet costs at least the API at `top`
+                return search.answer(top >= MAX ? null : top); // the fleet costs at least the API at `top`
             }
             if (next <= from) {
-                return from; // the fleet costs at least the API at `from` (its lower line says so)
+                return search.answer(from); // the fleet costs at least the API at `from` (its lower line says so)
             }
             if (top - next <= RESOLUTION * top) {
-                return next; // the API's cost catches up within the resolution
+                return search.answer(next); // the API's cost catches up within the resolution
             }
             top = next;
             costTop = search.cost(top);
         }
         double last = search.lastNotCheaper(from, top, search.cost(from), costTop);
         if (search.evaluations > MAX_EVALUATIONS) {
-            return to < MAX ? to : null; // the upper line's crossing is still a valid answer
+            return search.answer(to < MAX ? to : null); // the upper line's crossing is still a valid answer
         }
         if (Double.isNaN(last)) {
             last = from; // cannot happen (the fleet costs at least the API at `from`), but never return NaN
         }
-        return last >= MAX ? null : last;
+        return search.answer(last >= MAX ? null : last);
+    }
+
+    private Answer answer(Double requestsPerDay) {
+        return new Answer(requestsPerDay, evaluations);
     }
 
     /** The fleet's cost just above a traffic (a step there is already taken). */

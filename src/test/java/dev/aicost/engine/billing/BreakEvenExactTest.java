@@ -94,7 +94,9 @@ class BreakEvenExactTest {
             double top = 3 * (f.pricing().operationsMonthlyUsd() + CostBounds.stepsUsd(f))
                     / (price * Num.DAYS_PER_MONTH - CostBounds.highSlopeUsd(f));
             Double want = exact(f, price, top);
-            Double got = BreakEven.requestsPerDay(f, price);
+            BreakEven.Answer answer = BreakEven.search(f, price);
+            Double got = answer.requestsPerDay();
+            assertThat(answer.evaluations()).as("case %d: fleet costs evaluated", k).isLessThanOrEqualTo(24);
             if (want == null) {
                 assertThat(got).as("case %d", k).isNull();
             } else {
@@ -104,6 +106,28 @@ class BreakEvenExactTest {
             checked++;
         }
         assertThat(checked).isEqualTo(40);
+    }
+
+    /**
+     * The search's own cost, measured 2026-12-02: a staircase takes a handful of fleet costs, a smooth
+     * serverless cost 70–90 near the fleet's marginal cost, a committed fleet priced a hair (0.1 %) above
+     * its marginal cost ~1,700. The bounds leave room, and fail a search that has lost its shortcuts.
+     */
+    @Test
+    void theSearchEvaluatesFewFleetCosts() {
+        int checked = 0;
+        for (Fleet f : BreakEvenTest.fleets()) {
+            double marginal = CostBounds.highSlopeUsd(f) / Num.DAYS_PER_MONTH;
+            for (double price : BreakEvenTest.apiPrices(f)) {
+                int bound = f.pricing().serverless() != null ? 120
+                        : f.pricing().committed() && price < marginal * 1.01 ? 2500 : 150;
+                assertThat(BreakEven.search(f, price).evaluations())
+                        .as("%s at %s× the marginal cost", f.workload().scaling(), price / marginal)
+                        .isLessThanOrEqualTo(bound);
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(30);
     }
 
     @Test
