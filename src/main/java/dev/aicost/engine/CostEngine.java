@@ -57,14 +57,17 @@ public final class CostEngine implements WhatIfRunner {
         this.inference = new InferenceEstimator(hardware, models);
     }
 
+    @Override
     public Catalog catalog() {
         return catalog;
     }
 
+    @Override
     public ModelResolver models() {
         return models;
     }
 
+    @Override
     public Hardware hardware() {
         return hardware;
     }
@@ -95,6 +98,7 @@ public final class CostEngine implements WhatIfRunner {
      * the base run is reused as it is (serving only: the training run and the serving start it sets;
      * training only: the fleet, as long as serving still starts in the same month).
      */
+    @Override
     public Estimate whatIf(EstimateRequest req, Estimate base, Phase changed) {
         return run(req, Notes.silent(), false, base, changed);
     }
