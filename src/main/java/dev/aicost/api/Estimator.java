@@ -3,10 +3,13 @@ package dev.aicost.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.catalog.Catalog;
+import dev.aicost.chat.ChatAnswer;
+import dev.aicost.chat.Reading;
 import dev.aicost.chat.TextRequest;
 import dev.aicost.engine.CostEngine.Advice;
 import dev.aicost.engine.CostEngine;
 import dev.aicost.report.CostReport;
+import dev.aicost.request.InvalidRequestException;
 import dev.aicost.request.RequestReader;
 
 /**
@@ -18,6 +21,7 @@ public final class Estimator {
     private final CostEngine engine;
     private final RequestReader reader;
     private final TextRequest text;
+    private final ChatAnswer chat;
 
     public Estimator(Catalog catalog) {
         this(new CostEngine(catalog));
@@ -28,6 +32,7 @@ public final class Estimator {
         Catalog catalog = engine.catalog();
         this.reader = new RequestReader(catalog);
         this.text = new TextRequest(catalog);
+        this.chat = new ChatAnswer(engine, reader);
     }
 
     /** The estimator over the bundled catalog, built once (the function injects its own instance). */
@@ -54,14 +59,17 @@ public final class Estimator {
 
     public CostReport estimate(JsonNode request, Advice mode) {
         if (request != null && request.isObject() && request.has("text")) {
-            ObjectNode understood = text.understand(request);
-            return engine.estimate(reader.read(understood), mode).withRequest(understood);
+            Reading reading = text.understand(request);
+            if (!reading.understood()) {
+                throw new InvalidRequestException(reading.problems());
+            }
+            return chat.answer(reading, mode);
         }
         return engine.estimate(reader.read(request), mode);
     }
 
     /** A plain-text request ({@code {"text": "..."}}) as the structured request it means. */
-    public ObjectNode understand(JsonNode request) {
+    public Reading understand(JsonNode request) {
         return text.understand(request);
     }
 }

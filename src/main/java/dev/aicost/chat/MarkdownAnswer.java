@@ -2,10 +2,12 @@ package dev.aicost.chat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aicost.engine.advice.Lever;
+import dev.aicost.report.ComparisonOption;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.Money;
 import dev.aicost.report.Optimization;
+import dev.aicost.request.InvalidRequestException;
+import dev.aicost.request.Problem;
 
 /** A report as Markdown: the summary, then a compact table of the headline figures and levers. */
 public final class MarkdownAnswer {
@@ -20,8 +22,56 @@ public final class MarkdownAnswer {
         return m;
     }
 
+    /** Any Markdown text as the JSON answer carrying it. */
+    public static ObjectNode markdown(String text) {
+        ObjectNode m = JsonNodeFactory.instance.objectNode();
+        m.put("format", "markdown");
+        m.put("markdown", text);
+        return m;
+    }
+
+    /** A request that could not be read, with every problem and a rewrite that works. */
+    public static ObjectNode error(InvalidRequestException e) {
+        StringBuilder s = new StringBuilder("**I could not read that request:**\n");
+        for (Problem p : e.problems()) {
+            s.append("- ").append(p.path().equals("text") ? "" : "`" + p.path() + "` ").append(p.problem());
+            if (p.allowed() != null) {
+                s.append(" — ").append(p.allowed());
+            }
+            s.append("\n");
+        }
+        return markdown(s.append("\nSend `help` for examples of what I understand.\n").toString());
+    }
+
     static String text(CostReport r) {
-        StringBuilder s = new StringBuilder(r.summary()).append("\n\n| Figure | Value |\n|---|---|\n");
+        StringBuilder s = new StringBuilder();
+        if (r.understood() != null) {
+            s.append("**Understood:** ").append(r.understood()).append("\n");
+            if (r.ignored() != null && !r.ignored().isEmpty()) {
+                s.append("Ignored: ").append(String.join(", ", r.ignored())).append("\n");
+            }
+            s.append("\n");
+        }
+        for (String w : Decisive.warnings(r)) {
+            s.append("> ⚠ ").append(w).append("\n");
+        }
+        if (!Decisive.warnings(r).isEmpty()) {
+            s.append("\n");
+        }
+        if (r.comparison() != null) {
+            s.append("| Option | Per month | Per request | TTFT | ").append(r.lifecycle().horizonMonths())
+                    .append(" months |\n|---|---|---|---|---|\n");
+            for (ComparisonOption o : r.comparison()) {
+                s.append("| ").append(o.option().replace("|", "\\|")).append(o.cheapest() ? " **(cheapest)**" : "")
+                        .append(" | ").append(o.monthlyCostUsd() == null ? "—" : "$" + Money.usd(o.monthlyCostUsd(), 3))
+                        .append(" | ").append(o.costPerRequestUsd() == null ? "—" : "$" + Money.usd(o.costPerRequestUsd(), 3))
+                        .append(" | ").append(o.ttftMs() == null ? "—" : Money.figures(o.ttftMs(), 3) + " ms")
+                        .append(o.latencyTargetMet() ? "" : " (misses the target)")
+                        .append(" | $").append(Money.usd(o.lifetimeTotalUsd(), 3)).append(" |\n");
+            }
+            s.append("\nThe rest is the cheapest option's report.\n\n");
+        }
+        s.append(r.summary()).append("\n\n| Figure | Value |\n|---|---|\n");
         if (r.training() != null) {
             row(s, "Training", "$" + Money.usd(r.training().costUsd(), 3)
                     + (r.training().ranges() == null ? "" : r.training().ranges().costUsd().likelyUsd()));
@@ -36,10 +86,9 @@ public final class MarkdownAnswer {
         }
         row(s, r.lifecycle().horizonMonths() + " months", "$" + Money.usd(r.lifecycle().totalUsd(), 3)
                 + (r.lifecycle().ranges() == null ? "" : r.lifecycle().ranges().totalUsd().likelyUsd()));
-        for (Optimization o : r.optimizations()) {
-            if (o.applicable()) {
-                row(s, "Lever: " + o.lever(), "−" + "$" + Money.usd(o.savingsUsd(), 3) + " (" + Math.round(o.savingsPercent()) + " %)");
-            }
+        for (Optimization o : Decisive.levers(r, Integer.MAX_VALUE)) {
+            row(s, "Lever: " + Decisive.plain(o), "save $" + Money.usd(o.savingsUsd(), 3) + " over "
+                    + r.lifecycle().horizonMonths() + " months (" + Math.round(o.savingsPercent()) + " %)");
         }
         return s.append("\nCatalog of ").append(r.catalog().asOf()).append(".\n").toString();
     }

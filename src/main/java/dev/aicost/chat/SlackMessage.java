@@ -3,6 +3,7 @@ package dev.aicost.chat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.report.ComparisonOption;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.InferenceReport;
 import dev.aicost.report.Money;
@@ -33,6 +34,24 @@ public final class SlackMessage {
         ArrayNode blocks = m.putArray("blocks");
         blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text")
                 .put("text", plain("AI cost estimate: " + r.model().name()));
+        if (r.understood() != null) {
+            section(blocks, "*Understood:* " + escape(r.understood()) + (r.ignored() == null || r.ignored().isEmpty()
+                    ? "" : "\n_Ignored:_ " + escape(String.join(", ", r.ignored()))));
+        }
+        for (String w : Decisive.warnings(r)) {
+            section(blocks, ":warning: " + escape(w));
+        }
+        if (r.comparison() != null) {
+            StringBuilder c = new StringBuilder("*Compared*");
+            for (ComparisonOption o : r.comparison()) {
+                c.append("\n• ").append(escape(o.option())).append(": ")
+                        .append(o.monthlyCostUsd() == null ? "" : "$" + Money.usd(o.monthlyCostUsd(), 3) + "/month, ")
+                        .append("$" + Money.usd(o.lifetimeTotalUsd(), 3)).append(" over ").append(o.horizonMonths())
+                        .append(" months").append(o.latencyTargetMet() ? "" : " (misses the latency target)")
+                        .append(o.cheapest() ? " — *cheapest*" : "");
+            }
+            section(blocks, c.toString());
+        }
         StringBuilder figures = new StringBuilder();
         TrainingReport t = r.training();
         if (t != null) {
@@ -65,27 +84,26 @@ public final class SlackMessage {
         section(blocks, figures.toString());
         StringBuilder levers = new StringBuilder("*Top levers*");
         int shown = 0;
-        for (Optimization o : r.optimizations()) {
-            if (!o.applicable() || shown == TOP_LEVERS) {
-                continue;
-            }
-            levers.append("\n• ").append(escape(o.lever())).append(": save ").append("$" + Money.usd(o.savingsUsd(), 3))
-                    .append(" (").append(Math.round(o.savingsPercent())).append(" %) — ").append(escape(o.change()));
+        for (Optimization o : Decisive.levers(r, TOP_LEVERS)) {
+            levers.append("\n• ").append(escape(Decisive.plain(o))).append(": save $").append(Money.usd(o.savingsUsd(), 3))
+                    .append(" over ").append(r.lifecycle().horizonMonths()).append(" months (")
+                    .append(Math.round(o.savingsPercent())).append(" %)");
             shown++;
         }
         if (shown > 0) {
             section(blocks, levers.toString());
         }
         ObjectNode context = blocks.addObject().put("type", "context");
-        context.putArray("elements").addObject().put("type", "mrkdwn").put("text", r.assumptions().size()
-                + " assumptions and " + r.warnings().size() + " warnings in the full report · catalog of "
+        context.putArray("elements").addObject().put("type", "mrkdwn").put("text", plural(r.assumptions().size(),
+                "assumption") + " and " + plural(r.warnings().size(), "warning") + " in the full report · catalog of "
                 + escape(r.catalog().asOf()));
         return m;
     }
 
     /** A problem with the text, shown only to the person who typed it (not a failure Slack reports). */
     public static ObjectNode error(InvalidRequestException e) {
-        StringBuilder s = new StringBuilder("I could not read that request:");
+        StringBuilder s = new StringBuilder(e.problems().size() == 1 ? "I could not read that request:"
+                : "I could not read that request (" + e.problems().size() + " things to fix):");
         for (Problem p : e.problems()) {
             s.append("\n• ").append(escape(p.path().equals("text") ? p.problem() : p.path() + " " + p.problem()));
             if (p.allowed() != null) {
@@ -98,17 +116,26 @@ public final class SlackMessage {
 
     /** The grammar in a few lines. */
     public static ObjectNode help() {
-        return ephemeral("""
-                *How to ask* (any order; units as shown):
-                • a model id: `llama-3.3-70b`, `mixtral-8x7b`, `deepseek-v3`…
-                • serving: `50k requests/day`, `2M req/month`, `100 requests per second`, \
-                `20k-80k requests/day` (a range), `500 in / 200 out`, \
-                `ttft 1s`, `tpot 50ms`, `30% cache hits`, `growth 5%/month`
-                • training: `train|fine-tune|lora 15T tokens on 1024 h100`, then `then serve …`
-                • hardware and buying: `h100 a100 h200 b200 l4 mi300x`, `fp8 int4 fp4`, \
-                `spot on-demand commit-1y commit-3y owned`
-                • horizon and budget: `36 months`, `3 years`, `budget $20k/month`
-                Example: `/aicost llama-3.3-70b 50k requests/day 1200 in / 300 out on h100 fp8 ttft 1s`""");
+        return ephemeral(HELP);
+    }
+
+    /** What to type, by example (Slack mrkdwn; also the Markdown and JSON answer to "help"). */
+    public static final String HELP = String.join("\n",
+            "*Ask as you would ask a colleague*, e.g.:",
+            "• `how much would llama 3 70b cost at 1.2M req/day on h100s?`",
+            "• `fine tune llama 3 8b 100M tokens on 8xa100 spot`",
+            "• `20k chats/day, ~1k tokens in and 400 out: llama 8b or gpt-4o-mini?`",
+            "• `h100 vs a100 for llama 70b at 1m rpd, p95 < 1s`",
+            "• `lora llama 70b 200M tokens on 8 h100 then serve 100k/day on h100 fp8 over 3 years`",
+            "I understand models as people write them (`llama 3 70b`, `Llama-3.1-8B-Instruct`, `mixtral 8x7b`, "
+                    + "`a 7B model`, `gpt-4o-mini`, `claude haiku`, `on groq`), traffic (`50k/day`, `1m rpd`, "
+                    + "`10 rps`, `10k users each sending 20 messages a day`), lengths (`2k/500 tok`), latency "
+                    + "(`ttft 500ms`, `p95 < 1s`), buying (`spot`, `on demand`, `1-year commit`, `on-prem`), "
+                    + "`int4`, `budget $10k/mo`, `3 epochs`, `over 3 years`. Every answer starts with what I "
+                    + "understood; I ask when a message could mean two things.");
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     static ObjectNode ephemeral(String text) {

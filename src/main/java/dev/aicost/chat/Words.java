@@ -1,88 +1,169 @@
 package dev.aicost.chat;
 
-import dev.aicost.request.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A word of the text and where it starts (1-based character position). */
-record Word(String text, String lower, int position) {
+/**
+ * A word of a message: its lowercase text, where the token it came from starts and ends in the message
+ * (0-based, end exclusive), and whether punctuation closed a clause after it.
+ */
+record Word(String text, int start, int end, boolean clauseEnd) {
 }
 
-/** The words of a request as typed, and the numbers among them (1,200; 50k; 2M; 15T). */
+/**
+ * A chat message as words. Tokens are split on spaces; punctuation around them is dropped (a comma,
+ * full stop, '?' or '!' after one ends a clause); hyphens and underscores split words ("on-demand" =
+ * "on demand", "Llama-3.1-8B" = "llama 3.1 8b"); a slash starts a unit ("50k/day" = "50k /day");
+ * a Hugging Face id keeps its model part; "llama3" becomes "llama 3" for a known family; "8xH100"
+ * becomes "8x h100"; "20k-80k" becomes "20k to 80k".
+ */
 final class Words {
-    static final Pattern NUMBER = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)([kmbt]?)");
-    static final Pattern NUMBER_RANGE = Pattern.compile("(\\d+(?:\\.\\d+)?[kmbt]?)[-–](\\d+(?:\\.\\d+)?[kmbt]?)");
+    /** 50k, 1.2M, 1,500, $20k, ~1k: the number and its multiplier. */
+    static final Pattern NUMBER = Pattern.compile("[~≈]?\\$?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)([kmbt]?)");
+    /** 50.000 or 1.500: a European thousands separator or a decimal — 1,000× apart, so never guessed. */
+    static final Pattern DOTTED_THOUSANDS = Pattern.compile("\\d{1,3}(?:\\.\\d{3})+");
+    private static final Pattern RANGE = Pattern.compile("(\\$?\\d[\\d,.]*[kmbt]?)[-–](\\$?\\d[\\d,.]*[kmbt]?)");
+    private static final Pattern HF_ID = Pattern.compile("[a-z][a-z0-9_.-]*/([a-z0-9_.-]*[a-z][a-z0-9_.-]*)");
+    private static final Pattern COUNT_GLUED = Pattern.compile("(\\d+)x([a-z].*)");
+    private static final Pattern FAMILY_GLUED = Pattern.compile("([a-z]+)(\\d.*)");
+    private static final String LEADING = "\"'(“‘[`*_";
+    private static final String TRAILING = ".,;:!?)\"'”’]`*_";
+    private static final String CLAUSE = ".,;:!?";
 
     private Words() {
     }
 
-    static List<Word> words(String text) {
+    static List<Word> words(String text, Set<String> families) {
         List<Word> out = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            if (c == ',' || c == ':' || c == ';') {
-                // A comma between digits is a thousands separator (1,200), handled by the number pattern.
-                out.add(new Word(String.valueOf(c), c == ';' ? "," : String.valueOf(c), i + 1));
+            if (Character.isWhitespace(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < text.length() && !Character.isWhitespace(text.charAt(i))
-                    && !((text.charAt(i) == ',' || text.charAt(i) == ':' || text.charAt(i) == ';')
-                            && !(text.charAt(i) == ',' && i > start && Character.isDigit(text.charAt(i - 1))
-                                    && i + 3 < text.length() + 1 && digits3(text, i + 1)))) {
+            while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
                 i++;
             }
-            String w = text.substring(start, i);
-            Matcher range = NUMBER_RANGE.matcher(w.toLowerCase(Locale.ROOT));
-            if (range.matches()) { // 20k-80k: two numbers and "to" between them
-                int dash = range.end(1);
-                out.add(new Word(w.substring(0, dash), range.group(1), start + 1));
-                out.add(new Word(w.substring(dash, dash + 1), "to", start + 1 + dash));
-                out.add(new Word(w.substring(dash + 1), range.group(2), start + 2 + dash));
+            int s = start;
+            int e = i;
+            while (s < e && LEADING.indexOf(text.charAt(s)) >= 0) {
+                s++;
+            }
+            boolean clauseEnd = false;
+            while (e > s && TRAILING.indexOf(text.charAt(e - 1)) >= 0
+                    && !(text.charAt(e - 1) == '.' && e - 1 > s && Character.isDigit(text.charAt(e - 2))
+                            && e < text.length() && Character.isDigit(text.charAt(e)))) {
+                clauseEnd |= CLAUSE.indexOf(text.charAt(e - 1)) >= 0;
+                e--;
+            }
+            if (s == e) {
+                if (clauseEnd && !out.isEmpty()) {
+                    Word last = out.remove(out.size() - 1);
+                    out.add(new Word(last.text(), last.start(), last.end(), true));
+                }
                 continue;
             }
-            out.add(new Word(w, w.toLowerCase(Locale.ROOT), start + 1));
+            split(text.substring(s, e).toLowerCase(Locale.ROOT), s, e, clauseEnd, families, out);
         }
         return out;
     }
 
-    private static boolean digits3(String text, int from) {
-        if (from + 3 > text.length()) {
-            return false;
+    private static void split(String token, int s, int e, boolean clauseEnd, Set<String> families, List<Word> out) {
+        List<String> parts = new ArrayList<>();
+        while (!token.isEmpty() && "<>≤≥=".indexOf(token.charAt(0)) >= 0 && token.length() > 1
+                && "<>≤≥=".indexOf(token.charAt(1)) < 0) {
+            parts.add(token.substring(0, 1)); // "<1s": a comparison, then the duration
+            token = token.substring(1);
         }
-        for (int k = from; k < from + 3; k++) {
-            if (!Character.isDigit(text.charAt(k))) {
-                return false;
+        Matcher hf = HF_ID.matcher(token);
+        Matcher range = RANGE.matcher(token);
+        if (DOTTED_THOUSANDS.matcher(token).matches()) {
+            parts.add(token);
+        } else if (range.matches()) {
+            parts.add(range.group(1));
+            parts.add("to");
+            parts.add(range.group(2));
+        } else if (hf.matches() && hf.group(1).matches(".*\\d.*") && !token.startsWith("req")) {
+            hyphens(hf.group(1), families, parts);
+        } else {
+            String[] slashes = token.split("/", -1);
+            for (int k = 0; k < slashes.length; k++) {
+                String p = slashes[k];
+                if (k == 0) {
+                    hyphens(p, families, parts);
+                } else if (!p.isEmpty() && Character.isLetter(p.charAt(0))) {
+                    parts.add("/" + p);
+                } else {
+                    parts.add("/");
+                    hyphens(p, families, parts);
+                }
             }
         }
-        return from + 3 == text.length() || !Character.isDigit(text.charAt(from + 3));
+        for (int k = 0; k < parts.size(); k++) {
+            out.add(new Word(parts.get(k), s, e, clauseEnd && k == parts.size() - 1));
+        }
     }
 
-    static double number(Word w) {
-        Matcher m = NUMBER.matcher(w.lower());
+    private static void hyphens(String p, Set<String> families, List<String> parts) {
+        for (String w : p.split("[-_–]+")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            Matcher count = COUNT_GLUED.matcher(w);
+            Matcher glued = FAMILY_GLUED.matcher(w);
+            if (count.matches() && !w.matches("\\d+x\\d+b")) {
+                parts.add(count.group(1) + "x");
+                parts.add(count.group(2));
+            } else if (glued.matches() && families.contains(glued.group(1))) {
+                parts.add(glued.group(1));
+                parts.add(glued.group(2));
+            } else {
+                parts.add(w);
+            }
+        }
+    }
+
+    /** The value of a number word (50k, 1.2m, 1,500, $20k), or NaN when it is not one. */
+    static double number(String w) {
+        Matcher m = NUMBER.matcher(w);
         if (!m.matches()) {
-            throw InvalidRequestException.of("text", "'" + w.text() + "' at position " + w.position()
-                    + " is not a number", "a number with an optional k, M, B or T suffix");
+            return Double.NaN;
         }
         return Double.parseDouble(m.group(1).replace(",", "")) * scale(m.group(2));
     }
 
     static double scale(String suffix) {
         return switch (suffix) {
-            case "k" -> 1e3;
-            case "m" -> 1e6;
-            case "b" -> 1e9;
-            case "t" -> 1e12;
+            case "k", "thousand" -> 1e3;
+            case "m", "million", "mil", "mln" -> 1e6;
+            case "b", "billion", "bn" -> 1e9;
+            case "t", "trillion" -> 1e12;
             default -> 1;
         };
+    }
+
+    /** Levenshtein distance, for names mistyped by a letter or two ("lama", "mistrl"). */
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 }

@@ -44,12 +44,29 @@ public class EstimateFunction {
                 return slack(request.get("slack"));
             }
             String format = format(request);
+            if (help(request)) {
+                return switch (format) {
+                    case "slack" -> SlackMessage.help();
+                    case "markdown" -> MarkdownAnswer.markdown(SlackMessage.HELP.replace("*", "**"));
+                    default -> JsonNodeFactory.instance.objectNode().put("help", SlackMessage.HELP);
+                };
+            }
             JsonNode body = request;
             if (request != null && request.isObject() && request.has("format")) {
                 body = ((ObjectNode) request).deepCopy();
                 ((ObjectNode) body).remove("format");
             }
-            CostReport report = engine.estimate(body);
+            CostReport report;
+            try {
+                report = engine.estimate(body);
+            } catch (InvalidRequestException e) {
+                // A chat answer's mistakes are answers in its own format; the JSON API keeps its error contract.
+                return switch (format) {
+                    case "slack" -> SlackMessage.error(e);
+                    case "markdown" -> MarkdownAnswer.error(e);
+                    default -> throw e;
+                };
+            }
             return switch (format) {
                 case "markdown" -> MarkdownAnswer.of(report);
                 case "slack" -> SlackMessage.of(report);
@@ -61,6 +78,12 @@ public class EstimateFunction {
             LOG.error("estimate failed (request body not logged)", e);
             throw new InternalFailure();
         }
+    }
+
+    /** {@code {"text": "help"}} (any case, with or without '?'): the examples, on every route and format. */
+    private static boolean help(JsonNode request) {
+        JsonNode t = request == null || !request.isObject() ? null : request.get("text");
+        return t != null && t.isTextual() && t.asText().strip().replaceAll("[?!.]+$", "").equalsIgnoreCase("help");
     }
 
     private static String format(JsonNode request) {
@@ -85,7 +108,7 @@ public class EstimateFunction {
             throw new Unauthorized();
         }
         String text = SlashCommand.form(body).getOrDefault("text", "").trim();
-        if (text.isEmpty() || text.equalsIgnoreCase("help")) {
+        if (text.isEmpty() || text.replaceAll("[?!.]+$", "").equalsIgnoreCase("help")) {
             return SlackMessage.help();
         }
         try {

@@ -21,14 +21,26 @@ public record CostReport(
         List<String> warnings,
         String summary,
         JsonNode request,
-        ActualsReport actuals) {
+        ActualsReport actuals,
+        String understood,
+        List<String> ignored,
+        List<ComparisonOption> comparison) {
 
     public static final String SCHEMA_VERSION = "1.0";
+
+    /** A report without the chat's reading (a structured request). */
+    public CostReport(String schemaVersion, ModelSummary model, CatalogInfo catalog, TrainingReport training,
+            InferenceReport inference, LifecycleReport lifecycle, Recommendation recommendation,
+            List<Optimization> optimizations, BestPlan bestPlan, List<Assumption> assumptions, List<String> warnings,
+            String summary, JsonNode request, ActualsReport actuals) {
+        this(schemaVersion, model, catalog, training, inference, lifecycle, recommendation, optimizations, bestPlan,
+                assumptions, warnings, summary, request, actuals, null, null, null);
+    }
 
     /** The same report with the advisor's levers, best plan and the summary that mentions them. */
     public CostReport withAdvice(List<Optimization> levers, BestPlan best, String text) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation, levers,
-                best, assumptions, warnings, text, request, actuals);
+                best, assumptions, warnings, text, request, actuals, understood, ignored, comparison);
     }
 
     /**
@@ -37,6 +49,17 @@ public record CostReport(
      */
     public CostReport withRequest(JsonNode understood) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation,
-                optimizations, bestPlan, assumptions, warnings, summary, understood, actuals);
+                optimizations, bestPlan, assumptions, warnings, summary, understood, actuals, this.understood, ignored,
+                comparison);
+    }
+
+    /**
+     * The same report with what a chat message was read as: the "Understood" line (model, traffic,
+     * lengths, hardware, buying; defaults marked), the words skipped that might have mattered, and for
+     * "A vs B" one row per option.
+     */
+    public CostReport withReading(String line, List<String> skipped, List<ComparisonOption> options) {
+        return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation,
+                optimizations, bestPlan, assumptions, warnings, summary, request, actuals, line, skipped, options);
     }
 }

@@ -58,6 +58,22 @@ public final class ReportWriter {
                 num(p, "projectionFactor", a.projectionFactor());
                 num(p, "projectedTotalUsd", a.projectedTotalUsd());
             });
+            str(o, "understood", v.understood());
+            strings(o, "ignored", v.ignored());
+            array(o, "comparison", v.comparison(), (c, p) -> {
+                str(p, "option", c.option());
+                str(p, "understood", c.understood());
+                p.writeFieldName(name("request"));
+                tree(p, c.request());
+                decimal(p, "monthlyCostUsd", c.monthlyCostUsd());
+                decimal(p, "costPerRequestUsd", c.costPerRequestUsd());
+                decimal(p, "ttftMs", c.ttftMs());
+                decimal(p, "e2eMs", c.e2eMs());
+                num(p, "lifetimeTotalUsd", c.lifetimeTotalUsd());
+                num(p, "horizonMonths", c.horizonMonths());
+                bool(p, "latencyTargetMet", c.latencyTargetMet());
+                bool(p, "cheapest", c.cheapest());
+            });
         });
     }
 

@@ -120,26 +120,17 @@ class TextRequestTest {
         assertThat(GRAMMAR.parse(text)).isEqualTo(want);
     }
 
-    /** A wrong phrasing and what its problem (always at path 'text') must say. */
+    /** A message that cannot be read without guessing, and what its first problem (at path 'text') says. */
     static Stream<Arguments> mistakes() {
         return Stream.of(
-                Arguments.of("llama-3.1-8b 50k requests/day on h1000", "unknown word 'h1000' at position 34", "h100"),
-                Arguments.of("lama-3.1-8b 50k requests/day", "unknown word 'lama-3.1-8b' at position 1", "llama-3.1-8b"),
-                Arguments.of("llama-3.1-8b 50k requets/day", "has no unit", "requests/day"),
-                Arguments.of("llama-3.1-8b 50k requests/day please", "unknown word 'please'", "grammar"),
                 Arguments.of("50k requests/day on l4", "names no model", "llama-3.1-8b"),
-                Arguments.of("llama-3.1-8b on l4", "serves without a traffic", "requests/day"),
-                Arguments.of("llama-3.1-8b, and the", "neither what to train nor what to serve", "requests/day"),
-                Arguments.of("llama-3.1-8b 50k", "has no unit", "tokens"),
-                Arguments.of("llama-3.1-8b 50k requests", "without a period", "requests per second"),
-                Arguments.of("llama-3.1-8b 50k requests/day ttft soon", "needs a duration", "50ms"),
-                Arguments.of("llama-3.1-8b 50k requests/day growth fast", "needs a monthly percentage", "5%/month"),
-                Arguments.of("llama-3.1-8b 50k requests/day 30%", "nothing it can go with", "cache hits"),
-                Arguments.of("llama-3.1-8b 50k requests/day budget lots", "not an amount of money", "$20k/month"),
-                Arguments.of("", "is empty", "llama-3.1-8b"),
+                Arguments.of("llama-3.1-8b on l4", "says neither how much traffic to serve nor what to train", "requests/day"),
+                Arguments.of("llama-3.1-8b, and the", "says neither how much traffic", "requests/day"),
+                Arguments.of("llama-3.1-8b 50k requests", "'50k requests': per day, month or second?", "50k requests/day"),
+                Arguments.of("", "names no model and nothing to estimate", "llama-3.1-8b"),
                 Arguments.of("llama-3.1-8b 80k-20k requests/day", "runs downwards", "the low end first"),
-                Arguments.of("llama-3.1-8b 20k to 80k tokens", "has no unit", "tokens"),
-                Arguments.of("train llama-3.1-8b on 8 h100 then serve on l4", "serves without a traffic", "requests/day"));
+                Arguments.of("train llama-3.1-8b on 8 h100 then serve on l4", "says to serve but not how much traffic",
+                        "requests/day"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -153,6 +144,24 @@ class TextRequestTest {
         });
     }
 
+    /** A keyword whose value is missing or a word with a number that fits nowhere: listed, never dropped. */
+    static Stream<Arguments> halfSaid() {
+        return Stream.of(
+                Arguments.of("llama-3.1-8b 50k requests/day ttft soon", "ttft"),
+                Arguments.of("llama-3.1-8b 50k requests/day budget lots", "budget"),
+                Arguments.of("llama-3.1-8b 50k requests/day growth fast", "growth"),
+                Arguments.of("llama-3.1-8b 50k requests/day 30%", "30%"),
+                Arguments.of("llama-3.1-8b 50k requests/day on h1000", "h1000"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("halfSaid")
+    void aHalfSaidThingIsListedAsIgnored(String text, String ignored) {
+        Reading r = GRAMMAR.read(text);
+        assertThat(r.understood()).isTrue();
+        assertThat(r.ignored()).containsExactly(ignored);
+    }
+
     @Test
     void theTextAndItsStructuredRequestGiveTheSameReport() throws Exception {
         Estimator engine = Estimator.builtIn();
@@ -164,7 +173,8 @@ class TextRequestTest {
         assertThat(understood.at("/inference/latencyTargetMs/ttftMs").asDouble()).isEqualTo(1000);
         CostReport structured = engine.estimate(understood);
         assertThat(structured.request()).isNull();
-        assertThat(fromText.withRequest(null)).isEqualTo(structured);
+        assertThat(fromText.understood()).startsWith("Llama 3.3 70B · LoRA fine-tune of 200M tokens on 8 × h100-sxm");
+        assertThat(fromText.withRequest(null).withReading(null, null, null)).isEqualTo(structured);
     }
 
     @Test

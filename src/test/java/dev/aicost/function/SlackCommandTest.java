@@ -107,22 +107,28 @@ class SlackCommandTest {
     void helpAndMistakesAreEphemeralMessagesNotFailures() {
         JsonNode help = (JsonNode) function(SECRET).estimate(signed("help", SECRET, now()));
         assertThat(help.get("response_type").asText()).isEqualTo("ephemeral");
-        assertThat(help.get("text").asText()).contains("requests/day").contains("ttft");
+        assertThat(help.get("text").asText()).contains("req/day").contains("ttft");
         JsonNode empty = (JsonNode) function(SECRET).estimate(signed("", SECRET, now()));
-        assertThat(empty.get("text").asText()).contains("How to ask");
-        JsonNode wrong = (JsonNode) function(SECRET).estimate(signed("llama-3.1-8b 50k requests/day on h1000",
+        assertThat(empty.get("text").asText()).contains("Ask as you would");
+        JsonNode partly = (JsonNode) function(SECRET).estimate(signed("llama-3.1-8b 50k requests/day on h1000",
+                SECRET, now()));
+        assertThat(partly.get("response_type").asText()).isEqualTo("in_channel");
+        assertThat(partly.get("blocks").get(1).toString()).contains("Understood:").contains("_Ignored:_ h1000");
+        JsonNode wrong = (JsonNode) function(SECRET).estimate(signed("llama 8b mistral 7b 50k requests/day",
                 SECRET, now()));
         assertThat(wrong.get("response_type").asText()).isEqualTo("ephemeral");
-        assertThat(wrong.get("text").asText()).contains("unknown word 'h1000'").contains("did you mean 'h100'");
+        assertThat(wrong.get("text").asText()).contains("two models: 'llama 8b' (llama-3.1-8b) and 'mistral 7b'")
+                .contains("llama 8b vs mistral 7b");
     }
 
     @Test
     void textFromTheRequestCannotPingTheChannelOrDisguiseALink() {
-        JsonNode wrong = (JsonNode) function(SECRET).estimate(signed("llama-3.1-8b <!channel> <https://evil.example|docs>",
-                SECRET, now()));
-        String text = wrong.get("text").asText();
-        assertThat(text).doesNotContain("<!channel>").doesNotContain("<https://");
-        assertThat(text).contains("&lt;!channel&gt;");
+        // Ignored words are echoed as typed: escaped, they cannot form a mention or a link.
+        JsonNode answer = (JsonNode) function(SECRET).estimate(signed("llama-3.1-8b 50k/day <!channel1> "
+                + "<https://evil.example|docs2>", SECRET, now()));
+        String text = answer.toString();
+        assertThat(text).doesNotContain("<!channel").doesNotContain("<https://");
+        assertThat(text).contains("&lt;!channel1&gt;");
     }
 
     @Test
