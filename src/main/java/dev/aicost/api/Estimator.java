@@ -65,6 +65,9 @@ public final class Estimator {
             }
             return chat.answer(reading, mode);
         }
+        if (RequestReader.isRental(request)) {
+            return engine.rent(reader.rental(request));
+        }
         return engine.estimate(reader.read(request), mode);
     }
 

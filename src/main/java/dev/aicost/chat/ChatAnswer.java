@@ -24,6 +24,11 @@ public final class ChatAnswer {
     }
 
     public CostReport answer(Reading reading, Advice mode) {
+        if (RequestReader.isRental(reading.request())) {
+            ObjectNode request = reading.request();
+            CostReport r = engine.rent(reader.rental(request)).withRequest(request);
+            return r.withReading(Understood.rental(r.rental()), reading.ignored(), null);
+        }
         List<ObjectNode> options = runnable(reading);
         if (!reading.comparison()) {
             ObjectNode request = options.get(0);
@@ -76,10 +81,6 @@ public final class ChatAnswer {
             }
         }
         List<ObjectNode> out = new ArrayList<>();
-        if (reading.request().has("rental")) {
-            throw InvalidRequestException.of("text", "is a GPU rental quote (accelerators for a time, no model): "
-                    + "not priced yet", "try: `train llama-3.1-8b 1B tokens on 8 h100 spot`, or a serving estimate");
-        }
         for (ObjectNode o : reading.options()) {
             if (o.has("model")) {
                 out.add(o);

@@ -6,6 +6,7 @@ import dev.aicost.report.ComparisonOption;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.Money;
 import dev.aicost.report.Optimization;
+import dev.aicost.report.RentalReport;
 import dev.aicost.request.InvalidRequestException;
 import dev.aicost.request.Problem;
 
@@ -71,6 +72,9 @@ public final class MarkdownAnswer {
             }
             s.append("\nThe rest is the cheapest option's report.\n\n");
         }
+        if (r.rental() != null) {
+            return rental(s, r);
+        }
         s.append(r.summary()).append("\n\n| Figure | Value |\n|---|---|\n");
         if (r.training() != null) {
             row(s, "Training", "$" + Money.usd(r.training().costUsd(), 3)
@@ -89,6 +93,21 @@ public final class MarkdownAnswer {
         for (Optimization o : Decisive.levers(r, Integer.MAX_VALUE)) {
             row(s, "Lever: " + Decisive.plain(o), "save $" + Money.usd(o.savingsUsd(), 3) + " over "
                     + r.lifecycle().horizonMonths() + " months (" + Math.round(o.savingsPercent()) + " %)");
+        }
+        return s.append("\nCatalog of ").append(r.catalog().asOf()).append(".\n").toString();
+    }
+
+    private static String rental(StringBuilder s, CostReport r) {
+        RentalReport q = r.rental();
+        for (String w : r.warnings()) {
+            s.append("> ⚠ ").append(w).append("\n");
+        }
+        s.append(r.summary()).append("\n\n| Offer | Instances | Per accelerator-hour | Total |\n|---|---|---|---|\n");
+        for (RentalReport.RentalOffer o : q.offers()) {
+            s.append("| ").append(o.offer()).append(o.offer().equals(q.offer()) ? " **(quoted)**" : "").append(" (")
+                    .append(o.provider()).append(" ").append(o.instance().replace("|", "\\|")).append(") | ")
+                    .append(o.instances()).append(" | $").append(Money.usd(o.pricePerAcceleratorHourUsd(), 3))
+                    .append(" | $").append(Money.usd(o.costUsd(), 3)).append(" |\n");
         }
         return s.append("\nCatalog of ").append(r.catalog().asOf()).append(".\n").toString();
     }

@@ -8,6 +8,7 @@ import dev.aicost.report.CostReport;
 import dev.aicost.report.InferenceReport;
 import dev.aicost.report.Money;
 import dev.aicost.report.Optimization;
+import dev.aicost.report.RentalReport;
 import dev.aicost.report.TrainingReport;
 import dev.aicost.request.InvalidRequestException;
 import dev.aicost.request.Problem;
@@ -27,6 +28,9 @@ public final class SlackMessage {
 
     /** The estimate, posted in the channel. */
     public static ObjectNode of(CostReport r) {
+        if (r.rental() != null) {
+            return rental(r);
+        }
         ObjectNode m = F.objectNode();
         m.put("response_type", "in_channel");
         String headline = headline(r);
@@ -58,7 +62,9 @@ public final class SlackMessage {
             figures.append("*Training* ").append("$" + Money.usd(t.costUsd(), 3))
                     .append(t.ranges() == null ? "" : t.ranges().costUsd().likelyUsd()).append(" (")
                     .append(Money.figures(t.duration().acceleratorHours(), 3)).append(" ").append(escape(t.cluster().accelerator()))
-                    .append("-hours, ").append(Money.figures(t.duration().wallClockDays(), 3)).append(" days)\n");
+                    .append("-hours, ").append(t.duration().wallClockDays() < 1
+                            ? Money.figures(t.duration().wallClockDays() * 24, 3) + " hours"
+                            : Money.figures(t.duration().wallClockDays(), 3) + " days").append(")\n");
         }
         InferenceReport i = r.inference();
         if (i != null) {
@@ -97,6 +103,34 @@ public final class SlackMessage {
         context.putArray("elements").addObject().put("type", "mrkdwn").put("text", plural(r.assumptions().size(),
                 "assumption") + " and " + plural(r.warnings().size(), "warning") + " in the full report · catalog of "
                 + escape(r.catalog().asOf()));
+        return m;
+    }
+
+    private static ObjectNode rental(CostReport r) {
+        RentalReport q = r.rental();
+        ObjectNode m = F.objectNode();
+        m.put("response_type", "in_channel");
+        m.put("text", "Rental: $" + Money.usd(q.costUsd(), 3) + " for " + q.accelerators() + " × " + escape(q.accelerator()));
+        ArrayNode blocks = m.putArray("blocks");
+        blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text")
+                .put("text", "GPU rental quote: " + escape(q.accelerator()));
+        if (r.understood() != null) {
+            section(blocks, "*Understood:* " + escape(r.understood()) + (r.ignored() == null || r.ignored().isEmpty()
+                    ? "" : "\n_Ignored:_ " + escape(String.join(", ", r.ignored()))));
+        }
+        for (String w : r.warnings()) {
+            section(blocks, ":warning: " + escape(w));
+        }
+        StringBuilder offers = new StringBuilder("*$" + Money.usd(q.costUsd(), 3) + "* at " + escape(q.offer())
+                + " (" + q.instances() + " × " + escape(q.instance()) + ")");
+        for (int k = 0; k < Math.min(3, q.offers().size()); k++) {
+            RentalReport.RentalOffer o = q.offers().get(k);
+            offers.append("\n• ").append(escape(o.offer())).append(": $").append(Money.usd(o.costUsd(), 3))
+                    .append(" ($").append(Money.usd(o.pricePerAcceleratorHourUsd(), 3)).append("/accelerator-hour)");
+        }
+        section(blocks, offers.toString());
+        blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
+                .put("text", "catalog of " + escape(r.catalog().asOf()));
         return m;
     }
 

@@ -3,6 +3,7 @@ package dev.aicost.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.Money;
+import dev.aicost.report.RentalReport;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,6 +92,12 @@ final class Understood {
             k++;
         }
         return Money.figures(v, 3) + suffix[k];
+    }
+
+    /** "8 × h100-sxm · 168 hours · spot · market-h100-sxm" */
+    static String rental(RentalReport r) {
+        return r.accelerators() + " × " + r.accelerator() + " · " + Money.figures(r.hours(), 4) + " hours · "
+                + r.pricingMode() + " · " + r.offer() + " (" + r.provider() + " " + r.instance() + ")";
     }
 
     /** 500 → "500 ms", 1500 → "1.5 s". */

@@ -9,6 +9,7 @@ import dev.aicost.engine.advice.Advisor;
 import dev.aicost.engine.advice.Levers;
 import dev.aicost.engine.advice.Summary;
 import dev.aicost.engine.advice.WhatIfRunner;
+import dev.aicost.engine.billing.Rental;
 import dev.aicost.engine.core.Hardware;
 import dev.aicost.engine.core.ModelResolver;
 import dev.aicost.engine.core.Notes;
@@ -28,9 +29,11 @@ import dev.aicost.report.LifecycleReport;
 import dev.aicost.report.ModelSummary;
 import dev.aicost.report.Money;
 import dev.aicost.report.Recommendation;
+import dev.aicost.report.RentalReport;
 import dev.aicost.report.TrainingReport;
 import dev.aicost.request.Bound;
 import dev.aicost.request.EstimateRequest;
+import dev.aicost.request.RentalInput;
 import java.util.List;
 import java.util.Objects;
 
@@ -80,6 +83,17 @@ public final class CostEngine implements WhatIfRunner {
         WITHOUT_CATALOG_SEARCH,
         /** Everything (what the function returns). */
         FULL
+    }
+
+    /** A GPU rental quote: accelerators for some hours at the cheapest (or named) offer, in whole instances. */
+    public CostReport rent(RentalInput in) {
+        Notes notes = Notes.recorder();
+        RentalReport r = Rental.quote(catalog, in, notes);
+        String summary = "Renting " + r.accelerators() + " × " + r.accelerator() + " for " + Num.show(r.hours())
+                + " hours " + r.pricingMode() + " costs **$" + Money.usd(r.costUsd(), 3) + "** at " + r.offer() + " ("
+                + r.provider() + " " + r.instance() + ")" + (r.offers().size() > 1 ? "; catalog offers range $"
+                + Money.usd(r.cheapestUsd(), 3) + "–$" + Money.usd(r.dearestUsd(), 3) : "") + ".";
+        return CostReport.rental(r, new CatalogInfo(catalog.asOfText()), notes.assumptions(), notes.warnings(), summary);
     }
 
     public CostReport estimate(EstimateRequest req, Advice mode) {

@@ -24,7 +24,8 @@ public record CostReport(
         ActualsReport actuals,
         String understood,
         List<String> ignored,
-        List<ComparisonOption> comparison) {
+        List<ComparisonOption> comparison,
+        RentalReport rental) {
 
     public static final String SCHEMA_VERSION = "1.0";
 
@@ -34,13 +35,23 @@ public record CostReport(
             List<Optimization> optimizations, BestPlan bestPlan, List<Assumption> assumptions, List<String> warnings,
             String summary, JsonNode request, ActualsReport actuals) {
         this(schemaVersion, model, catalog, training, inference, lifecycle, recommendation, optimizations, bestPlan,
-                assumptions, warnings, summary, request, actuals, null, null, null);
+                assumptions, warnings, summary, request, actuals, null, null, null, null);
+    }
+
+    /**
+     * A GPU rental quote: only the {@code rental} section, the catalog, assumptions, warnings and summary
+     * (no model, lifecycle or levers: nothing is trained or served).
+     */
+    public static CostReport rental(RentalReport rental, CatalogInfo catalog, List<Assumption> assumptions,
+            List<String> warnings, String summary) {
+        return new CostReport(SCHEMA_VERSION, null, catalog, null, null, null, null, List.of(), null, assumptions,
+                warnings, summary, null, null, null, null, null, rental);
     }
 
     /** The same report with the advisor's levers, best plan and the summary that mentions them. */
     public CostReport withAdvice(List<Optimization> levers, BestPlan best, String text) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation, levers,
-                best, assumptions, warnings, text, request, actuals, understood, ignored, comparison);
+                best, assumptions, warnings, text, request, actuals, understood, ignored, comparison, rental);
     }
 
     /**
@@ -50,7 +61,7 @@ public record CostReport(
     public CostReport withRequest(JsonNode understood) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation,
                 optimizations, bestPlan, assumptions, warnings, summary, understood, actuals, this.understood, ignored,
-                comparison);
+                comparison, rental);
     }
 
     /**
@@ -60,6 +71,6 @@ public record CostReport(
      */
     public CostReport withReading(String line, List<String> skipped, List<ComparisonOption> options) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation,
-                optimizations, bestPlan, assumptions, warnings, summary, request, actuals, line, skipped, options);
+                optimizations, bestPlan, assumptions, warnings, summary, request, actuals, line, skipped, options, rental);
     }
 }

@@ -74,6 +74,33 @@ public final class ReportWriter {
                 bool(p, "latencyTargetMet", c.latencyTargetMet());
                 bool(p, "cheapest", c.cheapest());
             });
+            object(o, "rental", v.rental(), (rent, p) -> {
+                str(p, "accelerator", rent.accelerator());
+                num(p, "accelerators", rent.accelerators());
+                num(p, "hours", rent.hours());
+                str(p, "pricingMode", rent.pricingMode());
+                str(p, "offer", rent.offer());
+                str(p, "provider", rent.provider());
+                str(p, "instance", rent.instance());
+                str(p, "region", rent.region());
+                num(p, "acceleratorsPerInstance", rent.acceleratorsPerInstance());
+                num(p, "instances", rent.instances());
+                num(p, "billedAccelerators", rent.billedAccelerators());
+                num(p, "billedHours", rent.billedHours());
+                num(p, "pricePerAcceleratorHourUsd", rent.pricePerAcceleratorHourUsd());
+                num(p, "costUsd", rent.costUsd());
+                str(p, "source", rent.source());
+                array(p, "offers", rent.offers(), (x, q) -> {
+                    str(q, "offer", x.offer());
+                    str(q, "provider", x.provider());
+                    str(q, "instance", x.instance());
+                    num(q, "instances", x.instances());
+                    num(q, "pricePerAcceleratorHourUsd", x.pricePerAcceleratorHourUsd());
+                    num(q, "costUsd", x.costUsd());
+                });
+                num(p, "cheapestUsd", rent.cheapestUsd());
+                num(p, "dearestUsd", rent.dearestUsd());
+            });
         });
     }
 

@@ -94,6 +94,9 @@ public enum Bound {
     ACTUAL_REQUESTS("actuals.months[]", "requests", false, 0, 1e15),
     // the request
     HORIZON_MONTHS("", "horizonMonths", true, 1, Shared.MAX_HORIZON_MONTHS),
+    // a GPU rental quote
+    RENTAL_ACCELERATORS("rental", "accelerators", true, 1, 1_000_000),
+    RENTAL_HOURS("rental", "hours", false, Limits.MIN_POSITIVE, 87_600),
     MONTHLY_BUDGET_USD("", "monthlyBudgetUsd", false, Limits.MIN_POSITIVE, 1e13),
     PRICE_DECLINE_PER_YEAR("", "priceDeclinePerYear", false, 0, 0.9);
 

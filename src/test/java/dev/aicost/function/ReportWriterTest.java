@@ -57,6 +57,8 @@ class ReportWriterTest {
         // Strings that need escaping and non-ASCII text (the function writes strings as UTF-8 bytes).
         requests.add(REFLECTIVE.readTree("{\"model\":{\"id\":\"llama-3.1-8b\",\"name\":\"Llama \\\"β\\\" \\\\ "
                 + "\\u00e9t\\u00e9 \\ud83d\\ude80 \\u2028 \\u0001\\n\\t/\"},\"inference\":{\"requestsPerDay\":1e5}}"));
+        // A GPU rental quote (only the rental section).
+        requests.add(REFLECTIVE.readTree(Files.readString(Path.of("infra/events/rentals/gpu-rental.json"))));
         // A chat message: the understood line, ignored words, and a comparison with a hosted API.
         requests.add(REFLECTIVE.readTree("{\"text\":\"we get about 20k chats/day, each ~1k tokens in and 400 out, "
                 + "5 engineers. self host llama 8b or use gpt-4o-mini?\"}"));
@@ -87,7 +89,8 @@ class ReportWriterTest {
             assertThat(new String(HAND_FAST.writeValueAsBytes(r), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
                     new String(REFLECTIVE_FAST.writeValueAsBytes(r), java.nio.charset.StandardCharsets.UTF_8));
         }
-        assertThat(REPORTS).anyMatch(r -> r.model().name().contains("β") && r.model().name().contains("\n"));
+        assertThat(REPORTS).anyMatch(r -> r.model() != null && r.model().name().contains("β")
+                && r.model().name().contains("\n"));
     }
 
     @Test

@@ -90,6 +90,15 @@ class BoundTest {
             }
         }
         String fullPath = (path.isEmpty() ? "" : path + ".") + field;
+        if (b.section().equals("rental")) { // a rental quote is a request of its own
+            ObjectNode rental = (ObjectNode) JSON.readTree("{\"rental\":{\"accelerator\":\"h100-sxm\","
+                    + "\"accelerators\":8,\"hours\":10}}");
+            ((ObjectNode) rental.get("rental")).put(field, bad);
+            assertThatThrownBy(() -> READER.rental(rental)).isInstanceOfSatisfying(InvalidRequestException.class,
+                    e -> assertThat(e.problems().stream().filter(q -> q.path().equals(fullPath)).findFirst()
+                            .orElseThrow().allowed()).isEqualTo(b.allowed()));
+            return;
+        }
         assertThatThrownBy(() -> READER.read(req)).isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> {
                     Problem p = ((InvalidRequestException) e).problems().stream()

@@ -37,7 +37,7 @@ public final class ReportDump {
         Estimator engine = Estimator.builtIn();
         StringBuilder out = new StringBuilder();
         try (Stream<Path> events = Files.list(Path.of("infra/events"))) {
-            for (Path p : events.sorted().toList()) {
+            for (Path p : events.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 dump(out, p.getFileName().toString(), JSON.readTree(p.toFile()), engine);
             }
         }

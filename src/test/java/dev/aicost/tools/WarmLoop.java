@@ -32,7 +32,7 @@ public final class WarmLoop {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> events = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("infra/events"))) {
-            for (Path p : files.sorted().toList()) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 events.add(json.readTree(p.toFile()));
             }
         }
