@@ -32,6 +32,9 @@ public class EstimateFunction {
     @Inject
     SigningSecret secret;
 
+    @Inject
+    SlackResponder responder;
+
     /**
      * A request (structured or {@code {"text": ...}}) answered as a CostReport, or as Markdown or a
      * Slack message when {@code format} says so; or a Slack slash command ({@code {"slack": {...}}},
@@ -42,6 +45,10 @@ public class EstimateFunction {
         try {
             if (request != null && request.isObject() && request.has("slack")) {
                 return slack(request.get("slack"));
+            }
+            if (request != null && request.isObject() && request.has("slackDelayed")) {
+                return responder.delayed(request.get("slackDelayed"), this::slackAnswer, secret.get(),
+                        System.currentTimeMillis() / 1000);
             }
             String format = format(request);
             if (help(request)) {
@@ -111,6 +118,12 @@ public class EstimateFunction {
         if (text.isEmpty() || text.replaceAll("[?!.]+$", "").equalsIgnoreCase("help")) {
             return SlackMessage.help();
         }
+        String responseUrl = SlashCommand.form(body).get("response_url");
+        return responder.respond(this::slackAnswer, text, responseUrl, secret.get(), System.currentTimeMillis() / 1000);
+    }
+
+    /** A slash command's text answered as a Slack message (a mistake in it as an ephemeral one). */
+    ObjectNode slackAnswer(String text) {
         try {
             return SlackMessage.of(engine.estimate(JsonNodeFactory.instance.objectNode().put("text", text)));
         } catch (InvalidRequestException e) {

@@ -143,6 +143,17 @@ class TemplateTest {
 
     @ParameterizedTest
     @MethodSource("templates")
+    void theFunctionMayInvokeOnlyItsOwnLiveAliasForSlacksDelayedAnswers(Path template) throws IOException {
+        String role = load(template).at("/Resources/EstimateFunctionRole/Properties/Policies").toString();
+        assertThat(role).contains("lambda:InvokeFunction")
+                .contains("function:${AWS::StackName}-estimate:live\"");
+        assertThat(role.split("lambda:InvokeFunction", -1)).hasSize(2);
+        assertThat(function(load(template)).at("/Environment/Variables/SLACK_DELAYED_QUALIFIER").asText())
+                .isEqualTo("live");
+    }
+
+    @ParameterizedTest
+    @MethodSource("templates")
     void theRoleGrantsOnlyLoggingToItsOwnLogGroup(Path template) throws IOException {
         JsonNode t = load(template);
         String role = t.at("/Resources/EstimateFunctionRole").toString();
