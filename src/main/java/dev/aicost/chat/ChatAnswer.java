@@ -5,7 +5,7 @@ import dev.aicost.engine.CostEngine;
 import dev.aicost.engine.CostEngine.Advice;
 import dev.aicost.report.ComparisonOption;
 import dev.aicost.report.CostReport;
-import dev.aicost.request.InvalidRequestException;
+import dev.aicost.report.HostedApiReport;
 import dev.aicost.request.RequestReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class ChatAnswer {
             CostReport r = engine.rent(reader.rental(request)).withRequest(request);
             return r.withReading(Understood.rental(r.rental()), reading.ignored(), null);
         }
-        List<ObjectNode> options = runnable(reading);
+        List<ObjectNode> options = reading.options();
         if (!reading.comparison()) {
             ObjectNode request = options.get(0);
             CostReport r = engine.estimate(reader.read(request), mode).withRequest(request);
@@ -41,21 +41,14 @@ public final class ChatAnswer {
         }
         int cheapest = 0;
         for (int k = 1; k < reports.size(); k++) {
-            if (reports.get(k).lifecycle().totalUsd() < reports.get(cheapest).lifecycle().totalUsd()) {
+            if (total(reports.get(k)) < total(reports.get(cheapest))) {
                 cheapest = k;
             }
         }
         List<ComparisonOption> rows = new ArrayList<>();
         for (int k = 0; k < reports.size(); k++) {
             CostReport r = reports.get(k);
-            boolean serving = r.inference() != null;
-            rows.add(new ComparisonOption(reading.labels().get(k), Understood.line(r, options.get(k), List.of()),
-                    options.get(k), serving ? r.inference().cost().monthlyCostUsd() : null,
-                    serving ? r.inference().cost().costPerRequestUsd() : null,
-                    serving && !hosted(options.get(k)) ? r.inference().point().ttftMs() : null,
-                    serving && !hosted(options.get(k)) ? r.inference().point().e2eMs() : null,
-                    r.lifecycle().totalUsd(), r.lifecycle().horizonMonths(),
-                    !serving || r.inference().point().latencyTargetMet(), k == cheapest));
+            rows.add(row(reading.labels().get(k), r, options.get(k), k == cheapest));
         }
         ObjectNode best = options.get(cheapest);
         CostReport full = mode == Advice.NONE ? reports.get(cheapest)
@@ -67,35 +60,23 @@ public final class ChatAnswer {
         return request.path("inference").has("hostedApi");
     }
 
-    /**
-     * The options as the engine can run them. A closed model bought from an API (GPT-4o mini, Claude…)
-     * has no architecture in the catalog: next to a self-hosted model it is priced on the same requests
-     * and token counts (the engine needs a model for them; the API's list prices make the bill). Alone,
-     * it is refused for now, with a comparison that works.
-     */
-    private static List<ObjectNode> runnable(Reading reading) {
-        ObjectNode model = null;
-        for (ObjectNode o : reading.options()) {
-            if (o.has("model") && model == null) {
-                model = (ObjectNode) o.get("model");
-            }
+    static double total(CostReport r) {
+        return r.hostedApi() != null ? r.hostedApi().totalUsd() : r.lifecycle().totalUsd();
+    }
+
+    private static ComparisonOption row(String label, CostReport r, ObjectNode request, boolean cheapest) {
+        String understood = Understood.line(r, request, List.of());
+        HostedApiReport h = r.hostedApi();
+        if (h != null) {
+            return new ComparisonOption(label, understood, request, h.monthlyCostUsd(), h.costPerRequestUsd(), null,
+                    null, h.totalUsd(), h.horizonMonths(), true, cheapest);
         }
-        List<ObjectNode> out = new ArrayList<>();
-        for (ObjectNode o : reading.options()) {
-            if (o.has("model")) {
-                out.add(o);
-                continue;
-            }
-            String api = o.path("inference").path("hostedApi").asText();
-            if (model == null) {
-                throw InvalidRequestException.of("text", "'" + api + "' sells a closed model the catalog has no "
-                        + "architecture for: it is priced next to a self-hosted model, not alone yet",
-                        "try: `llama-3.1-8b vs " + api + "` with the same traffic");
-            }
-            ObjectNode copy = o.deepCopy();
-            copy.set("model", model.deepCopy());
-            out.add(copy);
-        }
-        return out;
+        boolean serving = r.inference() != null;
+        boolean bought = request.path("inference").has("hostedApi");
+        return new ComparisonOption(label, understood, request, serving ? r.inference().cost().monthlyCostUsd() : null,
+                serving ? r.inference().cost().costPerRequestUsd() : null,
+                serving && !bought ? r.inference().point().ttftMs() : null,
+                serving && !bought ? r.inference().point().e2eMs() : null, r.lifecycle().totalUsd(),
+                r.lifecycle().horizonMonths(), !serving || r.inference().point().latencyTargetMet(), cheapest);
     }
 }

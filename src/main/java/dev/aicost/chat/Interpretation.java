@@ -26,13 +26,85 @@ final class Interpretation {
     private final List<Problem> problems = new ArrayList<>();
     private final List<String> ignored;
     private final List<String> notes = new ArrayList<>();
+    /** What would resolve the problems; a rewrite is offered only when every problem has its fix. */
+    private final List<Fix> fixes = new ArrayList<>();
+    private boolean allFixable = true;
+    private final String text;
+    private final java.util.function.Function<String, Reading> reread;
 
-    Interpretation(Catalog catalog, MentionFinder finder) {
+    /** @param reread reads a suggested rewrite to check that it works (null: suggest none) */
+    Interpretation(Catalog catalog, MentionFinder finder, String text,
+            java.util.function.Function<String, Reading> reread) {
         this.catalog = catalog;
         this.finder = finder;
         this.all = finder.found;
+        this.text = text;
+        this.reread = reread;
         this.problems.addAll(finder.problems);
+        for (Fix f : finder.fixes) {
+            if (f == null) {
+                allFixable = false;
+            } else {
+                fixes.add(f);
+            }
+        }
         this.ignored = new ArrayList<>(finder.ignored());
+    }
+
+    private void refuse(Problem p, Fix... resolving) {
+        refuse(problems.size(), p, resolving);
+    }
+
+    private void refuse(int at, Problem p, Fix... resolving) {
+        problems.add(at, p);
+        if (resolving.length == 0) {
+            allFixable = false;
+        }
+        fixes.addAll(List.of(resolving));
+    }
+
+    /** Words that only join a removed value to the message ("and a100", "or mistral 7b", "over 24 months"). */
+    private static final java.util.Set<String> JOINING = java.util.Set.of("and", "or", "vs", "versus", "over", "for",
+            "budget", "actually", "also", "then", "on", "at", "with");
+
+    /** A value taken out of the message, with the joining words and the count just before it. */
+    private Fix remove(Mention m) {
+        int from = m.from();
+        for (int back = 0; back < 3 && from > 0; back++) {
+            int k = from - 1;
+            String w = finder.word(k);
+            boolean count = m.slot() == Slot.ACCELERATOR && all.stream().anyMatch(x -> x.slot() == Slot.COUNT
+                    && x.to() == m.from());
+            boolean mentioned = all.stream().anyMatch(x -> x.from() <= k && k < x.to() && x.slot() != Slot.JOINER);
+            if (JOINING.contains(w) && !mentioned || count && back == 0) {
+                from = k;
+            } else {
+                break;
+            }
+        }
+        return new Fix(finder.start(from), finder.end(m.to()), "");
+    }
+
+    private Fix replace(Mention m, String by) {
+        return new Fix(finder.start(m.from()), finder.end(m.to()), by);
+    }
+
+    /** Every problem, each with the rewrite of the whole message that resolves them all, when it reads. */
+    private List<Problem> withRewrite() {
+        if (!allFixable || reread == null || fixes.isEmpty()) {
+            return List.copyOf(problems);
+        }
+        String rewrite = Fix.apply(text, fixes);
+        if (!reread.apply(rewrite).understood()) {
+            return List.copyOf(problems);
+        }
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : problems) {
+            String compare = p.allowed() != null && p.allowed().contains("compare them")
+                    ? ", or " + p.allowed().substring(p.allowed().indexOf("compare them")) : "";
+            out.add(new Problem(p.path(), p.problem(), "try: `" + rewrite + "`" + compare));
+        }
+        return out;
     }
 
     Reading read() {
@@ -71,14 +143,15 @@ final class Interpretation {
             }
             if (joined(values)) {
                 if (compared != null) {
-                    problems.add(new Problem("text", "compares two things at once: " + quoted(options) + " and "
-                            + quoted(values), "compare one thing at a time, e.g. `llama-3.1-8b vs mistral-7b 50k/day`"));
+                    refuse(new Problem("text", "compares two things at once: " + quoted(options) + " and "
+                            + quoted(values), "compare one thing at a time, e.g. `llama-3.1-8b vs mistral-7b 50k/day`"),
+                            removeAllButFirst(values));
                     continue;
                 }
                 compared = values.get(0).slot();
                 options = values;
             } else {
-                problems.add(conflict(values));
+                refuse(conflict(values), removeAllButFirst(values));
             }
         }
         for (Slot s : List.of(Slot.TRAFFIC, Slot.PER_USER, Slot.USERS, Slot.INPUT_TOKENS, Slot.OUTPUT_TOKENS,
@@ -87,13 +160,13 @@ final class Interpretation {
             for (Map<Slot, List<Mention>> section : List.of(training, serving)) {
                 List<Mention> values = distinct(section.get(s));
                 if (values.size() > 1) {
-                    problems.add(conflict(values));
+                    refuse(conflict(values), removeAllButFirst(values));
                 }
             }
         }
         List<Mention> horizons = distinct(all.stream().filter(m -> m.slot() == Slot.HORIZON && m.id() == null).toList());
         if (horizons.size() > 1) {
-            problems.add(conflict(horizons));
+            refuse(conflict(horizons), removeAllButFirst(horizons));
         }
         ObjectNode base = F.objectNode();
         if (rental) {
@@ -105,16 +178,19 @@ final class Interpretation {
             one(serving, Slot.BUDGET).ifPresent(b -> base.put("monthlyBudgetUsd", b.value()));
             if (models.isEmpty() && !finder.modelProblem) {
                 boolean something = base.has("training") || base.has("inference");
-                problems.add(0, new Problem("text", something ? "names no model" : "names no model and nothing to "
-                        + "estimate", "try: `llama-3.1-8b 50k requests/day on l4`, or `/aicost help`"));
+                refuse(0, new Problem("text", something ? "names no model" : "names no model and nothing to "
+                        + "estimate", "try: `llama-3.1-8b 50k requests/day on l4`, or `/aicost help`"), something
+                                ? new Fix(0, 0, "llama-3.1-8b ") : new Fix(0, text.length(),
+                                        "llama-3.1-8b 50k requests/day on l4"));
             } else if (!base.has("training") && !(base.has("inference") && base.get("inference").has("requestsPerDay"))
                     && problems.isEmpty()) {
-                problems.add(new Problem("text", "says neither how much traffic to serve nor what to train",
-                        "try: `" + label(models.get(0)) + " 50k requests/day`"));
+                refuse(new Problem("text", "says neither how much traffic to serve nor what to train",
+                        "try: `" + label(models.get(0)) + " 50k requests/day`"), new Fix(text.length(), text.length(),
+                                " 50k requests/day"));
             }
         }
         if (!problems.isEmpty()) {
-            return new Reading(List.of(), List.of(), ignored, notes, List.copyOf(problems));
+            return new Reading(List.of(), List.of(), ignored, notes, withRewrite());
         }
         List<ObjectNode> requests = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -199,7 +275,7 @@ final class Interpretation {
                 }
                 Optional<HostedApi> api = providerApi(m.id(), model == null ? null : model.id());
                 if (api.isEmpty()) {
-                    problems.add(new Problem("text", "'" + m.typed() + "' sells no " + (model == null ? "catalog model"
+                    refuse(new Problem("text", "'" + m.typed() + "' sells no " + (model == null ? "catalog model"
                             : model.id()) + " in the catalog", "try: `" + catalog.hostedApis().stream()
                                     .filter(a -> a.provider().equals(m.id())).map(HostedApi::id).findFirst()
                                     .orElse("groq-llama-3.3-70b") + "`"));
@@ -265,6 +341,10 @@ final class Interpretation {
             }
         }
         return false;
+    }
+
+    private Fix[] removeAllButFirst(List<Mention> values) {
+        return values.subList(1, values.size()).stream().map(this::remove).toArray(Fix[]::new);
     }
 
     private Problem conflict(List<Mention> values) {
@@ -350,8 +430,9 @@ final class Interpretation {
     private void serving(ObjectNode r, Map<Slot, List<Mention>> s, boolean training) {
         // Bare "N tokens": a training run's when the message trains, else unreadable without guessing.
         for (Mention m : s.getOrDefault(Slot.TRAINING_TOKENS, List.of())) {
-            problems.add(new Problem("text", "'" + m.typed() + "': training tokens or tokens per request?",
-                    "try: `" + m.typed() + " in` (per request), or `fine-tune " + m.typed() + "`"));
+            refuse(new Problem("text", "'" + m.typed() + "': training tokens or tokens per request?",
+                    "try: `" + m.typed() + " in` (per request), or `fine-tune " + m.typed() + "`"),
+                    replace(m, m.typed().replaceFirst("(?i)\\s*(tokens|token|toks|tok)$", "") + " input tokens"));
         }
         Optional<Mention> traffic = one(s, Slot.TRAFFIC);
         Optional<Mention> perUser = one(s, Slot.PER_USER);
@@ -360,18 +441,20 @@ final class Interpretation {
         boolean hosted = all.stream().anyMatch(m -> m.slot() == Slot.HOSTED_API || m.slot() == Slot.PROVIDER);
         if (!anyTraffic && !hosted && (training || !has(Slot.ACCELERATOR) && !has(Slot.PRICING))) {
             if (training && s.containsKey(Slot.SERVE)) {
-                problems.add(new Problem("text", "says to serve but not how much traffic", "try: `then serve 50k "
-                        + "requests/day` (or per month, per second)"));
+                refuse(new Problem("text", "says to serve but not how much traffic", "try: `then serve 50k "
+                        + "requests/day` (or per month, per second)"), new Fix(text.length(), text.length(),
+                                " 50k requests/day"));
             }
             return;
         }
         ObjectNode i = r.putObject("inference");
         if (traffic.isPresent() && perUser.isPresent()) {
-            problems.add(conflict(List.of(traffic.get(), perUser.get())));
+            refuse(conflict(List.of(traffic.get(), perUser.get())), remove(perUser.get()));
         } else if (perUser.isPresent()) {
             if (users.isEmpty()) {
-                problems.add(new Problem("text", "'" + perUser.get().typed() + "' each: for how many users?",
-                        "try: `10k users each sending " + perUser.get().typed() + "`"));
+                refuse(new Problem("text", "'" + perUser.get().typed() + "' each: for how many users?",
+                        "try: `10k users each sending " + perUser.get().typed() + "`"),
+                        new Fix(finder.start(perUser.get().from()), finder.start(perUser.get().from()), "10k users, "));
             } else {
                 i.put("requestsPerDay", perUser.get().value() * users.get().value());
             }
@@ -390,8 +473,9 @@ final class Interpretation {
                 i.putObject("requestsPerDay").put("low", m.value() * scale).put("high", m.high() * scale);
             }
         } else if (users.isPresent()) {
-            problems.add(new Problem("text", "'" + users.get().typed() + "': how many requests a day does each send?",
-                    "try: `" + users.get().typed() + " each sending 5 messages a day`"));
+            refuse(new Problem("text", "'" + users.get().typed() + "': how many requests a day does each send?",
+                    "try: `" + users.get().typed() + " each sending 5 messages a day`"),
+                    replace(users.get(), users.get().typed() + " each sending 5 messages a day"));
         }
         users.ifPresent(m -> i.put("users", m.value()));
         one(s, Slot.INPUT_TOKENS).ifPresent(m -> i.put("inputTokens", (int) Math.round(m.value())));
@@ -411,15 +495,19 @@ final class Interpretation {
         Mention span = all.stream().filter(m -> m.slot() == Slot.RENTAL_HOURS).findFirst().orElse(null);
         // In the training part, "for 3 months" could be its deadline; after "then serve …" it is the horizon.
         if (span != null && training && span.from() < servingFrom) {
-            problems.add(new Problem("text", "'" + span.typed() + "': a training deadline or the horizon?",
+            Fix within = replace(span, span.typed().replaceFirst("^(?i)for ", "within "));
+            refuse(new Problem("text", "'" + span.typed() + "': a training deadline or the horizon?",
                     "try: `within " + span.typed().replaceFirst("^for ", "") + "` (a deadline) or `over "
-                            + span.typed().replaceFirst("^for ", "") + "` (the horizon)"));
+                            + span.typed().replaceFirst("^for ", "") + "` (the horizon)"),
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of(within), all.stream()
+                            .filter(m -> m.slot() == Slot.RENTAL_HOURS && m != span).map(this::remove))
+                            .toArray(Fix[]::new));
             return;
         }
         if (!horizons.isEmpty()) {
             r.put("horizonMonths", (int) Math.round(horizons.get(0).value()));
             if (span != null) {
-                problems.add(conflict(List.of(horizons.get(0), span)));
+                refuse(conflict(List.of(horizons.get(0), span)), remove(span));
             }
             return;
         }
@@ -442,7 +530,7 @@ final class Interpretation {
         rent.put("accelerators", (int) one(s, Slot.COUNT).map(Mention::value).orElse(1.0).doubleValue());
         List<Mention> spans = distinct(all.stream().filter(m -> m.slot() == Slot.RENTAL_HOURS).toList());
         if (spans.size() > 1) {
-            problems.add(conflict(spans));
+            refuse(conflict(spans), removeAllButFirst(spans));
         }
         rent.put("hours", spans.get(0).value());
         one(s, Slot.PRICING).ifPresent(m -> rent.put("pricingMode", m.id()));

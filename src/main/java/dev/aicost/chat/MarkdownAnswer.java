@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.report.ComparisonOption;
 import dev.aicost.report.CostReport;
+import dev.aicost.report.HostedApiReport;
 import dev.aicost.report.Money;
 import dev.aicost.report.Optimization;
 import dev.aicost.report.RentalReport;
@@ -74,6 +75,17 @@ public final class MarkdownAnswer {
         }
         if (r.rental() != null) {
             return rental(s, r);
+        }
+        if (r.hostedApi() != null) {
+            for (String w : r.warnings()) {
+                s.append("> ⚠ ").append(w).append("\n");
+            }
+            HostedApiReport h = r.hostedApi();
+            s.append(r.summary()).append("\n\n| Figure | Value |\n|---|---|\n");
+            row(s, "Per month", "$" + Money.usd(h.monthlyCostUsd(), 3));
+            row(s, "Per request", "$" + Money.usd(h.costPerRequestUsd(), 3));
+            row(s, h.horizonMonths() + " months", "$" + Money.usd(h.totalUsd(), 3));
+            return s.append("\nCatalog of ").append(r.catalog().asOf()).append(".\n").toString();
         }
         s.append(r.summary()).append("\n\n| Figure | Value |\n|---|---|\n");
         if (r.training() != null) {

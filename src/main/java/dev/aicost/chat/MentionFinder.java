@@ -51,6 +51,8 @@ final class MentionFinder {
     private final List<Word> ws;
     final List<Mention> found = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
+    /** Per problem, what would resolve it (null: nothing mechanical). */
+    final List<Fix> fixes = new ArrayList<>();
     private final boolean[] used;
     /** A model was named but could not be resolved (its own problem says why). */
     boolean modelProblem;
@@ -142,7 +144,25 @@ final class MentionFinder {
     }
 
     private void problem(String problem, String allowed) {
+        problem(problem, allowed, null);
+    }
+
+    private void problem(String problem, String allowed, Fix fix) {
         problems.add(new Problem("text", problem, allowed));
+        fixes.add(fix);
+    }
+
+    /** Words [from, to) replaced by a text. */
+    Fix fix(int from, int to, String replacement) {
+        return new Fix(ws.get(from).start(), ws.get(to - 1).end(), replacement);
+    }
+
+    int start(int word) {
+        return ws.get(word).start();
+    }
+
+    int end(int wordEnd) {
+        return ws.get(wordEnd - 1).end();
     }
 
     /** What the words at {@code i} say; the number of words read (0: none). */
@@ -166,12 +186,14 @@ final class MentionFinder {
             modelProblem = true;
             problem("no catalog " + what + " matches '" + typed + "'" + (m.near().isEmpty() ? ""
                     : " (" + m.unknown() + " in the catalog: " + String.join(", ", m.near()) + ")"),
-                    m.near().isEmpty() ? "a catalog " + what : "try: `" + m.near().get(0) + "`");
+                    m.near().isEmpty() ? "a catalog " + what : "try: `" + m.near().get(0) + "`",
+                    m.near().isEmpty() ? null : fix(i, i + m.length(), m.near().get(0)));
             return m.length();
         }
         if (m.ids().size() > 1) {
             modelProblem = true;
-            problem("'" + typed + "': which size? " + String.join(", ", m.ids()), "try: `" + m.ids().get(0) + "`");
+            problem("'" + typed + "': which size? " + String.join(", ", m.ids()), "try: `" + m.ids().get(0) + "`",
+                    fix(i, i + m.length(), m.ids().get(0)));
             return m.length();
         }
         Slot slot = switch (m.kind()) {
@@ -381,7 +403,8 @@ final class MentionFinder {
             length += 1 + termLength(to + 1);
         }
         if (years == null) {
-            problem("'" + typed(from, to) + "': for 1 year or 3 years?", "try: `commit-1y` or `commit-3y`");
+            problem("'" + typed(from, to) + "': for 1 year or 3 years?", "try: `commit-1y` or `commit-3y`",
+                    fix(from, to, "commit-1y"));
             return length;
         }
         add(Slot.PRICING, "commit-" + years + "y", Double.NaN, from, from + length);
@@ -537,7 +560,8 @@ final class MentionFinder {
         if (Words.DOTTED_THOUSANDS.matcher(t).matches()) {
             String decimal = t.replaceAll("0+$", "").replaceAll("\\.$", "");
             problem("'" + typed(i, i + 1) + "': " + decimal + " or " + t.replace('.', ',') + "?",
-                    "try: `" + t.replace(".", "") + "` (no thousands separator) or `" + t.replace(".", ",") + "`");
+                    "try: `" + t.replace(".", "") + "` (no thousands separator) or `" + t.replace(".", ",") + "`",
+                    fix(i, i + 1, text.substring(ws.get(i).start(), ws.get(i).end()).replace(".", "")));
             return 1;
         }
         Matcher percent = PERCENT.matcher(t);
@@ -743,7 +767,8 @@ final class MentionFinder {
         if (Double.isNaN(perDay)) {
             if (requests && !USER_WORDS.contains(w(k))) {
                 int end = k;
-                problem("'" + typed(i, end) + "': per day, month or second?", "try: `" + typed(i, end) + "/day`");
+                problem("'" + typed(i, end) + "': per day, month or second?", "try: `" + typed(i, end) + "/day`",
+                        fix(i, end, typed(i, end) + "/day"));
                 return end - i;
             }
             return 0;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.report.ComparisonOption;
 import dev.aicost.report.CostReport;
+import dev.aicost.report.HostedApiReport;
 import dev.aicost.report.InferenceReport;
 import dev.aicost.report.Money;
 import dev.aicost.report.Optimization;
@@ -30,6 +31,9 @@ public final class SlackMessage {
     public static ObjectNode of(CostReport r) {
         if (r.rental() != null) {
             return rental(r);
+        }
+        if (r.hostedApi() != null) {
+            return hosted(r);
         }
         ObjectNode m = F.objectNode();
         m.put("response_type", "in_channel");
@@ -106,6 +110,34 @@ public final class SlackMessage {
         return m;
     }
 
+    private static ObjectNode hosted(CostReport r) {
+        HostedApiReport h = r.hostedApi();
+        ObjectNode m = F.objectNode();
+        m.put("response_type", "in_channel");
+        m.put("text", escape(h.model()) + ": $" + Money.usd(h.monthlyCostUsd(), 3) + "/month");
+        ArrayNode blocks = m.putArray("blocks");
+        blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text")
+                .put("text", "AI cost estimate: " + escape(h.model()) + " (" + escape(h.provider()) + " API)");
+        understood(blocks, r);
+        for (String w : r.warnings()) {
+            section(blocks, ":warning: " + escape(w));
+        }
+        section(blocks, "*Serving* $" + Money.usd(h.monthlyCostUsd(), 3) + "/month, $"
+                + Money.usd(h.costPerRequestUsd(), 3) + " per request (bought from " + escape(h.hostedApi()) + ")\n*"
+                + h.horizonMonths() + " months* $" + Money.usd(h.totalUsd(), 3));
+        blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
+                .put("text", plural(r.assumptions().size(), "assumption") + " and " + plural(r.warnings().size(),
+                        "warning") + " in the full report · catalog of " + escape(r.catalog().asOf()));
+        return m;
+    }
+
+    private static void understood(ArrayNode blocks, CostReport r) {
+        if (r.understood() != null) {
+            section(blocks, "*Understood:* " + escape(r.understood()) + (r.ignored() == null || r.ignored().isEmpty()
+                    ? "" : "\n_Ignored:_ " + escape(String.join(", ", r.ignored()))));
+        }
+    }
+
     private static ObjectNode rental(CostReport r) {
         RentalReport q = r.rental();
         ObjectNode m = F.objectNode();
@@ -141,10 +173,11 @@ public final class SlackMessage {
         for (Problem p : e.problems()) {
             s.append("\n• ").append(escape(p.path().equals("text") ? p.problem() : p.path() + " " + p.problem()));
             if (p.allowed() != null) {
-                s.append(" (allowed: ").append(escape(p.allowed())).append(")");
+                s.append(p.allowed().startsWith("try:") ? " — " + escape(p.allowed())
+                        : " (allowed: " + escape(p.allowed()) + ")");
             }
         }
-        s.append("\nType `/aicost help` for the words I know.");
+        s.append("\nType `/aicost help` for examples of what I understand.");
         return ephemeral(s.toString());
     }
 

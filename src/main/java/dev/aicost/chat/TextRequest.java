@@ -28,9 +28,18 @@ public final class TextRequest {
 
     /** What the message means. */
     public Reading read(String text) {
+        return read(text, this::readPlain);
+    }
+
+    /** A suggested rewrite is read without suggesting another (it must read as it is). */
+    private Reading readPlain(String text) {
+        return read(text, null);
+    }
+
+    private Reading read(String text, java.util.function.Function<String, Reading> reread) {
         List<Word> words = Words.words(text, names.familyWords());
         MentionFinder finder = new MentionFinder(names, words, text).run();
-        return new Interpretation(catalog, finder).read();
+        return new Interpretation(catalog, finder, text, reread).read();
     }
 
     /** The one structured request the text means, or an {@link InvalidRequestException} at path {@code text}. */

@@ -2,6 +2,7 @@ package dev.aicost.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aicost.report.CostReport;
+import dev.aicost.report.HostedApiReport;
 import dev.aicost.report.Money;
 import dev.aicost.report.RentalReport;
 import java.util.ArrayList;
@@ -18,6 +19,17 @@ final class Understood {
 
     static String line(CostReport r, JsonNode request, List<String> notes) {
         List<String> parts = new ArrayList<>();
+        if (r.hostedApi() != null) {
+            HostedApiReport h = r.hostedApi();
+            JsonNode i = request.path("inference");
+            parts.add(h.model() + " (" + h.provider() + " API)");
+            parts.add(count(h.requestsPerDay()) + " requests/day");
+            parts.add(count(h.inputTokens()) + " in / " + count(h.outputTokens()) + " out"
+                    + (i.has("inputTokens") && i.has("outputTokens") ? "" : " (default)"));
+            parts.add(h.horizonMonths() + " months" + (request.has("horizonMonths") ? "" : " (default)"));
+            String line = String.join(" · ", parts);
+            return notes.isEmpty() ? line : line + " (" + String.join("; ", notes) + ")";
+        }
         JsonNode i = request.path("inference");
         JsonNode t = request.path("training");
         String api = i.path("hostedApi").asText(null);

@@ -9,6 +9,7 @@ import dev.aicost.engine.advice.Advisor;
 import dev.aicost.engine.advice.Levers;
 import dev.aicost.engine.advice.Summary;
 import dev.aicost.engine.advice.WhatIfRunner;
+import dev.aicost.engine.billing.HostedQuote;
 import dev.aicost.engine.billing.Rental;
 import dev.aicost.engine.core.Hardware;
 import dev.aicost.engine.core.ModelResolver;
@@ -24,6 +25,7 @@ import dev.aicost.engine.uncertainty.Ranges;
 import dev.aicost.report.ActualsReport;
 import dev.aicost.report.CatalogInfo;
 import dev.aicost.report.CostReport;
+import dev.aicost.report.HostedApiReport;
 import dev.aicost.report.InferenceReport;
 import dev.aicost.report.LifecycleReport;
 import dev.aicost.report.ModelSummary;
@@ -97,6 +99,16 @@ public final class CostEngine implements WhatIfRunner {
     }
 
     public CostReport estimate(EstimateRequest req, Advice mode) {
+        if (req.model() == null) { // requests bought from a hosted API that sells a closed model
+            Notes notes = Notes.recorder();
+            HostedApiReport h = HostedQuote.quote(catalog, req, notes);
+            String summary = Num.show(h.requestsPerDay()) + " requests/day bought from " + h.model() + " ("
+                    + h.provider() + ") cost **$" + Money.usd(h.monthlyCostUsd(), 3) + "/month**, $"
+                    + Money.usd(h.costPerRequestUsd(), 3) + " per request; $" + Money.usd(h.totalUsd(), 3) + " over "
+                    + h.horizonMonths() + " months.";
+            return CostReport.hostedApi(h, new CatalogInfo(catalog.asOfText()), notes.assumptions(), notes.warnings(),
+                    summary);
+        }
         Estimate base = run(req, Notes.recorder(), mode == Advice.NONE, null, null);
         if (mode == Advice.NONE) {
             return base.report();

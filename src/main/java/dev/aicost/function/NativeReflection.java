@@ -2,6 +2,7 @@ package dev.aicost.function;
 
 import dev.aicost.report.ActualsReport;
 import dev.aicost.report.ComparisonOption;
+import dev.aicost.report.HostedApiReport;
 import dev.aicost.report.RentalReport;
 import dev.aicost.report.Assumption;
 import dev.aicost.report.BestPlan;
@@ -33,7 +34,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     Optimization.class, BestPlan.class, Assumption.class, Range.class,
     TrainingReport.TrainingRanges.class, InferenceReport.InferenceRanges.class, LifecycleReport.LifecycleRanges.class,
     LifecycleReport.MonthRange.class, LifecycleReport.Version.class,
-    ActualsReport.class, ActualsReport.Variance.class, ComparisonOption.class, RentalReport.class, RentalReport.RentalOffer.class,
+    ActualsReport.class, ActualsReport.Variance.class, ComparisonOption.class, RentalReport.class, HostedApiReport.class, RentalReport.RentalOffer.class,
     InferenceReport.TierReport.class})
 public final class NativeReflection {
     private NativeReflection() {

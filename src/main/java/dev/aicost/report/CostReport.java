@@ -25,7 +25,8 @@ public record CostReport(
         String understood,
         List<String> ignored,
         List<ComparisonOption> comparison,
-        RentalReport rental) {
+        RentalReport rental,
+        HostedApiReport hostedApi) {
 
     public static final String SCHEMA_VERSION = "1.0";
 
@@ -35,7 +36,7 @@ public record CostReport(
             List<Optimization> optimizations, BestPlan bestPlan, List<Assumption> assumptions, List<String> warnings,
             String summary, JsonNode request, ActualsReport actuals) {
         this(schemaVersion, model, catalog, training, inference, lifecycle, recommendation, optimizations, bestPlan,
-                assumptions, warnings, summary, request, actuals, null, null, null, null);
+                assumptions, warnings, summary, request, actuals, null, null, null, null, null);
     }
 
     /**
@@ -45,13 +46,23 @@ public record CostReport(
     public static CostReport rental(RentalReport rental, CatalogInfo catalog, List<Assumption> assumptions,
             List<String> warnings, String summary) {
         return new CostReport(SCHEMA_VERSION, null, catalog, null, null, null, null, List.of(), null, assumptions,
-                warnings, summary, null, null, null, null, null, rental);
+                warnings, summary, null, null, null, null, null, rental, null);
+    }
+
+    /**
+     * Requests bought from a hosted API alone (a closed model): only the {@code hostedApi} section, the
+     * catalog, assumptions, warnings and summary.
+     */
+    public static CostReport hostedApi(HostedApiReport hosted, CatalogInfo catalog, List<Assumption> assumptions,
+            List<String> warnings, String summary) {
+        return new CostReport(SCHEMA_VERSION, null, catalog, null, null, null, null, List.of(), null, assumptions,
+                warnings, summary, null, null, null, null, null, null, hosted);
     }
 
     /** The same report with the advisor's levers, best plan and the summary that mentions them. */
     public CostReport withAdvice(List<Optimization> levers, BestPlan best, String text) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation, levers,
-                best, assumptions, warnings, text, request, actuals, understood, ignored, comparison, rental);
+                best, assumptions, warnings, text, request, actuals, understood, ignored, comparison, rental, hostedApi);
     }
 
     /**
@@ -61,7 +72,7 @@ public record CostReport(
     public CostReport withRequest(JsonNode understood) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation,
                 optimizations, bestPlan, assumptions, warnings, summary, understood, actuals, this.understood, ignored,
-                comparison, rental);
+                comparison, rental, hostedApi);
     }
 
     /**
@@ -71,6 +82,6 @@ public record CostReport(
      */
     public CostReport withReading(String line, List<String> skipped, List<ComparisonOption> options) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation,
-                optimizations, bestPlan, assumptions, warnings, summary, request, actuals, line, skipped, options, rental);
+                optimizations, bestPlan, assumptions, warnings, summary, request, actuals, line, skipped, options, rental, hostedApi);
     }
 }

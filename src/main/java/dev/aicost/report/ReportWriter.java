@@ -101,6 +101,22 @@ public final class ReportWriter {
                 num(p, "cheapestUsd", rent.cheapestUsd());
                 num(p, "dearestUsd", rent.dearestUsd());
             });
+            object(o, "hostedApi", v.hostedApi(), (h, p) -> {
+                str(p, "hostedApi", h.hostedApi());
+                str(p, "provider", h.provider());
+                str(p, "model", h.model());
+                num(p, "requestsPerDay", h.requestsPerDay());
+                num(p, "inputTokens", h.inputTokens());
+                num(p, "outputTokens", h.outputTokens());
+                num(p, "cacheHitRate", h.cacheHitRate());
+                bool(p, "batch", h.batch());
+                num(p, "costPerRequestUsd", h.costPerRequestUsd());
+                num(p, "monthlyCostUsd", h.monthlyCostUsd());
+                num(p, "monthlyGrowth", h.monthlyGrowth());
+                num(p, "horizonMonths", h.horizonMonths());
+                num(p, "totalUsd", h.totalUsd());
+                str(p, "source", h.source());
+            });
         });
     }
 

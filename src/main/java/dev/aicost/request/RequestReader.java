@@ -112,12 +112,14 @@ public final class RequestReader {
         }
         Fields f = new Fields(root, "", problems);
         ModelInput model = f.read("model", m -> model(m));
-        if (model == null && !f.has("model")) {
-            problems.add(new Problem("model", "is required", "an object with 'id' (one of " + ids(catalog.modelIds())
-                    + ") or 'parameters'"));
-        }
         TrainingInput training = f.read("training", new TrainingReader(this)::training);
         InferenceInput inference = f.read("inference", new InferenceReader(this, catalog)::inference);
+        // Requests bought from an API that sells a closed model (GPT, Claude, Gemini) need no model.
+        boolean closedApi = !f.has("training") && root.path("inference").path("hostedApi").isTextual();
+        if (model == null && !f.has("model") && !closedApi) {
+            problems.add(new Problem("model", "is required", "an object with 'id' (one of " + ids(catalog.modelIds())
+                    + ") or 'parameters', unless inference.hostedApi buys the requests"));
+        }
         if (!f.has("training") && !f.has("inference")) {
             problems.add(new Problem("$", "needs 'training', 'inference' or both", "at least one of training, inference"));
         }

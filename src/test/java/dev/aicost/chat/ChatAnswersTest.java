@@ -32,6 +32,15 @@ class ChatAnswersTest {
     }
 
     @Test
+    void aStalePriceIsShownInline() {
+        // aws-p5-h100, the default H100 offer, is priced from a page of 2025-06-05: over 12 months before the catalog.
+        CostReport r = answer("llama 70b 20k req/day on h100");
+        assertThat(r.warnings()).anyMatch(w -> w.contains("more than 12 months before the catalog"));
+        assertThat(MarkdownAnswer.text(r)).contains("> ⚠ Prices of offer 'aws-p5-h100' date from 2025-06-05");
+        assertThat(SlackMessage.of(r).toString()).contains(":warning: Prices of offer 'aws-p5-h100' date from 2025-06-05");
+    }
+
+    @Test
     void ignoredWordsAreListedAndSavingsSayTheirPeriod() {
         CostReport r = answer("llama 8b 50k/day on l4, we have 5 engineers");
         assertThat(MarkdownAnswer.text(r)).contains("Ignored: 5 engineers").contains("over 24 months");

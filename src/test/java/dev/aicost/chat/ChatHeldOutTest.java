@@ -20,9 +20,14 @@ class ChatHeldOutTest {
         int understood = 0;
         int refusedAsExpected = 0;
         int refusedInstead = 0;
+        int withWorkingRewrite = 0;
         StringBuilder misread = new StringBuilder();
         for (Phrasings p : all) {
             Reading r = READER.read(p.text());
+            String rewrite = r.understood() ? null : ChatPhrasingsTest.rewrite(r);
+            if (rewrite != null && READER.read(rewrite).understood()) {
+                withWorkingRewrite++;
+            }
             if (p.meaning() != null && r.understood() && Phrasings.same(Phrasings.meaningOf(r), p.meaning())) {
                 understood++;
             } else if (p.meaning() == null && r.problems().stream().map(Problem::problem).toList().equals(p.problems())) {
@@ -35,8 +40,11 @@ class ChatHeldOutTest {
             }
         }
         System.out.printf("held-out chat messages: %d; understood exactly %d, refused as they should be %d, "
-                + "refused although readable %d, misread %d%n", all.size(), understood, refusedAsExpected,
-                refusedInstead, misread.isEmpty() ? 0 : misread.toString().split("\n").length - 1);
+                + "refused although readable %d, misread %d; refusals with a whole-message rewrite that reads: %d%n",
+                all.size(), understood, refusedAsExpected, refusedInstead,
+                misread.isEmpty() ? 0 : misread.toString().split("\n").length - 1, withWorkingRewrite);
+        assertThat(withWorkingRewrite).as("every refusal suggests a rewrite that reads")
+                .isEqualTo(refusedAsExpected + refusedInstead);
         assertThat(misread.toString()).as("misread").isEmpty();
     }
 }

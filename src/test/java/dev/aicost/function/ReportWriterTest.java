@@ -57,6 +57,8 @@ class ReportWriterTest {
         // Strings that need escaping and non-ASCII text (the function writes strings as UTF-8 bytes).
         requests.add(REFLECTIVE.readTree("{\"model\":{\"id\":\"llama-3.1-8b\",\"name\":\"Llama \\\"β\\\" \\\\ "
                 + "\\u00e9t\\u00e9 \\ud83d\\ude80 \\u2028 \\u0001\\n\\t/\"},\"inference\":{\"requestsPerDay\":1e5}}"));
+        // Requests bought from a closed model's API (only the hostedApi section).
+        requests.add(REFLECTIVE.readTree(Files.readString(Path.of("infra/events/hosted/gpt-4o-mini.json"))));
         // A GPU rental quote (only the rental section).
         requests.add(REFLECTIVE.readTree(Files.readString(Path.of("infra/events/rentals/gpu-rental.json"))));
         // A chat message: the understood line, ignored words, and a comparison with a hosted API.
