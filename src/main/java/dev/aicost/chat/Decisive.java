@@ -63,10 +63,16 @@ final class Decisive {
             case "cheaper-provider" -> "rent from another provider: " + to;
             case "commitment" -> "commit to a term: " + to;
             case "spot-training" -> "train on spot capacity";
+            case "tuned-stack" -> "train with a tuned framework (NeMo/Megatron, MaxText)";
+            case "fp8-training" -> "train in fp8";
+            case "mixed-precision" -> "train in mixed precision";
+            case "hybrid-capacity" -> "commit a baseline, burst on demand: " + to;
+            case "batching" -> "batch more requests per step: " + to;
+            case "off-peak" -> "run the batch work off-peak on spot";
             case "response-caching" -> "cache repeated answers";
             case "routing" -> "send easy requests to a smaller model";
             case "autoscaling" -> "autoscale with the daily traffic";
-            case "serverless" -> "run on serverless GPUs: " + to;
+            case "serverless" -> "run on serverless GPUs: " + to.replaceFirst("^serverless \\(", "(");
             case "cpu-serving" -> "serve on CPUs: " + to;
             default -> o.lever().startsWith("quantization") ? "quantize the weights: " + to
                     : o.lever().replace('-', ' ') + (to.isEmpty() ? "" : ": " + to);

@@ -91,7 +91,7 @@ public final class MarkdownAnswer {
         if (r.training() != null) {
             row(s, "Training", "$" + Money.usd(r.training().costUsd(), 3)
                     + (r.training().ranges() == null ? "" : r.training().ranges().costUsd().likelyUsd()));
-            row(s, "Training accelerator-hours", Money.figures(r.training().duration().acceleratorHours(), 3));
+            row(s, "Training accelerator-hours", Money.count(r.training().duration().acceleratorHours()));
         }
         if (r.inference() != null) {
             row(s, "Serving per month", "$" + Money.usd(r.inference().cost().monthlyCostUsd(), 3)

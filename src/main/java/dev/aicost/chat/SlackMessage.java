@@ -65,10 +65,8 @@ public final class SlackMessage {
         if (t != null) {
             figures.append("*Training* ").append("$" + Money.usd(t.costUsd(), 3))
                     .append(t.ranges() == null ? "" : t.ranges().costUsd().likelyUsd()).append(" (")
-                    .append(Money.figures(t.duration().acceleratorHours(), 3)).append(" ").append(escape(t.cluster().accelerator()))
-                    .append("-hours, ").append(t.duration().wallClockDays() < 1
-                            ? Money.figures(t.duration().wallClockDays() * 24, 3) + " hours"
-                            : Money.figures(t.duration().wallClockDays(), 3) + " days").append(")\n");
+                    .append(Money.count(t.duration().acceleratorHours())).append(" ").append(escape(t.cluster().accelerator()))
+                    .append("-hours, ").append(Money.days(t.duration().wallClockDays())).append(")\n");
         }
         InferenceReport i = r.inference();
         if (i != null) {

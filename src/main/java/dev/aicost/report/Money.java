@@ -47,6 +47,17 @@ public final class Money {
                 .toPlainString();
     }
 
+    /** A count of hours or things: three significant figures, thousands separated (151,000; 53.5; 0.278). */
+    public static String count(double v) {
+        double rounded = new BigDecimal(v).round(new MathContext(3, RoundingMode.HALF_UP)).doubleValue();
+        return rounded >= 1000 ? Grouping.wholeNumber(rounded) : figures(v, 3);
+    }
+
+    /** A duration in days as people say it: hours under a day (6.7 hours), else days (24.6 days). */
+    public static String days(double days) {
+        return days < 1 ? figures(days * 24, 3) + " hours" : count(days) + " days";
+    }
+
     /** A share as a whole percentage: 0.423 → "42 %". */
     public static String pct(double share) {
         return Math.round(share * 100) + " %";

@@ -31,8 +31,8 @@ public final class Summary {
         if (t != null) {
             s.append("- Training: **$").append(Money.usd(t.costUsd())).append("**")
                     .append(t.ranges() == null ? "" : t.ranges().costUsd().likelyUsd()).append(" (")
-                    .append(Num.show(Num.sig(t.duration().acceleratorHours(), 3))).append(" ").append(t.cluster().accelerator())
-                    .append(" hours, ").append(Num.show(Num.sig(t.duration().wallClockDays(), 3))).append(" days on ")
+                    .append(Money.count(t.duration().acceleratorHours())).append(" ").append(t.cluster().accelerator())
+                    .append(" hours, ").append(Money.days(t.duration().wallClockDays())).append(" on ")
                     .append(t.cluster().accelerators()).append(")\n");
         }
         if (i != null) {
