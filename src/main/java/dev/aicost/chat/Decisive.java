@@ -57,7 +57,7 @@ final class Decisive {
         String to = o.change() == null || !o.change().contains("→") ? ""
                 : o.change().substring(o.change().lastIndexOf('→') + 1).trim();
         return switch (o.lever()) {
-            case "hosted-api" -> "buy it from an API: " + to;
+            case "hosted-api" -> "buy it from an API (" + to + ")";
             case "batch-api" -> "send it to an API's batch tier: " + to;
             case "cheaper-accelerator" -> "serve on " + to;
             case "cheaper-provider" -> "rent from another provider: " + to;
@@ -72,7 +72,7 @@ final class Decisive {
             case "response-caching" -> "cache repeated answers";
             case "routing" -> "send easy requests to a smaller model";
             case "autoscaling" -> "autoscale with the daily traffic";
-            case "serverless" -> "run on serverless GPUs: " + to.replaceFirst("^serverless \\(", "(");
+            case "serverless" -> "run on serverless GPUs " + to.replaceFirst("^serverless \\(", "(");
             case "cpu-serving" -> "serve on CPUs: " + to;
             default -> o.lever().startsWith("quantization") ? "quantize the weights: " + to
                     : o.lever().replace('-', ' ') + (to.isEmpty() ? "" : ": " + to);

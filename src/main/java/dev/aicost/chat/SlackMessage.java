@@ -40,12 +40,9 @@ public final class SlackMessage {
         String headline = headline(r);
         m.put("text", headline);
         ArrayNode blocks = m.putArray("blocks");
+        understood(blocks, r);
         blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text")
                 .put("text", plain("AI cost estimate: " + r.model().name()));
-        if (r.understood() != null) {
-            section(blocks, "*Understood:* " + escape(r.understood()) + (r.ignored() == null || r.ignored().isEmpty()
-                    ? "" : "\n_Ignored:_ " + escape(String.join(", ", r.ignored()))));
-        }
         for (String w : Decisive.warnings(r)) {
             section(blocks, ":warning: " + escape(w));
         }
@@ -114,9 +111,9 @@ public final class SlackMessage {
         m.put("response_type", "in_channel");
         m.put("text", escape(h.model()) + ": $" + Money.usd(h.monthlyCostUsd(), 3) + "/month");
         ArrayNode blocks = m.putArray("blocks");
+        understood(blocks, r);
         blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text")
                 .put("text", "AI cost estimate: " + escape(h.model()) + " (" + escape(h.provider()) + " API)");
-        understood(blocks, r);
         for (String w : r.warnings()) {
             section(blocks, ":warning: " + escape(w));
         }
@@ -129,6 +126,7 @@ public final class SlackMessage {
         return m;
     }
 
+    /** The first block of every answer to a message: what it was read as, and what was skipped. */
     private static void understood(ArrayNode blocks, CostReport r) {
         if (r.understood() != null) {
             section(blocks, "*Understood:* " + escape(r.understood()) + (r.ignored() == null || r.ignored().isEmpty()
@@ -142,12 +140,9 @@ public final class SlackMessage {
         m.put("response_type", "in_channel");
         m.put("text", "Rental: $" + Money.usd(q.costUsd(), 3) + " for " + q.accelerators() + " × " + escape(q.accelerator()));
         ArrayNode blocks = m.putArray("blocks");
+        understood(blocks, r);
         blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text")
                 .put("text", "GPU rental quote: " + escape(q.accelerator()));
-        if (r.understood() != null) {
-            section(blocks, "*Understood:* " + escape(r.understood()) + (r.ignored() == null || r.ignored().isEmpty()
-                    ? "" : "\n_Ignored:_ " + escape(String.join(", ", r.ignored()))));
-        }
         for (String w : r.warnings()) {
             section(blocks, ":warning: " + escape(w));
         }

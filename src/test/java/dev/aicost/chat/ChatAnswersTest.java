@@ -20,13 +20,14 @@ class ChatAnswersTest {
         assertThat(r.understood()).startsWith("Llama 3.3 70B · 1.2M requests/day · 500 in / 250 out (default) · "
                 + "h100-sxm · on-demand (default)");
         assertThat(MarkdownAnswer.text(r)).startsWith("**Understood:** Llama 3.3 70B · 1.2M requests/day");
-        assertThat(SlackMessage.of(r).get("blocks").get(1).toString()).contains("*Understood:* Llama 3.3 70B");
+        assertThat(SlackMessage.of(r).get("blocks").get(0).toString()).contains("*Understood:* Llama 3.3 70B");
     }
 
     @Test
     void aMissedLatencyTargetIsShownInline() {
         CostReport r = answer("llama 70b 20k req/day on h100, latency under 100ms");
         assertThat(r.inference().point().latencyTargetMet()).isFalse();
+        assertThat(r.warnings()).anyMatch(w -> w.contains("latency target"));
         assertThat(MarkdownAnswer.text(r)).contains("> ⚠").contains("latency target");
         assertThat(SlackMessage.of(r).toString()).contains(":warning:").contains("latency target");
     }

@@ -64,7 +64,8 @@ class SlackCommandTest {
         assertThat(m.get("response_type").asText()).isEqualTo("in_channel");
         assertThat(m.get("text").asText()).contains("Llama 3.3 70B").contains("/month");
         JsonNode blocks = m.get("blocks");
-        assertThat(blocks.get(0).get("type").asText()).isEqualTo("header");
+        assertThat(blocks.get(0).toString()).contains("*Understood:* Llama 3.3 70B");
+        assertThat(blocks.get(1).get("type").asText()).isEqualTo("header");
         String all = blocks.toString();
         assertThat(all).contains("*Serving*").contains("Top levers").contains("assumptions").contains("catalog of");
     }
@@ -116,7 +117,7 @@ class SlackCommandTest {
         JsonNode partly = (JsonNode) function(SECRET).estimate(signed("llama-3.1-8b 50k requests/day on h1000",
                 SECRET, now()));
         assertThat(partly.get("response_type").asText()).isEqualTo("in_channel");
-        assertThat(partly.get("blocks").get(1).toString()).contains("Understood:").contains("_Ignored:_ h1000");
+        assertThat(partly.get("blocks").get(0).toString()).contains("Understood:").contains("_Ignored:_ h1000");
         JsonNode wrong = (JsonNode) function(SECRET).estimate(signed("llama 8b mistral 7b 50k requests/day",
                 SECRET, now()));
         assertThat(wrong.get("response_type").asText()).isEqualTo("ephemeral");
