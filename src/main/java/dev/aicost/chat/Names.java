@@ -1,22 +1,11 @@
 package dev.aicost.chat;
 
 import dev.aicost.catalog.Catalog;
-import dev.aicost.catalog.HostedApi;
 import dev.aicost.catalog.ModelSpec;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,13 +17,9 @@ import java.util.regex.Pattern;
  * so that "llama 3 70b" or "llama 70b" finds the newest catalog release of that family and size.
  * Words are compared after {@link Words} has split them ("Llama-3.1-8B-Instruct" → llama 3.1 8b instruct).
  */
-final class Names {
-    static final String FILE = "/catalog/chat-names.psv";
-
-    enum Kind { MODEL, ACCELERATOR, HOSTED_API, PROVIDER }
-
-    /** A name and the catalog ids it may mean (several: a family or size whose newest release is picked). */
-    record Name(List<String> words, Kind kind, List<String> ids) {
+final class Names extends NameTable {
+    Names(Catalog catalog) {
+        super(catalog);
     }
 
     /**
@@ -47,129 +32,10 @@ final class Names {
         }
     }
 
-    private static final Pattern MODEL_ID = Pattern.compile("([a-z]+?)-?(v?\\d+(?:\\.\\d+)?)?-(\\d+(?:\\.\\d+)?b|\\d+x\\d+b)");
-    private static final Pattern VERSIONED_ID = Pattern.compile("([a-z]+)-v?(\\d+(?:\\.\\d+)?)");
-    private static final Pattern VERSION_WORD = Pattern.compile("v?\\d+(?:\\.\\d+)?[a-z]?|\\d+(?:\\.\\d+)?b|\\d+x\\d+b");
+    static final Pattern VERSION_WORD = Pattern.compile("v?\\d+(?:\\.\\d+)?[a-z]?|\\d+(?:\\.\\d+)?b|\\d+x\\d+b");
+
     /** Words after a model name that do not change which model it is (Hugging Face suffixes). */
     static final Set<String> MODEL_SUFFIXES = Set.of("instruct", "chat", "it", "hf", "base", "versatile", "turbo");
-
-    private final Catalog catalog;
-    private final Map<String, List<Name>> byFirstWord = new HashMap<>();
-    /** Family words (llama, mistral, gpt, claude…): their following words may be mistyped sizes or versions. */
-    private final Map<String, Kind> families = new LinkedHashMap<>();
-    private final Map<String, Set<String>> familyWords = new HashMap<>();
-
-    Names(Catalog catalog) {
-        this.catalog = catalog;
-        Map<List<String>, Name> names = new LinkedHashMap<>();
-        for (String id : catalog.acceleratorIds()) {
-            add(names, words(id), Kind.ACCELERATOR, List.of(id));
-        }
-        for (HostedApi api : catalog.hostedApis()) {
-            add(names, words(api.id()), Kind.HOSTED_API, List.of(api.id()));
-        }
-        for (ModelSpec m : catalog.models()) {
-            add(names, words(m.id()), Kind.MODEL, List.of(m.id()));
-            generated(names, m.id());
-        }
-        for (String[] row : rows()) {
-            Kind kind = switch (row[1]) {
-                case "model" -> Kind.MODEL;
-                case "accelerator" -> Kind.ACCELERATOR;
-                case "hosted-api" -> Kind.HOSTED_API;
-                case "provider" -> Kind.PROVIDER;
-                default -> throw new IllegalStateException(FILE + ": unknown kind '" + row[1] + "'");
-            };
-            if (kind != Kind.PROVIDER && !known(kind, row[2])) {
-                throw new IllegalStateException(FILE + ": '" + row[0] + "' means '" + row[2] + "', not in the catalog");
-            }
-            List<String> w = words(row[0]);
-            names.put(w, new Name(w, kind, List.of(row[2])));
-            if (kind == Kind.HOSTED_API && w.size() > 1) {
-                families.put(w.get(0), Kind.HOSTED_API); // "gpt 4o": people mean OpenAI's API, not GPT-3
-                familyWords.computeIfAbsent(w.get(0), k -> new LinkedHashSet<>()).addAll(w.subList(1, w.size()));
-            }
-        }
-        for (Name n : names.values()) {
-            byFirstWord.computeIfAbsent(n.words().get(0), k -> new ArrayList<>()).add(n);
-        }
-        byFirstWord.values().forEach(l -> l.sort(Comparator.comparingInt((Name n) -> -n.words().size())));
-    }
-
-    private boolean known(Kind kind, String id) {
-        return switch (kind) {
-            case MODEL -> catalog.model(id).isPresent();
-            case ACCELERATOR -> catalog.accelerator(id).isPresent();
-            default -> catalog.hostedApis().stream().anyMatch(a -> a.id().equals(id));
-        };
-    }
-
-    /** llama-3.1-70b → "llama 3.1 70b", "llama 3 70b", "llama 70b", "llama 3.1", "llama 3", "llama". */
-    private void generated(Map<List<String>, Name> names, String id) {
-        Matcher m = MODEL_ID.matcher(id);
-        String family;
-        String version;
-        String size;
-        if (m.matches()) {
-            family = m.group(1);
-            version = m.group(2) == null ? null : m.group(2).replaceFirst("^v", "");
-            size = m.group(3);
-        } else {
-            Matcher v = VERSIONED_ID.matcher(id);
-            if (!v.matches()) {
-                return;
-            }
-            family = v.group(1);
-            version = v.group(2);
-            size = null;
-        }
-        families.put(family, Kind.MODEL);
-        List<List<String>> forms = new ArrayList<>();
-        if (version != null) {
-            forms.add(size == null ? List.of(family, version) : List.of(family, version, size));
-            String major = version.contains(".") ? version.substring(0, version.indexOf('.')) : null;
-            if (major != null && size != null) {
-                forms.add(List.of(family, major, size));
-            }
-            if (size != null) {
-                forms.add(List.of(family, version));
-            }
-            if (major != null) {
-                forms.add(List.of(family, major));
-            }
-        }
-        if (size != null) {
-            forms.add(List.of(family, size));
-        }
-        forms.add(List.of(family));
-        for (List<String> f : forms) {
-            Name before = names.get(f);
-            if (before == null || before.kind() != Kind.MODEL) {
-                names.put(f, new Name(f, Kind.MODEL, List.of(id)));
-            } else if (!before.ids().contains(id)) {
-                List<String> ids = new ArrayList<>(before.ids());
-                ids.add(id);
-                names.put(f, new Name(f, Kind.MODEL, List.copyOf(ids)));
-            }
-        }
-    }
-
-    private static void add(Map<List<String>, Name> names, List<String> words, Kind kind, List<String> ids) {
-        names.putIfAbsent(words, new Name(words, kind, ids));
-    }
-
-    /** A name's words as {@link Words} splits a message: lowercase, split on '-', '_' and spaces. */
-    static List<String> words(String name) {
-        return Arrays.stream(name.toLowerCase(Locale.ROOT).split("[-_\\s]+")).filter(s -> !s.isEmpty()).toList();
-    }
-
-    boolean family(String word) {
-        return families.containsKey(word);
-    }
-
-    Set<String> familyWords() {
-        return families.keySet();
-    }
 
     /** The longest name at {@code at}, else a known family with a version or size the catalog lacks; null: none. */
     Match match(List<Word> ws, int at) {
@@ -189,7 +55,7 @@ final class Names {
         return null;
     }
 
-    private Match longest(List<Word> ws, int at, String first, boolean typo) {
+    Match longest(List<Word> ws, int at, String first, boolean typo) {
         List<Name> candidates = byFirstWord.get(first);
         if (candidates == null) {
             candidates = first.endsWith("s") ? byFirstWord.get(first.substring(0, first.length() - 1)) : null;
@@ -214,11 +80,12 @@ final class Names {
         return null;
     }
 
-    private static final Pattern SIZE_WORD = Pattern.compile("\\d+(?:\\.\\d+)?b|\\d+x\\d+b");
-    private static final Pattern BARE_VERSION = Pattern.compile("v\\d+(?:\\.\\d+)?|\\d+\\.\\d+|\\d{1,2}");
+    static final Pattern SIZE_WORD = Pattern.compile("\\d+(?:\\.\\d+)?b|\\d+x\\d+b");
+
+    static final Pattern BARE_VERSION = Pattern.compile("v\\d+(?:\\.\\d+)?|\\d+\\.\\d+|\\d{1,2}");
 
     /** A size after a name without one, or a version after a bare family: a release the catalog lacks. */
-    private boolean strayVersionOrSize(Name n, List<Word> ws, int next) {
+    boolean strayVersionOrSize(Name n, List<Word> ws, int next) {
         if (next >= ws.size()) {
             return false;
         }
@@ -232,7 +99,7 @@ final class Names {
                 && !unitFollows && !ws.get(next).clauseEnd();
     }
 
-    private static boolean matches(Name n, List<Word> ws, int at) {
+    static boolean matches(Name n, List<Word> ws, int at) {
         if (at + n.words().size() > ws.size()) {
             return false;
         }
@@ -247,7 +114,7 @@ final class Names {
         return true;
     }
 
-    private Match resolved(Name n, int length, boolean typo) {
+    Match resolved(Name n, int length, boolean typo) {
         if (n.kind() != Kind.MODEL || n.ids().size() == 1) {
             return new Match(n.kind(), n.ids(), length, false, null, List.of());
         }
@@ -265,17 +132,17 @@ final class Names {
         return new Match(Kind.MODEL, List.of(sizes.get(0)), length, true, null, List.of());
     }
 
-    private boolean sameSize(List<String> ids) {
+    boolean sameSize(List<String> ids) {
         return ids.stream().map(id -> sizeOf(id)).distinct().count() == 1;
     }
 
-    private static String sizeOf(String id) {
+    static String sizeOf(String id) {
         Matcher m = MODEL_ID.matcher(id);
         return m.matches() ? m.group(3) : id;
     }
 
     /** Whether catalog model a is a newer release than b (llama-3.3-70b over llama-3.1-70b over llama-2-70b). */
-    private static boolean newer(String a, String b) {
+    static boolean newer(String a, String b) {
         Matcher ma = MODEL_ID.matcher(a);
         Matcher mb = MODEL_ID.matcher(b);
         if (!ma.matches() || !mb.matches()) {
@@ -301,7 +168,7 @@ final class Names {
     }
 
     /** A known family followed by a version or size the catalog does not have: which of its members are near. */
-    private Match unknownInFamily(List<Word> ws, int at, String family) {
+    Match unknownInFamily(List<Word> ws, int at, String family) {
         int end = at + 1;
         Set<String> tiers = familyWords.getOrDefault(family, Set.of());
         while (end < ws.size() && end < at + 4 && (VERSION_WORD.matcher(ws.get(end).text()).matches()
@@ -338,7 +205,7 @@ final class Names {
         return new Match(kind, List.of(), end - at, false, label, List.copyOf(near));
     }
 
-    private String nearFamily(String word) {
+    String nearFamily(String word) {
         if (word.length() < 4 || families.containsKey(word) || byFirstWord.containsKey(word)) {
             return null;
         }
@@ -357,34 +224,5 @@ final class Names {
         }
         int allowed = word.length() <= 4 ? 1 : 2;
         return best != null && !tie && bestDistance <= allowed ? best : null;
-    }
-
-    private static List<String[]> rows() {
-        List<String[]> rows = new ArrayList<>();
-        try (InputStream in = Names.class.getResourceAsStream(FILE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + FILE);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            boolean header = true;
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#") || t.startsWith("@asOf")) {
-                    continue;
-                }
-                String[] cells = Arrays.stream(t.split("\\|", -1)).map(String::strip).toArray(String[]::new);
-                if (cells.length != 3) {
-                    throw new IllegalStateException(FILE + ": expected 3 cells in '" + t + "'");
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                rows.add(cells);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
     }
 }
