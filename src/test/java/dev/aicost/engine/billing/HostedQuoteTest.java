@@ -48,4 +48,34 @@ class HostedQuoteTest {
         assertThat(r.comparison().get(0).cheapest()).isTrue();
         assertThat(r.comparison().get(0).ttftMs()).isNull();
     }
+
+    @Test
+    void theAssumptionNamesThePricesAndAnOldPriceIsFlagged() throws Exception {
+        CostReport r = estimate("{'inference':{'requestsPerDay':1000,'hostedApi':'openai-gpt-4o-mini','workload':'batch'}}");
+        assertThat(r.assumptions()).anyMatch(a -> a.name().equals("inference.hostedApi")
+                && a.reason().startsWith("GPT-4o mini from openai at its list prices: $0.15 input, $0.6 output per 1M "
+                        + "tokens, batch tier; OpenAI API pricing page"));
+        assertThat(r.hostedApi().batch()).isTrue();
+        assertThat(r.hostedApi().costPerRequestUsd()).isCloseTo(0.000225 * 0.5, within(1e-12));
+        // Its price page was read 2024-07-18: more than 12 months before the catalog.
+        assertThat(r.warnings()).anyMatch(w -> w.startsWith("Prices of hosted API 'openai-gpt-4o-mini' date from 2024-07-18"));
+        CostReport fresh = estimate("{'inference':{'requestsPerDay':1000,'hostedApi':'anthropic-claude-opus-5'}}");
+        assertThat(fresh.warnings()).isEmpty();
+        assertThat(fresh.assumptions()).anyMatch(a -> a.name().equals("inference.hostedApi")
+                && !a.reason().contains("batch tier"));
+    }
+
+    @Test
+    void trafficIsCappedWhereTheEngineCapsIt() throws Exception {
+        // 1e11 requests a day doubling monthly passes 1e12 in the fifth month; from then on it is billed at the cap.
+        CostReport r = estimate("{'inference':{'requestsPerDay':1e11,'monthlyGrowth':1,'hostedApi':'openai-gpt-4o-mini'},"
+                + "'horizonMonths':6}");
+        double perDayMonth = 0.000225 * 365 / 12;
+        double expected = perDayMonth * (1e11 + 2e11 + 4e11 + 8e11 + 1e12 + 1e12);
+        assertThat(r.hostedApi().totalUsd()).isCloseTo(expected, within(expected * 1e-12));
+        assertThat(r.warnings()).contains("Traffic growth is capped at 1e12 requests per day.");
+        CostReport under = estimate("{'inference':{'requestsPerDay':1e11,'monthlyGrowth':1,'hostedApi':'openai-gpt-4o-mini'},"
+                + "'horizonMonths':3}");
+        assertThat(under.warnings()).noneMatch(w -> w.startsWith("Traffic growth"));
+    }
 }

@@ -79,4 +79,42 @@ class RentalTest {
         assertThat(fromText.rental()).isEqualTo(structured);
         assertThat(fromText.understood()).startsWith("8 × h100-sxm · 168 hours · spot");
     }
+
+    @Test
+    void eachWarningSaysWhatItShouldAndOnlyWhenItApplies() throws Exception {
+        // Eight H100s on single-GPU marketplace instances: whole, on demand, a 2026 price: nothing to warn about.
+        CostReport exact = API.estimate(JSON.readTree("{\"rental\":{\"accelerator\":\"h100-sxm\",\"accelerators\":8,"
+                + "\"hours\":24,\"pricingMode\":\"on-demand\",\"offer\":\"market-h100-sxm\"}}"));
+        assertThat(exact.warnings()).isEmpty();
+        assertThat(exact.assumptions()).anyMatch(a -> a.name().equals("rental.offer") && a.value().equals("market-h100-sxm")
+                && a.reason().startsWith("as named: market marketplace 1x H100 SXM"));
+        assertThat(exact.assumptions()).noneMatch(a -> a.name().equals("rental.pricingMode"));
+        // Nine of them: two instances, sixteen billed; a commitment's term; spot; a price older than a year.
+        CostReport nine = API.estimate(JSON.readTree("{\"rental\":{\"accelerator\":\"h100-sxm\",\"accelerators\":9,"
+                + "\"hours\":24,\"offer\":\"lambda-h100-sxm\"}}"));
+        assertThat(nine.warnings()).contains("Offer 'lambda-h100-sxm' rents 8 × h100-sxm per instance "
+                + "(gpu_8x_h100_sxm5): 2 instances bill 16 accelerators for the 9 asked.");
+        assertThat(nine.assumptions()).anyMatch(a -> a.name().equals("rental.pricingMode") && a.value().equals("on-demand"));
+        CostReport committed = API.estimate(JSON.readTree("{\"rental\":{\"accelerator\":\"h100-sxm\","
+                + "\"accelerators\":8,\"hours\":8760,\"pricingMode\":\"commit-1y\",\"offer\":\"lambda-h100-sxm\"}}"));
+        assertThat(committed.warnings()).noneMatch(w -> w.contains("whole term")); // exactly the term
+        CostReport shortTerm = API.estimate(JSON.readTree("{\"rental\":{\"accelerator\":\"h100-sxm\","
+                + "\"accelerators\":8,\"hours\":100,\"pricingMode\":\"commit-1y\",\"offer\":\"lambda-h100-sxm\"}}"));
+        assertThat(shortTerm.warnings()).contains("A commit-1y commitment bills its whole term: 8760 hours, "
+                + "not the 100.0 asked.");
+        CostReport spot = API.estimate(JSON.readTree("{\"rental\":{\"accelerator\":\"h100-sxm\",\"accelerators\":1,"
+                + "\"hours\":5,\"pricingMode\":\"spot\",\"offer\":\"market-h100-sxm\"}}"));
+        assertThat(spot.warnings()).containsExactly("Spot capacity can be reclaimed at short notice: checkpoint, and "
+                + "expect some hours redone.");
+        CostReport old = API.estimate(JSON.readTree("{\"rental\":{\"accelerator\":\"h100-sxm\",\"accelerators\":8,"
+                + "\"hours\":5,\"offer\":\"aws-p5-h100\"}}"));
+        assertThat(old.warnings()).anyMatch(w -> w.startsWith("Prices of offer 'aws-p5-h100' date from 2025-06-05"));
+    }
+
+    @Test
+    void aModeNoOfferSellsIsRefused() {
+        assertThatThrownBy(() -> quote("{'accelerator':'b200','accelerators':8,'hours':5,'pricingMode':'spot'}"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems().get(0).problem())
+                        .isEqualTo("no catalog offer of b200 has a spot price"));
+    }
 }
