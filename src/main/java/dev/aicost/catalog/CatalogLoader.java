@@ -53,7 +53,10 @@ final class CatalogLoader {
             row.optionalPositive("commit1y").ifPresent(v -> prices.put(PricingMode.COMMIT_1Y, v));
             row.optionalPositive("commit3y").ifPresent(v -> prices.put(PricingMode.COMMIT_3Y, v));
             Offer o = build(row, () -> new Offer(row.text("id"), acc, row.text("provider"), row.text("instance"),
-                    row.positiveInt("perInstance"), row.text("region"), prices, row.yesNo("default"), row.source()));
+                    row.positiveInt("perInstance"), row.text("region"), prices, row.yesNo("default"),
+                    row.optionalPositive("maxDays").isPresent() ? row.optionalPositive("maxDays").getAsDouble() : null,
+                    row.optionalPositive("maxInstances").isPresent()
+                            ? (int) row.optionalPositive("maxInstances").getAsDouble() : null, row.source()));
             checkPriceOrder(o, row);
             putUnique(offers, o.id(), o, row);
         }

@@ -16,6 +16,8 @@ public record Offer(
         String region,
         Map<PricingMode, Double> pricePerHourUsd,
         boolean isDefault,
+        Double maxDays,
+        Integer maxInstances,
         Source source) {
 
     public Offer {
@@ -29,6 +31,11 @@ public record Offer(
         EnumMap<PricingMode, Double> copy = new EnumMap<>(PricingMode.class);
         pricePerHourUsd.forEach((m, v) -> copy.put(m, Checks.positive(v, id + "." + m)));
         pricePerHourUsd = Collections.unmodifiableMap(copy);
+    }
+
+    /** Whether one purchase of this offer can run {@code days} (a capacity block cannot run for months). */
+    public boolean lasts(double days) {
+        return maxDays == null || days <= maxDays;
     }
 
     public OptionalDouble price(PricingMode mode) {

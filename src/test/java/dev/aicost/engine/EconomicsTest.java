@@ -174,12 +174,17 @@ class EconomicsTest {
         CostReport r = estimate(LifecycleAndAdviceTest.read(java.nio.file.Path.of("infra/events/startup-chatbot.json")));
         Map<String, Optimization> byLever = r.optimizations().stream()
                 .collect(Collectors.toMap(Optimization::lever, o -> o, (a, b) -> a));
-        for (String lever : List.of("hosted-api", "cheaper-provider", "hybrid-capacity")) {
+        for (String lever : List.of("cheaper-provider", "hybrid-capacity")) {
             assertThat(byLever).containsKey(lever);
             assertThat(byLever.get(lever).applicable()).as(lever).isTrue();
             assertThat(byLever.get(lever).savingsUsd()).as(lever).isPositive();
         }
+        // It serves its own LoRA fine-tune: an API selling the stock Llama 3.3 70B cannot serve that model.
         assertThat(byLever.get("hosted-api").change()).contains("llama-3.3-70b");
+        assertThat(byLever.get("hosted-api").applicable()).isFalse();
+        assertThat(byLever.get("hosted-api").notApplicableReason()).isEqualTo("groq-llama-3.3-70b serves the published "
+                + "Llama 3.3 70B weights, not the lora model this plan trains");
+        assertThat(r.bestPlan().levers()).doesNotContain("hosted-api", "batch-api");
         assertThat(byLever.get("cheaper-provider").change()).contains("aws-p5-h100 →");
         // A cheaper accelerator is looked for at the same provider, so it is no provider change in disguise.
         Optimization acc = byLever.get("cheaper-accelerator");

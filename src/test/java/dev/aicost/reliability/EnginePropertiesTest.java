@@ -60,6 +60,24 @@ class EnginePropertiesTest {
         forAll("both", Generated::both, (s, r) -> check(estimate(r)));
     }
 
+    /** What a plan trains is its own model: no best plan buys its requests from an API selling stock weights. */
+    @Test
+    void aTrainedModelIsNeverBoughtFromAStockWeightApi() {
+        forAll("trained and served", Generated::both, (s, r) -> {
+            CostReport report = estimate(r);
+            if (report == null) {
+                return false;
+            }
+            assertThat(report.training()).isNotNull();
+            if (report.bestPlan() != null) {
+                assertThat(report.bestPlan().levers()).doesNotContain("hosted-api", "batch-api");
+            }
+            report.optimizations().stream().filter(o -> o.lever().equals("hosted-api") || o.lever().equals("batch-api"))
+                    .forEach(o -> assertThat(o.applicable()).as(o.change()).isFalse());
+            return true;
+        });
+    }
+
     private static boolean check(CostReport r) {
         if (r == null) {
             return false;

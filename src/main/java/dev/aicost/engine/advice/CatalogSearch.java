@@ -48,7 +48,7 @@ final class CatalogSearch {
             }
             String offer = null;
             if (provider != null) { // the same provider's offer: a provider change is its own lever
-                offer = sameProvider(catalog, a, provider, base.inference().pricingMode());
+                offer = sameProvider(catalog, a, provider, base.inference().pricingMode(), fleetDays(base));
                 if (offer == null) {
                     continue;
                 }
@@ -165,10 +165,19 @@ final class CatalogSearch {
                 searched.change(), 0, 0, searched.tradeOff(), why, null, null), base);
     }
 
-    /** The first offer of an accelerator at a provider with a price in the mode, or null. */
-    private static String sameProvider(Catalog catalog, Accelerator a, String provider, PricingMode mode) {
+    /** How long the fleet runs: every month of the horizon from its first serving month. */
+    static double fleetDays(Estimate base) {
+        return (base.horizonMonths() - base.servingStartMonth() + 1) * 365.0 / 12;
+    }
+
+    /**
+     * The first offer of an accelerator at a provider with a price in the mode that one purchase can run
+     * for the fleet's days (a capacity block cannot hold a fleet that runs for months), or null.
+     */
+    private static String sameProvider(Catalog catalog, Accelerator a, String provider, PricingMode mode,
+            double days) {
         for (var o : catalog.offersFor(a.id())) {
-            if (o.provider().equals(provider) && o.price(mode).isPresent()) {
+            if (o.provider().equals(provider) && o.price(mode).isPresent() && o.lasts(days)) {
                 return o.id();
             }
         }

@@ -157,6 +157,9 @@ public final class Levers {
 
     static Priced price(WhatIfRunner engine, EstimateRequest req, Estimate base, WhatIf w) {
         Lever lever = w.lever();
+        if (w.cannotBuy() != null) {
+            return notApplicable(w, base, w.cannotBuy());
+        }
         Estimate r;
         try {
             r = engine.whatIf(w.apply(req), base, lever.phase());

@@ -13,10 +13,23 @@ import java.util.function.UnaryOperator;
  * @param detail the change in words, e.g. {@code bf16 → fp8}
  */
 record WhatIf(Lever lever, String path, String detail, UnaryOperator<EstimateRequest> edit, RequestPatch patch,
-        String tradeOff) {
+        String tradeOff, String cannotBuy) {
 
     WhatIf(Lever lever, String path, String detail, UnaryOperator<EstimateRequest> edit, RequestPatch patch) {
-        this(lever, path, detail, edit, patch, lever.tradeOff());
+        this(lever, path, detail, edit, patch, lever.tradeOff(), null);
+    }
+
+    WhatIf(Lever lever, String path, String detail, UnaryOperator<EstimateRequest> edit, RequestPatch patch,
+            String tradeOff) {
+        this(lever, path, detail, edit, patch, tradeOff, null);
+    }
+
+    /**
+     * The same change, marked as one that cannot be bought as described (it is reported as not
+     * applicable with that reason, never priced into a plan).
+     */
+    WhatIf unbuyable(String why) {
+        return new WhatIf(lever, path, detail, edit, patch, tradeOff, why);
     }
 
     /** How the report states it: {@code inference.precision: bf16 → fp8}. */

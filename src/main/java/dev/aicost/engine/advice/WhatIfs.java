@@ -93,7 +93,8 @@ final class WhatIfs {
         }
         if (!hosted && r.offer() != null && searchesCatalog(in)) {
             Offer here = hardware.catalog().offer(r.offer()).orElseThrow();
-            Offer other = hardware.cheapestElsewhere(r.accelerator(), r.pricingMode(), here.provider());
+            Offer other = hardware.cheapestElsewhere(r.accelerator(), r.pricingMode(), here.provider(),
+                    CatalogSearch.fleetDays(base));
             if (other != null && other.price(r.pricingMode()).getAsDouble() < here.price(r.pricingMode()).getAsDouble()) {
                 out.add(new WhatIf(Lever.CHEAPER_PROVIDER, "inference.offer", here.id() + " → " + other.id(),
                         q -> q.withInference(q.inference().withOffer(other.id())),
@@ -114,9 +115,13 @@ final class WhatIfs {
                 if (serverless) { // no fleet left to scale
                     i.set("scaling", null).set("idleTimeoutSeconds", null);
                 }
-                out.add(new WhatIf(batch ? Lever.BATCH_API : Lever.HOSTED_API, "inference.hostedApi", "self-hosted → "
-                        + api.id() + (batch ? " (batch tier)" : ""), q -> q.withInference(q.inference()
-                                .withService(q.inference().service().withHostedApi(api.id())).withRouting(null)), p));
+                WhatIf buy = new WhatIf(batch ? Lever.BATCH_API : Lever.HOSTED_API, "inference.hostedApi",
+                        "self-hosted → " + api.id() + (batch ? " (batch tier)" : ""), q -> q.withInference(q.inference()
+                                .withService(q.inference().service().withHostedApi(api.id())).withRouting(null)), p);
+                // The API serves the published weights only: the model this plan trains is not for sale there.
+                out.add(req.training() == null ? buy : buy.unbuyable(api.id() + " serves the published "
+                        + base.model().name() + " weights, not the " + (req.training().kind() == null ? "pretrained"
+                                : req.training().kind().wireName()) + " model this plan trains"));
             }
         }
         if (!hosted && !serverless && r.workload() == Workload.BATCH

@@ -238,11 +238,15 @@ public final class Hardware {
         }
     }
 
-    /** The cheapest offer of an accelerator in a pricing mode from another provider than {@code provider}, or null. */
-    public Offer cheapestElsewhere(Accelerator acc, PricingMode mode, String provider) {
+    /**
+     * The cheapest offer of an accelerator in a pricing mode from another provider than {@code provider} that one
+     * purchase can run for {@code days} (no capacity block for a fleet that runs for months), or null.
+     */
+    public Offer cheapestElsewhere(Accelerator acc, PricingMode mode, String provider, double days) {
         Offer best = null;
         for (Offer o : catalog.offersFor(acc.id())) {
             if (!o.provider().equals(provider) && !"reference".equals(o.provider()) && o.price(mode).isPresent()
+                    && o.lasts(days)
                     && (best == null || o.price(mode).getAsDouble() < best.price(mode).getAsDouble())) {
                 best = o;
             }

@@ -1,0 +1,53 @@
+package dev.aicost.engine.advice;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.api.Estimator;
+import dev.aicost.catalog.Catalog;
+import dev.aicost.report.CostReport;
+import dev.aicost.report.Optimization;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Levers offer only what can be bought: no capacity block for a fleet that outlives one. */
+class PurchaseLimitsTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static CostReport startupChatbot(int horizonMonths) throws Exception {
+        ObjectNode r = (ObjectNode) JSON.readTree(Files.readString(Path.of("infra/events/startup-chatbot.json")));
+        r.put("horizonMonths", horizonMonths);
+        r.remove("monthlyBudgetUsd");
+        return Estimator.builtIn().estimate(r);
+    }
+
+    @Test
+    void theCatalogSaysWhatABlockHolds() {
+        var block = Catalog.builtIn().offer("aws-p5e-h200-block").orElseThrow();
+        assertThat(block.maxDays()).isEqualTo(182.0);
+        assertThat(block.maxInstances()).isEqualTo(64);
+        assertThat(block.lasts(182)).isTrue();
+        assertThat(block.lasts(183)).isFalse();
+        assertThat(Catalog.builtIn().offer("aws-p5-h100").orElseThrow().lasts(36_500)).isTrue();
+    }
+
+    @Test
+    void aTwoYearFleetIsNeverMovedOntoACapacityBlock() throws Exception {
+        CostReport r = startupChatbot(24);
+        for (Optimization o : r.optimizations()) {
+            if (o.applicable()) {
+                assertThat(o.change()).as(o.lever()).doesNotContain("-block");
+            }
+        }
+        assertThat(r.bestPlan().levers()).isNotEmpty();
+    }
+
+    @Test
+    void aFleetThatFitsInOneBlockMayUseIt() throws Exception {
+        // Three months (91 days) fit in one 182-day block: the H200 block at AWS is a real choice then.
+        CostReport r = startupChatbot(3);
+        assertThat(r.optimizations()).anyMatch(o -> o.lever().equals("cheaper-accelerator")
+                && o.change().contains("aws-p5e-h200-block"));
+    }
+}
