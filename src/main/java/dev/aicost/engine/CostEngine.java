@@ -185,7 +185,13 @@ public final class CostEngine implements WhatIfRunner {
                 i == null ? null : i.fleet()::monthlyCostUsd, i == null ? null : i.monthlyCosts(), start, traffic,
                 decline, req.monthlyBudgetUsd(), full, req.inference() == null ? null
                         : req.inference().traffic().revenuePerRequestUsd());
-        LifecycleReport life = Lifecycle.project(plan);
+        LifecycleReport projected = Lifecycle.project(plan);
+        double owed = i == null ? 0 : Num.money(i.fleet().committedBeyondHorizonUsd(traffic));
+        LifecycleReport life = owed > 0 ? projected.withCommitmentsBeyondHorizon(owed) : projected;
+        if (owed > 0) {
+            notes.warn(() -> "The horizon ends inside a committed term: the contract still bills $" + Money.usd(owed)
+                    + " after month " + horizon + " (lifecycle.commitmentsBeyondHorizonUsd, not in the total).");
+        }
         if (i != null && traffic[traffic.length - 1] >= Bound.REQUESTS_PER_DAY.max()
                 && req.inference().traffic().requestsPerDay() < Bound.REQUESTS_PER_DAY.max()) {
             notes.warn(() -> "Traffic growth passes " + Num.show(Bound.REQUESTS_PER_DAY.max())

@@ -19,21 +19,22 @@ public record LifecycleReport(
         List<Version> versions,
         Double revenueUsd,
         Double marginUsd,
-        Integer paybackMonth) {
+        Integer paybackMonth,
+        Double commitmentsBeyondHorizonUsd) {
 
     /** The report before its ranges are known. */
     public LifecycleReport(int horizonMonths, List<Month> months, double trainingUsd, double inferenceUsd,
             double totalUsd, double inferenceShare, Integer breakEvenMonth, Double monthlyBudgetUsd,
             Integer budgetExceededMonth, Scale scale) {
         this(horizonMonths, months, trainingUsd, inferenceUsd, totalUsd, inferenceShare, breakEvenMonth,
-                monthlyBudgetUsd, budgetExceededMonth, scale, null, null, null, null, null, null);
+                monthlyBudgetUsd, budgetExceededMonth, scale, null, null, null, null, null, null, null);
     }
 
     /** The same report with each model version's cost and return, and when the margin pays back the spend. */
     public LifecycleReport withVersions(List<Version> v, Double revenue, Double margin, Integer payback) {
         return new LifecycleReport(horizonMonths, months, trainingUsd, inferenceUsd, totalUsd, inferenceShare,
                 breakEvenMonth, monthlyBudgetUsd, budgetExceededMonth, scale, ranges, breakEvenMonthRange, v, revenue,
-                margin, payback);
+                margin, payback, commitmentsBeyondHorizonUsd);
     }
 
     /**
@@ -47,7 +48,17 @@ public record LifecycleReport(
     public LifecycleReport withRanges(LifecycleRanges v, MonthRange breakEven) {
         return new LifecycleReport(horizonMonths, months, trainingUsd, inferenceUsd, totalUsd, inferenceShare,
                 breakEvenMonth, monthlyBudgetUsd, budgetExceededMonth, scale, v, breakEven, versions, revenueUsd,
-                marginUsd, paybackMonth);
+                marginUsd, paybackMonth, commitmentsBeyondHorizonUsd);
+    }
+
+    /**
+     * The same report with what committed terms still bill after the horizon (a 3-year commitment
+     * over a 12-month horizon owes 24 more months): a contract's obligation, outside the total.
+     */
+    public LifecycleReport withCommitmentsBeyondHorizon(Double usd) {
+        return new LifecycleReport(horizonMonths, months, trainingUsd, inferenceUsd, totalUsd, inferenceShare,
+                breakEvenMonth, monthlyBudgetUsd, budgetExceededMonth, scale, ranges, breakEvenMonthRange, versions,
+                revenueUsd, marginUsd, paybackMonth, usd);
     }
 
     /** P10–P90 of the lifetime total. */

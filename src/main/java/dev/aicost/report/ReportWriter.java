@@ -232,6 +232,7 @@ public final class ReportWriter {
         decimal(g, "revenueUsd", l.revenueUsd());
         decimal(g, "marginUsd", l.marginUsd());
         integer(g, "paybackMonth", l.paybackMonth());
+        decimal(g, "commitmentsBeyondHorizonUsd", l.commitmentsBeyondHorizonUsd());
     }
 
     private static void optimization(Optimization o, JsonGenerator g) throws IOException {

@@ -228,6 +228,31 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
         return cost;
     }
 
+    /**
+     * What the committed terms running at the end of these months still bill after them: the last
+     * term's baseline, every hour of its months beyond the horizon (a contract is paid to its end),
+     * this fleet's and the fleets it routes to; 0 when nothing is committed or the last term ends in time.
+     */
+    public double committedBeyondHorizonUsd(double[] traffic) {
+        double owed = 0;
+        if (pricing.committed() && traffic.length > 0) {
+            int lastTerm = (traffic.length - 1) / pricing.termMonths() * pricing.termMonths();
+            int beyond = lastTerm + pricing.termMonths() - traffic.length;
+            if (beyond > 0) {
+                double baseline = CommittedBaseline.choose(this, traffic, lastTerm, traffic.length);
+                owed = beyond * CommittedBaseline.month(this, traffic[traffic.length - 1], baseline).committedUsd();
+            }
+        }
+        if (routed != null) {
+            double[] routedTraffic = new double[traffic.length];
+            for (int m = 0; m < traffic.length; m++) {
+                routedTraffic[m] = traffic[m] * routedTrafficShare();
+            }
+            owed += routed.committedBeyondHorizonUsd(routedTraffic);
+        }
+        return owed;
+    }
+
     /** Each month's serving cost over a horizon (fleets, routed fleet and operations). */
     public double[] monthlyCosts(double[] traffic) {
         double[] cost = chainCosts(traffic);
