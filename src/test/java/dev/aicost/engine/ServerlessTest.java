@@ -71,6 +71,7 @@ class ServerlessTest {
         assertThat(s.coldShare(0.1)).isCloseTo(1 / (0.1 * 20.5 + Math.exp(0.6)), within(1e-12));
         assertThat(s.billedWorkers(0, 4, 0)).isZero();
         assertThat(s.billedWorkers(1000, 4, 0)).isCloseTo(250, within(1e-6)); // under load: busy workers only
+        assertThat(s.billedWorkers(8.48, 4, 0)).isEqualTo(3); // 2.12 workers' worth keeps three whole workers up
         assertThat(s.billedWorkers(0.001, 4, 2)).isEqualTo(2); // the warm workers cover it
         // More traffic never bills less, and never meets more cold starts.
         double previous = 0;
@@ -146,5 +147,23 @@ class ServerlessTest {
                 + "'accelerator':'a10g','scaling':'serverless'}}")).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("inference.scaling")
                 .satisfies(e -> assertThat(e.toString()).contains("accelerator with serverless offers").contains("h100-sxm"));
+    }
+
+    @Test
+    void atTwoHundredThousandRequestsADayWholeWorkersAreBilled() {
+        // 200k requests a day, all in 12 busy hours: λ = 2 × 200,000 / 86,400 = 4.63 a second in each of them.
+        // Llama 3.3 70B with 2,000-token answers serves μ requests a second per worker (from the report); each
+        // busy hour bills ⌈λ/μ⌉ whole workers, each quiet hour none.
+        String shape = "[" + "1,".repeat(12) + "0,".repeat(11) + "0]";
+        InferenceReport r = estimate("{'model':{'id':'llama-3.3-70b'},'inference':{'requestsPerDay':200000,"
+                + "'outputTokens':2000,'accelerator':'h100-sxm','precision':'fp8','hourlyShape':" + shape + ","
+                + "'operations':{'monthlyUsd':0},'scaling':'serverless'}}").inference();
+        double lambda = 2 * 200_000 / 86_400.0;
+        double mu = r.point().requestsPerSecondPerReplica();
+        assertThat(lambda / mu).as("busy workers in a busy hour").isGreaterThan(1);
+        double workers = Math.ceil(lambda / mu);
+        assertThat(workers).isGreaterThan(lambda / mu); // fractional workers would bill less
+        assertThat(r.fleet().acceleratorHoursPerMonth()).isCloseTo(12.0 / 24 * workers * r.point().tensorParallel()
+                * Num.HOURS_PER_MONTH, within(1e-6));
     }
 }

@@ -119,7 +119,7 @@ final class BreakEven {
         if (costB < api * a) {
             return Double.NaN; // even the top cost stays below the API's cost at the bottom end
         }
-        if (smooth && costB < api * b && bound(a, b) < api * a) {
+        if (smooth && costB < api * b && CostBounds.withinOneWorker(fleet, b) && bound(a, b) < api * a) {
             return Double.NaN; // a bound convex in traffic is below the API's cost at both ends
         }
         double m = a + (b - a) / 2;

@@ -17,6 +17,22 @@ final class CostBounds {
      * cost at the top; serverless workers by their busy share at {@code x} (a straight line) and their
      * idle share at {@code top} (it only grows with traffic), which is far tighter on a smooth cost.
      */
+    /**
+     * Whether no hour of a serverless fleet needs more than one busy worker up to {@code top}: below that
+     * its cost rises smoothly and {@link #monthlyCostBoundUsd} bounds it; above, whole workers make it a
+     * staircase with flat steps (no bound needed to search it).
+     */
+    static boolean withinOneWorker(Fleet f, double top) {
+        double share = f.workload().servedShare() / Num.SECONDS_PER_DAY;
+        double perWorker = f.point().requestsPerSecond();
+        for (double w : f.workload().shape()) {
+            if (top * share * w / perWorker > 1) {
+                return false;
+            }
+        }
+        return f.routed() == null || withinOneWorker(f.routed(), top * f.routedTrafficShare());
+    }
+
     static double monthlyCostBoundUsd(Fleet f, double x, double top) {
         return fleetCostBoundUsd(f, x, top) + f.pricing().operationsMonthlyUsd();
     }

@@ -19,7 +19,8 @@ public record Serverless(double idleTimeoutSeconds, double coldStartSeconds, dou
      * worker for its whole service time; under load each worker carries {@code perWorker} requests a
      * second), the idle tail after each request that finds no next one within the service time, up to
      * the idle timeout, and the cold starts (with half a billing increment each) of requests arriving
-     * after a worker went down. {@code warm} workers are kept up always.
+     * after a worker went down. {@code warm} workers are kept up always. Beyond one worker's load the
+     * busy workers are rounded up: a provider bills whole workers, and λ ÷ μ = 2.12 keeps three up.
      */
     public double billedWorkers(double lambda, double perWorker, int warm) {
         if (lambda <= 0) {
@@ -27,7 +28,9 @@ public record Serverless(double idleTimeoutSeconds, double coldStartSeconds, dou
         }
         double idle = 1 - coldShare(lambda);
         double busy = lambda / perWorker;
-        return Math.max(warm, Math.max(idle, busy));
+        // Past one worker's load, workers are whole: 2.12 workers' worth of requests keeps three up.
+        double whole = busy > 1 ? Math.ceil(busy - 1e-9) : busy;
+        return Math.max(warm, Math.max(idle, whole));
     }
 
     /**

@@ -102,6 +102,9 @@ class BreakEvenTest {
     void theServerlessBoundHoldsOverItsIntervalAndMeetsTheCostAtTheTop() {
         for (Fleet f : fleets().subList(0, 3)) {
             for (double top = 10; top < 1e9; top *= 3.7) {
+                if (!CostBounds.withinOneWorker(f, top)) {
+                    continue; // whole workers beyond one: a staircase, searched without the bound
+                }
                 assertThat(CostBounds.monthlyCostBoundUsd(f, top, top)).isEqualTo(f.monthlyCostUsd(top));
                 for (double x = top / 5; x < top; x *= 1.13) {
                     double bound = CostBounds.monthlyCostBoundUsd(f, x, top);
