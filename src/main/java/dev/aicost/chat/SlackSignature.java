@@ -15,6 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SlackSignature {
     public static final long MAX_AGE_SECONDS = 300;
+    /** How far ahead of this function's clock a timestamp may be (clock skew), far less than the age. */
+    public static final long MAX_SKEW_SECONDS = 60;
 
     /** Why a request was refused, or null when it is authentic. */
     public enum Refusal {
@@ -37,7 +39,9 @@ public final class SlackSignature {
         } catch (NumberFormatException e) {
             return Refusal.MISSING;
         }
-        if (Math.abs(nowSeconds - ts) > MAX_AGE_SECONDS) {
+        // Compared without subtracting (now − 2⁶³ would overflow Math.abs back into range): at most five
+        // minutes old, and at most a minute ahead of this clock.
+        if (ts < nowSeconds - MAX_AGE_SECONDS || ts > nowSeconds + MAX_SKEW_SECONDS) {
             return Refusal.STALE;
         }
         byte[] expected = sign(secret, timestamp.trim(), body).getBytes(StandardCharsets.US_ASCII);

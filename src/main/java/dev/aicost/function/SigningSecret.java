@@ -2,7 +2,9 @@ package dev.aicost.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,45 +30,81 @@ public class SigningSecret {
     static final String EXTENSION = "http://localhost:2773/secretsmanager/get?secretId=";
 
     private final Function<String, String> env;
+    private final LongSupplier clock;
     private volatile String cached;
-    private volatile boolean loaded;
+    private volatile boolean settled;
+    /** After a failed fetch: when to try again (ms) and how long the next wait is. */
+    private long retryAt;
+    private long backoffMs = 1_000;
+    static final long MAX_BACKOFF_MS = 60_000;
 
     public SigningSecret() {
-        this(System::getenv);
+        this(System::getenv, System::currentTimeMillis);
     }
 
     SigningSecret(Function<String, String> env) {
+        this(env, System::currentTimeMillis);
+    }
+
+    SigningSecret(Function<String, String> env, LongSupplier clock) {
         this.env = env;
+        this.clock = clock;
     }
 
-    /** The secret, or null when none is configured or it cannot be fetched. */
+    /** Fetched in the init phase (Lambda's free 10 seconds), not inside the first Slack request's 3. */
+    void onStart(@Observes StartupEvent event) {
+        get();
+    }
+
+    /**
+     * The secret, or null when none is configured or it cannot be fetched now. A value, or the absence
+     * of any configuration, is kept; a failed fetch is not: it is tried again on a later request, after
+     * a wait that doubles from 1 s up to a minute.
+     */
     public String get() {
-        if (!loaded) {
-            synchronized (this) {
-                if (!loaded) {
-                    cached = load();
-                    loaded = true;
-                }
-            }
+        if (settled) {
+            return cached;
         }
-        return cached;
+        synchronized (this) {
+            if (settled || clock.getAsLong() < retryAt) {
+                return cached;
+            }
+            Fetch f = load();
+            cached = f.value();
+            if (f.value() != null || !f.failed()) {
+                settled = true;
+            } else {
+                retryAt = clock.getAsLong() + backoffMs;
+                backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+            }
+            return cached;
+        }
     }
 
-    private String load() {
+    /** A fetch's outcome: the value, or null and whether that is a failure (to retry) or no configuration. */
+    record Fetch(String value, boolean failed) {
+    }
+
+    private Fetch load() {
         String local = env.apply("SLACK_SIGNING_SECRET");
         if (local != null && !local.isEmpty()) {
-            return local;
+            return new Fetch(local, false);
         }
         String arn = env.apply("SLACK_SIGNING_SECRET_ARN");
         String token = env.apply("AWS_SESSION_TOKEN");
         if (arn == null || arn.isEmpty() || token == null) {
-            return null;
+            return new Fetch(null, false);
         }
+        return new Fetch(fetch(arn, token), true);
+    }
+
+    /** The secret through the Parameters and Secrets extension, or null when it cannot be read. */
+    String fetch(String arn, String token) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(EXTENSION + URLEncoder.encode(arn,
                     StandardCharsets.UTF_8))).header("X-Aws-Parameters-Secrets-Token", token)
-                    .timeout(Duration.ofSeconds(2)).GET().build();
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()
+                    .timeout(Duration.ofMillis(1_000)).GET().build(); // leaves Slack's 3 s room if tried in a request
+            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 LOG.errorf("the Slack signing secret could not be read (extension answered %d)", response.statusCode());

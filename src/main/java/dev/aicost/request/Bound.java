@@ -70,7 +70,7 @@ public enum Bound {
     HOURLY_SHAPE("inference", "hourlyShape[24]", false, 0, 1e6),
     CACHE_HIT_RATE("inference", "cacheHitRate", false, 0, 1),
     PREFIX_CACHE_HIT_RATE("inference", "prefixCacheHitRate", false, 0, 1),
-    ROUTED_SHARE("inference.routing", "share", false, 0, 1, true),
+    ROUTED_SHARE("inference.routing", "share", false, Limits.MIN_SHARE, 1),
     MONTHLY_GROWTH("inference", "monthlyGrowth", false, -0.5, 10),
     START_MONTH("inference", "startMonth", true, 1, Shared.MAX_HORIZON_MONTHS),
     MIN_REPLICAS("inference", "minReplicas", true, 0, 100_000),
@@ -79,7 +79,7 @@ public enum Bound {
     OPERATIONS_MONTHLY_USD("inference.operations", "monthlyUsd", false, 0, 1e9),
     REVENUE_PER_REQUEST_USD("inference", "revenuePerRequestUsd", false, 0, 1e4),
     IDLE_TIMEOUT_SECONDS("inference", "idleTimeoutSeconds", false, 0, 3600),
-    TIER_SHARE("inference.tiers[]", "share", false, 0, 1, true),
+    TIER_SHARE("inference.tiers[]", "share", false, Limits.MIN_SHARE, 1),
     // owned hardware
     LIFE_YEARS("ownership", "lifeYears", false, 0.5, 15),
     SERVER_AND_NETWORK_FRACTION("ownership", "serverAndNetworkFraction", false, 0, 5),

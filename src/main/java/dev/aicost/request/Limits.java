@@ -10,6 +10,11 @@ public final class Limits {
 
     /** The smallest value any positive figure may take. */
     public static final double MIN_POSITIVE = 1e-6;
+    /**
+     * The smallest share of traffic a route or tier may take: a share near zero (5e-324) made a rate so
+     * small that money came out non-finite; one request in a million is the least that means anything.
+     */
+    public static final double MIN_SHARE = 1e-6;
     // What the JSON parser itself refuses (Jackson's StreamReadConstraints, set by the function layer),
     // before any tree is built: a real request is under 2 KB, 200 tokens and 4 levels deep.
     /** Bytes (characters) of one request body. */

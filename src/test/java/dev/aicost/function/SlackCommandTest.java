@@ -94,6 +94,11 @@ class SlackCommandTest {
         // Stale: signed correctly, six minutes ago (a replay).
         assertThatThrownBy(() -> function(SECRET).estimate(signed("llama-3.1-8b 50k requests/day", SECRET, now - 360)))
                 .isInstanceOf(Unauthorized.class);
+        // A timestamp 2^63 seconds back (Math.abs of the difference would overflow), or two minutes ahead.
+        assertThatThrownBy(() -> function(SECRET).estimate(signed("llama-3.1-8b 50k requests/day", SECRET,
+                now + Long.MIN_VALUE))).isInstanceOf(Unauthorized.class);
+        assertThatThrownBy(() -> function(SECRET).estimate(signed("llama-3.1-8b 50k requests/day", SECRET, now + 120)))
+                .isInstanceOf(Unauthorized.class);
         // Wrong secret.
         assertThatThrownBy(() -> function(SECRET).estimate(signed("llama-3.1-8b 50k requests/day", "another", now)))
                 .isInstanceOf(Unauthorized.class);

@@ -120,4 +120,20 @@ class BoundTest {
         }
         assertThat(Bound.MEMORY_GB.min()).isEqualTo(Limits.MIN_POSITIVE);
     }
+
+    /** A share of 5e-324 … 2.3e-308 once made money non-finite (a 500): it is refused at its field now. */
+    @Test
+    void aDenormalShareIsRefusedNotAnInternalError() throws IOException {
+        for (String share : new String[] {"5e-324", "2.3e-308", "1e-9"}) {
+            ObjectNode routed = (ObjectNode) JSON.readTree("{\"model\":{\"id\":\"llama-3.1-8b\"},\"inference\":{"
+                    + "\"requestsPerDay\":1000,\"routing\":{\"share\":" + share + ",\"model\":{\"id\":\"llama-3.2-3b\"}}}}");
+            assertThatThrownBy(() -> READER.read(routed)).isInstanceOfSatisfying(InvalidRequestException.class,
+                    e -> assertThat(e.problems().get(0).path()).isEqualTo("inference.routing.share"));
+            ObjectNode tiers = (ObjectNode) JSON.readTree("{\"model\":{\"id\":\"llama-3.1-8b\"},\"inference\":{"
+                    + "\"requestsPerDay\":1000,\"tiers\":[{\"name\":\"a\",\"share\":" + share + "},{\"name\":\"b\","
+                    + "\"share\":1}]}}");
+            assertThatThrownBy(() -> READER.read(tiers)).isInstanceOfSatisfying(InvalidRequestException.class,
+                    e -> assertThat(e.problems()).anyMatch(p -> p.path().equals("inference.tiers[0].share")));
+        }
+    }
 }
