@@ -131,7 +131,21 @@ public class EstimateFunction {
         }
     }
 
+    /**
+     * A field of the /slack event. API Gateway's mapping sends each as base64 ({@code bodyBase64}…), so no
+     * byte a caller sends (a quote, a backslash) can break the event's JSON; {@code body} as such is
+     * accepted from direct invocations. A field that is not valid base64 is absent.
+     */
     private static String text(JsonNode event, String field) {
+        JsonNode encoded = event == null ? null : event.get(field + "Base64");
+        if (encoded != null && encoded.isTextual()) {
+            try {
+                return new String(java.util.Base64.getDecoder().decode(encoded.asText()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
         JsonNode v = event == null ? null : event.get(field);
         return v == null || !v.isTextual() ? null : v.asText();
     }

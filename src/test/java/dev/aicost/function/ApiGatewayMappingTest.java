@@ -84,6 +84,11 @@ class ApiGatewayMappingTest {
 
     /** API Gateway's $util, the part the templates use (escapeJavaScript also escapes ' as \\', as AWS does). */
     public static final class Util {
+        /** $util.base64Encode: the string's UTF-8 bytes in base64. */
+        public String base64Encode(String s) {
+            return java.util.Base64.getEncoder().encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
         public String escapeJavaScript(String s) {
             return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "\\'").replace("\n", "\\n")
                     .replace("\r", "\\r").replace("\t", "\\t");
@@ -205,5 +210,26 @@ class ApiGatewayMappingTest {
 
         Map.Entry<Integer, String> unsigned = slackThroughApi(form, Map.of());
         assertThat(unsigned.getKey()).isEqualTo(401);
+    }
+
+    /** Whatever bytes a slash command carries (quotes, backslashes, unicode, %-escapes), the event stays JSON. */
+    @Test
+    void anySlackBodyOrHeaderReachesTheFunctionIntact() throws IOException {
+        String ts = Long.toString(System.currentTimeMillis() / 1000);
+        for (String text : new String[] {"what's llama 8b at 50k/day?", "llama 8b \\ 50k/day \"quoted\"",
+            "llama 8b 50k/day ☕ ünïcode", "llama 8b 50k/day 100%25 %zz", "it's 'llama 8b' 50k/day"}) {
+            // Slack's form leaves ' unencoded; a raw quote or backslash must not break the mapping.
+            String form = "command=%2Faicost&text=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("%27", "'") + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F1%2F2";
+            Map.Entry<Integer, String> ok = slackThroughApi(form, Map.of("X-Slack-Request-Timestamp", ts,
+                    "X-Slack-Signature", dev.aicost.chat.SlackSignature.sign("test-signing-secret", ts, form)));
+            assertThat(ok.getKey()).as(text).isEqualTo(200);
+            assertThat(JSON.readTree(ok.getValue()).has("response_type")).as(text).isTrue();
+        }
+        // Headers an attacker chose: quotes and backslashes in the signature and timestamp are just refused.
+        String form = SlackCommandTest.form("llama 8b 50k/day");
+        Map.Entry<Integer, String> forged = slackThroughApi(form, Map.of("X-Slack-Request-Timestamp", "1'\\\"",
+                "X-Slack-Signature", "v0='\"\\"));
+        assertThat(forged.getKey()).isEqualTo(401);
     }
 }
