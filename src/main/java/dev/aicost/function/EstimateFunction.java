@@ -18,8 +18,10 @@ import org.jboss.logging.Logger;
 /**
  * The Lambda function. It takes the raw JSON tree so that the engine can name every bad field
  * (Funqy's own binding hides the cause and silently drops unknown fields) and delegates.
- * An invalid request is the caller's error and is answered, not logged; anything else is a bug:
- * logged here with its stack trace (never the request body) and answered without internals.
+ * An invalid or unsigned request is the caller's error: answered as a normal result carrying
+ * {@code "error"} (API Gateway sets the HTTP status from it), never a function error, never logged;
+ * anything else is a bug: logged here with its stack trace (never the request body), answered without
+ * internals as a function error.
  */
 public class EstimateFunction {
     private static final Logger LOG = Logger.getLogger(EstimateFunction.class);
@@ -67,11 +69,11 @@ public class EstimateFunction {
             try {
                 report = engine.estimate(body);
             } catch (InvalidRequestException e) {
-                // A chat answer's mistakes are answers in its own format; the JSON API keeps its error contract.
+                // A caller's mistake is an answer, in the format asked for; never a function error.
                 return switch (format) {
                     case "slack" -> SlackMessage.error(e);
                     case "markdown" -> MarkdownAnswer.error(e);
-                    default -> throw e;
+                    default -> e.toJson();
                 };
             }
             return switch (format) {
@@ -79,8 +81,10 @@ public class EstimateFunction {
                 case "slack" -> SlackMessage.of(report);
                 default -> report;
             };
-        } catch (InvalidRequestException | Unauthorized e) {
-            throw e;
+        } catch (InvalidRequestException e) {
+            return e.toJson(); // e.g. a bad format: answered like any caller mistake (API Gateway sets 400)
+        } catch (Unauthorized e) {
+            return e.toJson(); // API Gateway sets 401; nothing estimated, nothing of the body logged
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("estimate failed (request body not logged)", e);
             throw new InternalFailure();

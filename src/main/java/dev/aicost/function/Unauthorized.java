@@ -1,8 +1,8 @@
 package dev.aicost.function;
 
 /**
- * A Slack request that is not provably from Slack: a fixed JSON body (its toString(), which Funqy
- * reports as the errorMessage and API Gateway maps to 401), saying nothing of the request.
+ * A Slack request that is not provably from Slack: answered with a fixed JSON body ({@link #toJson}),
+ * which API Gateway answers as 401, saying nothing of the request.
  */
 public final class Unauthorized extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -16,5 +16,11 @@ public final class Unauthorized extends RuntimeException {
     @Override
     public String toString() {
         return BODY;
+    }
+
+    /** The answer: the same fixed body, as JSON. */
+    public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("error", "UNAUTHORIZED")
+                .put("message", "The request is not signed by Slack, is too old, or no signing secret is configured.");
     }
 }

@@ -77,8 +77,15 @@ class ApiGatewayMappingTest {
 
     /** API Gateway's $context, the part the templates use. */
     public static final class Context {
+        /** $context.responseOverride: a template may set {@code status}, which replaces the integration's. */
+        final Map<String, Object> responseOverride = new java.util.HashMap<>();
+
         public String getRequestId() {
             return "test-request-id";
+        }
+
+        public Map<String, Object> getResponseOverride() {
+            return responseOverride;
         }
     }
 
@@ -100,10 +107,14 @@ class ApiGatewayMappingTest {
     }
 
     static String render(String template, Input input) {
+        return render(template, input, new Context());
+    }
+
+    static String render(String template, Input input, Context context) {
         VelocityContext ctx = new VelocityContext();
         ctx.put("input", input);
         ctx.put("util", new Util());
-        ctx.put("context", new Context());
+        ctx.put("context", context);
         StringWriter out = new StringWriter();
         VTL.evaluate(ctx, out, "mapping", template);
         return out.toString();
@@ -129,6 +140,9 @@ class ApiGatewayMappingTest {
         return chosen != null ? chosen : fallback;
     }
 
+    /** The function's own status on the last call (200: a result; anything else: a function error). */
+    static int lastFunctionStatus;
+
     /** Request mapping → function (mock event server) → response selection and mapping: status and body. */
     static Map.Entry<Integer, String> callThroughApi(String body) throws IOException {
         JsonNode integration = integration();
@@ -138,11 +152,17 @@ class ApiGatewayMappingTest {
 
     /** The function's answer through the integration's response selection and mapping: status and body. */
     static Map.Entry<Integer, String> respond(JsonNode integration, Response r) throws IOException {
+        lastFunctionStatus = r.statusCode();
         JsonNode lambdaOut = JSON.readTree(r.asString());
         String errorMessage = r.statusCode() == 200 ? null : lambdaOut.get("errorMessage").asText();
         Map.Entry<String, JsonNode> response = select(integration.get("responses"), errorMessage);
-        String out = render(response.getValue().at("/responseTemplates/application~1json").asText(), lambdaOut);
-        return Map.entry(response.getValue().get("statusCode").asInt(), out);
+        Context context = new Context();
+        String out = render(response.getValue().at("/responseTemplates/application~1json").asText(),
+                new Input(lambdaOut), context);
+        Object override = context.responseOverride.get("status");
+        int status = override != null ? Integer.parseInt(override.toString())
+                : response.getValue().get("statusCode").asInt();
+        return Map.entry(status, out);
     }
 
     @Test
@@ -164,6 +184,7 @@ class ApiGatewayMappingTest {
         assertThat(error.get("problems").findValuesAsText("path")).containsExactlyInAnyOrder("model.id",
                 "training.tokens");
         assertThat(r.getValue()).doesNotContain("errorType").doesNotContain("Exception");
+        assertThat(lastFunctionStatus).as("a caller's mistake is no function error").isEqualTo(200);
     }
 
     @Test
@@ -210,6 +231,7 @@ class ApiGatewayMappingTest {
 
         Map.Entry<Integer, String> unsigned = slackThroughApi(form, Map.of());
         assertThat(unsigned.getKey()).isEqualTo(401);
+        assertThat(lastFunctionStatus).as("an unsigned request is no function error").isEqualTo(200);
     }
 
     /** Whatever bytes a slash command carries (quotes, backslashes, unicode, %-escapes), the event stays JSON. */
