@@ -63,6 +63,7 @@ final class Decisive {
             case "cheaper-provider" -> "rent from another provider: " + to;
             case "commitment" -> "commit to a term: " + to;
             case "spot-training" -> "train on spot capacity";
+            case "training-provider" -> "train at another provider: " + to;
             case "tuned-stack" -> "train with a tuned framework (NeMo/Megatron, MaxText)";
             case "fp8-training" -> "train in fp8";
             case "mixed-precision" -> "train in mixed precision";

@@ -65,6 +65,14 @@ public record TrainingInput(
                 retrainTokens, hardwareLifeYears, efficiency);
     }
 
+    /** The same run rented from another catalog offer (another provider). */
+    public TrainingInput withOffer(String v) {
+        return new TrainingInput(kind, tokens, flops, acceleratorHours, accelerator, accelerators, deadlineDays,
+                precision, mfu, goodput, sequenceLength, activationCheckpointing, optimizer, loraRank, pricingMode, v,
+                pricePerAcceleratorHourUsd, spotRestartOverhead, experimentsOverhead, engineering, retrainEveryMonths,
+                retrainTokens, hardwareLifeYears, efficiency);
+    }
+
     /** The same run with or without full activation recomputation. */
     public TrainingInput withActivationCheckpointing(Boolean v) {
         return new TrainingInput(kind, tokens, flops, acceleratorHours, accelerator, accelerators, deadlineDays,

@@ -57,6 +57,8 @@ public enum Lever implements WireName {
             + "tuning and fused kernels; production failures still cost the same goodput"),
     SPOT_TRAINING(Phase.TRAINING, Kind.PRICING, "preemptions: checkpoint often; ~10 % of hours redone and longer "
             + "wall-clock time"),
+    /** The trade-off names the provider: see {@link WhatIfs}. */
+    TRAINING_PROVIDER(Phase.TRAINING, Kind.ACCELERATOR, "another provider"),
     MIXED_PRECISION(Phase.TRAINING, Kind.PRECISION, "halves weight and activation memory; loss scaling is not "
             + "needed with bf16"),
     FP8_TRAINING(Phase.TRAINING, Kind.PRECISION, "needs an FP8 recipe (Transformer Engine, per-block scaling); "

@@ -46,7 +46,7 @@ public final class Levers {
             WhatIfs.inference(req, base, engine.hardware(), whatIfs);
         }
         if (req.training() != null) {
-            WhatIfs.training(req, base, whatIfs);
+            WhatIfs.training(req, base, engine.hardware(), whatIfs);
         }
         List<Priced> priced = new ArrayList<>();
         for (WhatIf w : whatIfs) {

@@ -194,10 +194,24 @@ final class WhatIfs {
         return hardware.catalog().offersFor(a.id()).stream().anyMatch(o -> o.price(PricingMode.SPOT).isPresent());
     }
 
-    static void training(EstimateRequest req, Estimate base, List<WhatIf> out) {
+    static void training(EstimateRequest req, Estimate base, Hardware hardware, List<WhatIf> out) {
         TrainingInput in = req.training();
         TrainingEstimator.Result t = base.training();
         PricingMode mode = t.pricingMode();
+        String offerId = t.report().pricing().offer();
+        if (offerId != null && in.pricePerAcceleratorHourUsd() == null && in.acceleratorHours() == null
+                && mode != PricingMode.OWNED && hardware.catalog().offer(offerId).isPresent()) {
+            // The same accelerators rented elsewhere, for at least the run's days (a block must hold it).
+            Offer here = hardware.catalog().offer(offerId).orElseThrow();
+            Offer other = hardware.cheapestElsewhere(t.accelerator(), mode, here.provider(), t.wallClockDays());
+            if (other != null && other.price(mode).getAsDouble() < here.price(mode).getAsDouble()) {
+                out.add(new WhatIf(Lever.TRAINING_PROVIDER, "training.offer", here.id() + " → " + other.id(),
+                        q -> q.withTraining(q.training().withOffer(other.id())),
+                        RequestPatch.of("training", "offer", other.id()), "another provider: " + other.provider() + " "
+                                + other.instance() + " (" + other.region() + "); quotas, data egress and interconnect "
+                                + "for multi-node runs differ"));
+            }
+        }
         if (mode != PricingMode.SPOT && mode != PricingMode.OWNED && in.pricePerAcceleratorHourUsd() == null
                 && in.acceleratorHours() == null) {
             out.add(new WhatIf(Lever.SPOT_TRAINING, "training.pricingMode", mode.wireName() + " → spot",

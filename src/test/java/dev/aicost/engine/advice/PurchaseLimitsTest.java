@@ -50,4 +50,18 @@ class PurchaseLimitsTest {
         assertThat(r.optimizations()).anyMatch(o -> o.lever().equals("cheaper-accelerator")
                 && o.change().contains("aws-p5e-h200-block"));
     }
+
+    @Test
+    void trainingIsOfferedACheaperProviderForTheSameAccelerators() throws Exception {
+        // 64 H100s on AWS's p5 at $6.88 on demand; the catalog's cheapest H100 elsewhere is a marketplace
+        // listing at $2.90 (single-GPU instances, no block limit): the run's compute costs 2.90 / 6.88 as much.
+        CostReport r = Estimator.builtIn().estimate(JSON.readTree(("{'model':{'id':'llama-3.1-8b'},'training':{"
+                + "'tokens':1e12,'accelerator':'h100-sxm','accelerators':64}}").replace('\'', '"')));
+        Optimization o = r.optimizations().stream().filter(x -> x.lever().equals("training-provider")).findFirst()
+                .orElseThrow();
+        assertThat(o.applicable()).isTrue();
+        assertThat(o.change()).isEqualTo("training.offer: aws-p5-h100 → market-h100-sxm");
+        double compute = r.training().breakdown().computeUsd();
+        assertThat(o.savingsUsd()).isGreaterThan(compute * (1 - 2.90 / 6.88) * 0.99);
+    }
 }
