@@ -145,7 +145,12 @@ abstract class NumberPhrases extends TrafficPhrases {
             }
         }
         Mention acc = accelerator(j);
-        if (acc != null && value >= 1 && value == Math.rint(value)) {
+        if (acc != null && !(value >= 1 && value == Math.rint(value))) {
+            problem("'" + typed(i, j + (acc.to() - acc.from())) + "': how many accelerators?",
+                    "a whole number of them, e.g. `8 h100`", fix(i, j, "1"));
+            return j - i;
+        }
+        if (acc != null) {
             add(Slot.COUNT, null, value, i, j);
             return j - i;
         }
