@@ -181,10 +181,16 @@ public final class CostEngine implements WhatIfRunner {
             notes.assume("priceDeclinePerYear", 0, "today's prices held flat; accelerator-hour prices have "
                     + "fallen 15–30 % a year (set priceDeclinePerYear)");
         }
+        Lifecycle.Locked locked = null;
+        if (i != null && decline > 0) { // people and committed terms do not follow the market's prices
+            double[] ops = new double[traffic.length];
+            java.util.Arrays.fill(ops, i.fleet().pricing().operationsMonthlyUsd());
+            locked = new Lifecycle.Locked(ops, i.fleet().committedCosts(traffic), i.fleet().pricing().termMonths());
+        }
         Lifecycle.Plan plan = new Lifecycle.Plan(horizon, t == null ? null : t.spend(),
                 i == null ? null : i.fleet()::monthlyCostUsd, i == null ? null : i.monthlyCosts(), start, traffic,
                 decline, req.monthlyBudgetUsd(), full, req.inference() == null ? null
-                        : req.inference().traffic().revenuePerRequestUsd());
+                        : req.inference().traffic().revenuePerRequestUsd(), locked);
         LifecycleReport projected = Lifecycle.project(plan);
         double owed = i == null ? 0 : Num.money(i.fleet().committedBeyondHorizonUsd(traffic));
         LifecycleReport life = owed > 0 ? projected.withCommitmentsBeyondHorizon(owed) : projected;

@@ -253,6 +253,34 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
         return owed;
     }
 
+    /**
+     * Each month's committed part at today's prices (the baseline's hours, paid whatever the traffic),
+     * this fleet's and the fleets it routes to; zeros when nothing is committed.
+     */
+    public double[] committedCosts(double[] traffic) {
+        double[] cost = new double[traffic.length];
+        if (pricing.committed()) {
+            for (int from = 0; from < traffic.length; from += pricing.termMonths()) {
+                int to = Math.min(traffic.length, from + pricing.termMonths());
+                double baseline = CommittedBaseline.choose(this, traffic, from, to);
+                for (int m = from; m < to; m++) {
+                    cost[m] = CommittedBaseline.month(this, traffic[m], baseline).committedUsd();
+                }
+            }
+        }
+        if (routed != null) {
+            double[] routedTraffic = new double[traffic.length];
+            for (int m = 0; m < traffic.length; m++) {
+                routedTraffic[m] = traffic[m] * routedTrafficShare();
+            }
+            double[] r = routed.committedCosts(routedTraffic);
+            for (int m = 0; m < cost.length; m++) {
+                cost[m] += r[m];
+            }
+        }
+        return cost;
+    }
+
     /** Each month's serving cost over a horizon (fleets, routed fleet and operations). */
     public double[] monthlyCosts(double[] traffic) {
         double[] cost = chainCosts(traffic);

@@ -26,7 +26,50 @@ public final class Lifecycle {
      */
     public record Plan(int horizon, TrainingSpend training, DoubleUnaryOperator inference, double[] inferenceByMonth,
             int inferenceStartMonth, double[] traffic, double priceDeclinePerYear, Double monthlyBudgetUsd,
-            boolean withMonths, Double revenuePerRequestUsd) {
+            boolean withMonths, Double revenuePerRequestUsd, Locked locked) {
+
+        public Plan(int horizon, TrainingSpend training, DoubleUnaryOperator inference, double[] inferenceByMonth,
+                int inferenceStartMonth, double[] traffic, double priceDeclinePerYear, Double monthlyBudgetUsd,
+                boolean withMonths, Double revenuePerRequestUsd) {
+            this(horizon, training, inference, inferenceByMonth, inferenceStartMonth, traffic, priceDeclinePerYear,
+                    monthlyBudgetUsd, withMonths, revenuePerRequestUsd, null);
+        }
+    }
+
+    /**
+     * The parts of each serving month's bill that a falling market price does not move: the people who
+     * run the fleet, and a commitment's rate, fixed for its term and priced anew at each renewal
+     * ({@code termMonths}, 0: none). In dollars at today's prices, one per serving month.
+     */
+    public record Locked(double[] operationsUsd, double[] committedUsd, int termMonths) {
+        /** The same split for months scaled from these (a range's variant): each part by its month's ratio. */
+        public Locked scaledTo(double[] from, double[] to) {
+            double[] ops = new double[operationsUsd.length];
+            double[] committed = new double[committedUsd.length];
+            for (int k = 0; k < ops.length; k++) {
+                double ratio = from[k] > 0 ? to[k] / from[k] : 0;
+                ops[k] = operationsUsd[k] * ratio;
+                committed[k] = committedUsd[k] * ratio;
+            }
+            return new Locked(ops, committed, termMonths);
+        }
+    }
+
+    /**
+     * A serving month's bill with the yearly price decline: the rented part at this month's prices, the
+     * committed part at the prices of its term's first month, the people at today's pay.
+     */
+    static double declined(Plan p, int k, double factor) {
+        double month = p.inferenceByMonth()[k];
+        Locked l = p.locked();
+        if (l == null || p.priceDeclinePerYear() == 0) {
+            return month * factor;
+        }
+        double ops = Math.min(month, l.operationsUsd()[k]);
+        double committed = Math.min(month - ops, l.committedUsd()[k]);
+        int termStart = l.termMonths() > 0 ? k - k % l.termMonths() : k;
+        double termFactor = Math.pow(1.0 - p.priceDeclinePerYear(), (p.inferenceStartMonth() + termStart - 1) / 12.0);
+        return (month - ops - committed) * factor + committed * termFactor + ops;
     }
 
     /** What training spends: the first run (with engineering) in month 1, then each retraining run. */
@@ -54,7 +97,7 @@ public final class Lifecycle {
             double rpd = 0;
             if (p.inference() != null && m >= p.inferenceStartMonth()) {
                 rpd = p.traffic()[m - p.inferenceStartMonth()];
-                inference = p.inferenceByMonth()[m - p.inferenceStartMonth()] * priceFactor;
+                inference = declined(p, m - p.inferenceStartMonth(), priceFactor);
             }
             // Rounding is idempotent, so a month that adds nothing leaves a sum as it is (most months of
             // most runs have no training, and the advisor runs this a few dozen times per request).

@@ -225,8 +225,10 @@ public final class Ranges {
         Lifecycle.TrainingSpend s = p.training();
         Lifecycle.TrainingSpend scaled = s == null ? null : new Lifecycle.TrainingSpend(s.runCostUsd() * v.trainingScale(),
                 s.engineeringUsd(), s.retrainEveryMonths(), s.retrainCostUsd() * v.trainingScale());
+        Lifecycle.Locked locked = p.locked() == null || v.servingMonths() == null ? null
+                : p.locked().scaledTo(p.inferenceByMonth(), v.servingMonths());
         return Lifecycle.project(new Lifecycle.Plan(p.horizon(), scaled, p.inference(), v.servingMonths(),
-                p.inferenceStartMonth(), v.traffic(), p.priceDeclinePerYear(), null, false, null));
+                p.inferenceStartMonth(), v.traffic(), p.priceDeclinePerYear(), null, false, null, locked));
     }
 
     /** The first month whose cumulative inference, times {@code k}, reaches cumulative training (0: none). */
