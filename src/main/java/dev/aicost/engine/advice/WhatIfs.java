@@ -94,7 +94,7 @@ final class WhatIfs {
         if (!hosted && r.offer() != null && searchesCatalog(in)) {
             Offer here = hardware.catalog().offer(r.offer()).orElseThrow();
             Offer other = hardware.cheapestElsewhere(r.accelerator(), r.pricingMode(), here.provider(),
-                    CatalogSearch.fleetDays(base));
+                    CatalogSearch.fleetDays(base), r.fleet().replica().tp);
             if (other != null && other.price(r.pricingMode()).getAsDouble() < here.price(r.pricingMode()).getAsDouble()) {
                 out.add(new WhatIf(Lever.CHEAPER_PROVIDER, "inference.offer", here.id() + " → " + other.id(),
                         q -> q.withInference(q.inference().withOffer(other.id())),
@@ -203,7 +203,7 @@ final class WhatIfs {
                 && mode != PricingMode.OWNED && hardware.catalog().offer(offerId).isPresent()) {
             // The same accelerators rented elsewhere, for at least the run's days (a block must hold it).
             Offer here = hardware.catalog().offer(offerId).orElseThrow();
-            Offer other = hardware.cheapestElsewhere(t.accelerator(), mode, here.provider(), t.wallClockDays());
+            Offer other = hardware.cheapestElsewhere(t.accelerator(), mode, here.provider(), t.wallClockDays(), 1);
             if (other != null && other.price(mode).getAsDouble() < here.price(mode).getAsDouble()) {
                 out.add(new WhatIf(Lever.TRAINING_PROVIDER, "training.offer", here.id() + " → " + other.id(),
                         q -> q.withTraining(q.training().withOffer(other.id())),

@@ -240,13 +240,14 @@ public final class Hardware {
 
     /**
      * The cheapest offer of an accelerator in a pricing mode from another provider than {@code provider} that one
-     * purchase can run for {@code days} (no capacity block for a fleet that runs for months), or null.
+     * purchase can run for {@code days} (no capacity block for a fleet that runs for months) and whose
+     * instances hold a replica of {@code replicaSize} accelerators (tensor parallelism runs within one), or null.
      */
-    public Offer cheapestElsewhere(Accelerator acc, PricingMode mode, String provider, double days) {
+    public Offer cheapestElsewhere(Accelerator acc, PricingMode mode, String provider, double days, int replicaSize) {
         Offer best = null;
         for (Offer o : catalog.offersFor(acc.id())) {
             if (!o.provider().equals(provider) && !"reference".equals(o.provider()) && o.price(mode).isPresent()
-                    && o.lasts(days)
+                    && o.lasts(days) && o.acceleratorsPerInstance() >= replicaSize
                     && (best == null || o.price(mode).getAsDouble() < best.price(mode).getAsDouble())) {
                 best = o;
             }

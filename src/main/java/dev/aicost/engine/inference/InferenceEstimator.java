@@ -3,6 +3,7 @@ package dev.aicost.engine.inference;
 import dev.aicost.catalog.Accelerator;
 import dev.aicost.catalog.EnergyProfile;
 import dev.aicost.catalog.HostedApi;
+import dev.aicost.catalog.Offer;
 import dev.aicost.catalog.ModelKind;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.Precision;
@@ -111,8 +112,9 @@ public final class InferenceEstimator {
         Fleet.Workload workload = workload(in, path, notes);
 
         ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.replica().batchSize());
+        Offer named = in.pricing().offer() == null ? null : hardware.catalog().offer(in.pricing().offer()).orElse(null);
         ReplicaChoice choice = ReplicaChoice.choose(model, acc, precision, in.replica().tensorParallel(), shape, workload,
-                traffic, path, notes);
+                traffic, named, path, notes);
         ServingModel replica = choice.replica();
         if (replica.computeFallback) {
             notes.warn(() -> acc.id() + " has no native " + precision.wireName() + " tensor cores: weights are stored "

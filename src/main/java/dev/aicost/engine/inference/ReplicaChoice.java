@@ -1,6 +1,7 @@
 package dev.aicost.engine.inference;
 
 import dev.aicost.catalog.Accelerator;
+import dev.aicost.catalog.Offer;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.Precision;
 import dev.aicost.engine.billing.Fleet;
@@ -34,6 +35,22 @@ public record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
      */
     static ReplicaChoice choose(ModelSpec model, Accelerator acc, Precision precision, Integer tpGiven, Shape shape,
             Fleet.Workload workload, double[] traffic, String path, Notes notes) {
+        return choose(model, acc, precision, tpGiven, shape, workload, traffic, null, path, notes);
+    }
+
+    /**
+     * @param instance the named offer, when there is one: a tensor-parallel replica needs the accelerators
+     *        of one instance (NVLink within a server), so its degree is at most the instance's accelerators
+     */
+    static ReplicaChoice choose(ModelSpec model, Accelerator acc, Precision precision, Integer tpGiven, Shape shape,
+            Fleet.Workload workload, double[] traffic, Offer instance, String path, Notes notes) {
+        int maxTp = instance == null ? Integer.MAX_VALUE : instance.acceleratorsPerInstance();
+        if (tpGiven != null && tpGiven > maxTp) {
+            throw InvalidRequestException.of(path + ".tensorParallel", "a " + tpGiven + "-way replica does not fit an "
+                    + "instance of offer '" + instance.id() + "' (" + instance.instance() + ": " + maxTp + " × "
+                    + acc.id() + "); a tensor-parallel replica runs within one instance", "tensorParallel up to "
+                    + maxTp + ", or an offer with larger instances");
+        }
         if (tpGiven != null) {
             ServingModel m = shape.on(model, acc, precision, tpGiven);
             if (!m.fits()) {
@@ -45,6 +62,9 @@ public record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
         double bestScore = -1;
         boolean bestMeets = false;
         for (int tp : TP_CHOICES) {
+            if (tp > maxTp) {
+                break;
+            }
             ServingModel m = shape.on(model, acc, precision, tp);
             if (!m.fits()) {
                 continue;
@@ -76,6 +96,14 @@ public record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
                 bestScore = score;
                 bestMeets = ok;
             }
+        }
+        if (best == null && maxTp < 8) {
+            ServingModel most = shape.on(model, acc, precision, maxTp);
+            throw InvalidRequestException.of(path + ".offer", model.name() + " at " + precision.wireName() + " ("
+                    + Num.show(most.weightsBytes / 1e9) + " GB of weights) does not fit an instance of offer '"
+                    + instance.id() + "' (" + instance.instance() + ": " + maxTp + " × " + acc.id() + ", "
+                    + Num.show(most.usableBytes() / 1e9) + " GB usable); a tensor-parallel replica runs within one "
+                    + "instance", "an offer with larger instances, or a smaller precision (fp8, int4)");
         }
         if (best == null) {
             ServingModel at8 = shape.on(model, acc, precision, 8);

@@ -55,9 +55,12 @@ class CatalogSearchTest {
                         continue;
                     }
                     // The same provider's offer: a provider change is the cheaper-provider lever.
+                    // One purchase must hold the fleet's months (no capacity block for a multi-year fleet).
+                    double days = base.lifecycle().horizonMonths() * 365.0 / 12;
                     String offer = provider == null ? null : ENGINE.catalog().offersFor(a.id()).stream()
                             .filter(o -> o.provider().equals(provider)
-                                    && o.price(mode(base.inference().cost().pricingMode())).isPresent())
+                                    && o.price(mode(base.inference().cost().pricingMode())).isPresent()
+                                    && o.lasts(days))
                             .map(o -> o.id()).findFirst().orElse(null);
                     if (provider != null && offer == null) {
                         continue;

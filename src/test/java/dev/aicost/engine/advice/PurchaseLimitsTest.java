@@ -64,4 +64,31 @@ class PurchaseLimitsTest {
         double compute = r.training().breakdown().computeUsd();
         assertThat(o.savingsUsd()).isGreaterThan(compute * (1 - 2.90 / 6.88) * 0.99);
     }
+
+    @Test
+    void aReplicaMustFitOneInstanceOfTheNamedOffer() {
+        // The marketplace rents single H100s: no NVLink between them, so no tensor-parallel replica across two.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Estimator.builtIn().estimate(JSON.readTree(
+                ("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1000,'accelerator':'h100-sxm',"
+                        + "'offer':'market-h100-sxm','tensorParallel':8}}").replace('\'', '"'))))
+                .isInstanceOfSatisfying(dev.aicost.request.InvalidRequestException.class, e -> assertThat(
+                        e.problems().get(0).problem()).isEqualTo("a 8-way replica does not fit an instance of offer "
+                                + "'market-h100-sxm' (marketplace 1x H100 SXM: 1 × h100-sxm); a tensor-parallel replica "
+                                + "runs within one instance"));
+        // Llama 3.3 70B in bf16 (141 GB) needs two H100s: not on single-GPU instances.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Estimator.builtIn().estimate(JSON.readTree(
+                ("{'model':{'id':'llama-3.3-70b'},'inference':{'requestsPerDay':1000,'accelerator':'h100-sxm',"
+                        + "'offer':'market-h100-sxm'}}").replace('\'', '"'))))
+                .isInstanceOfSatisfying(dev.aicost.request.InvalidRequestException.class, e -> assertThat(
+                        e.problems().get(0).path()).isEqualTo("inference.offer"));
+    }
+
+    @Test
+    void aCheaperProviderMustHoldTheReplica() throws Exception {
+        // The startup chat-bot's replica is 2 × H100 (fp8 70B): the marketplace's single GPUs cannot hold it.
+        CostReport r = startupChatbot(24);
+        Optimization o = r.optimizations().stream().filter(x -> x.lever().equals("cheaper-provider")).findFirst()
+                .orElseThrow();
+        assertThat(o.change()).doesNotContain("market-h100-sxm");
+    }
 }
