@@ -86,7 +86,7 @@ public class EstimateFunction {
         } catch (Unauthorized e) {
             return e.toJson(); // API Gateway sets 401; nothing estimated, nothing of the body logged
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.error("estimate failed (request body not logged)", e);
+            LOG.errorf("estimate failed (request and exception message not logged): %s", Failure.describe(e));
             throw new InternalFailure();
         }
     }

@@ -66,7 +66,8 @@ public class SlackResponder {
                 return ephemeral("Interrupted; please send it again.");
             }
         } catch (ExecutionException e) {
-            LOG.error("Slack answer failed (request text not logged)", e.getCause());
+            LOG.errorf("Slack answer failed (request text and exception message not logged): %s",
+                    Failure.describe(e.getCause()));
             return ephemeral("Something went wrong on our side; the error is logged (without your text).");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

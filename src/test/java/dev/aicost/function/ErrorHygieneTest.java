@@ -57,4 +57,24 @@ class ErrorHygieneTest {
         assertThat(e.getStackTrace()).isEmpty();
         assertThat(e.toString()).doesNotContain("dev.aicost");
     }
+
+    /** What the log says of an internal failure: where it happened, never its message (it may quote the request). */
+    @Test
+    void aFailureIsLoggedWithoutItsMessage() {
+        RuntimeException e = new IllegalStateException("model 'SECRET-MARKER-42' has 7e10 parameters",
+                new IllegalArgumentException("SECRET-MARKER-42 again"));
+        String logged = Failure.describe(e);
+        assertThat(logged).startsWith("java.lang.IllegalStateException").contains("caused by java.lang.IllegalArgumentException")
+                .contains("at dev.aicost.function.ErrorHygieneTest").doesNotContain("SECRET-MARKER");
+    }
+
+    /** The function's own failure path logs through {@link Failure}, so a caller's values cannot reach the log. */
+    @Test
+    void theFunctionLogsFailuresOnlyThroughFailureDescribe() throws Exception {
+        for (String source : new String[] {"EstimateFunction", "SlackResponder"}) {
+            String code = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/dev/aicost/function/"
+                    + source + ".java"));
+            assertThat(code).as(source).contains("Failure.describe(").doesNotContainPattern("LOG\\.error\\([^;]*, e");
+        }
+    }
 }
