@@ -44,6 +44,38 @@ public class EstimateFunction {
      */
     @Funq("estimate")
     public Object estimate(JsonNode request) {
+        long started = System.nanoTime();
+        Object answer = null;
+        try {
+            answer = answer(request);
+            return answer;
+        } finally {
+            LOG.info(logLine(request, answer, System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * The one line logged per invocation: the route and format asked for, the outcome and its error code,
+     * the time taken and how many top-level fields the request had. Names only, never a value a caller
+     * sent (a JSON object, so CloudWatch Logs Insights can query its fields).
+     */
+    static String logLine(JsonNode request, Object answer, long nanos) {
+        boolean object = request != null && request.isObject();
+        String route = object && request.has("slack") ? "slack" : object && request.has("slackDelayed")
+                ? "slack-delayed" : object && request.has("text") ? "text" : object && request.has("rental")
+                        ? "rental" : "estimate";
+        JsonNode f = object ? request.get("format") : null;
+        String format = f != null && f.isTextual() && FORMATS.contains(f.asText()) ? f.asText() : "json";
+        String error = answer instanceof JsonNode n && n.path("error").isTextual() ? n.path("error").asText()
+                : answer == null ? "INTERNAL_ERROR" : null;
+        String outcome = error == null ? "answered" : answer == null ? "failed" : "refused";
+        return "{\"invocation\":{\"route\":\"" + route + "\",\"format\":\"" + format + "\",\"outcome\":\""
+                + outcome + "\",\"error\":" + (error == null ? "null" : "\"" + error.replaceAll("[^A-Z_]", "")
+                + "\"") + ",\"durationMs\":" + Math.round(nanos / 1e4) / 100.0 + ",\"requestFields\":"
+                + (object ? request.size() : 0) + "}}";
+    }
+
+    private Object answer(JsonNode request) {
         try {
             if (request != null && request.isObject() && request.has("slack")) {
                 return slack(request.get("slack"));

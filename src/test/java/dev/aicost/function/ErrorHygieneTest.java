@@ -77,4 +77,29 @@ class ErrorHygieneTest {
             assertThat(code).as(source).contains("Failure.describe(").doesNotContainPattern("LOG\\.error\\([^;]*, e");
         }
     }
+
+    /** One line per invocation, with names and numbers only: no value a caller sent ever reaches it. */
+    @Test
+    void theInvocationLineCarriesNoRequestValue() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String marker = "SECRET-MARKER-42";
+        for (String body : new String[] {
+            "{'text':'llama 8b " + marker + " 50k/day','format':'slack'}",
+            "{'model':{'id':'" + marker + "'},'inference':{'requestsPerDay':1000}}",
+            "{'slack':{'body':'text=" + marker + "'}}", "{'format':'" + marker + "'}"}) {
+            com.fasterxml.jackson.databind.JsonNode request = json.readTree(body.replace('\'', '"'));
+            com.fasterxml.jackson.databind.JsonNode refused = json.readTree("{\"error\":\"INVALID_REQUEST\",\"message\":\""
+                    + marker + "\"}");
+            for (Object answer : new Object[] {refused, null, json.readTree("{\"summary\":\"" + marker + "\"}")}) {
+                String line = EstimateFunction.logLine(request, answer, 12_345_678);
+                assertThat(line).doesNotContain(marker);
+                com.fasterxml.jackson.databind.JsonNode parsed = json.readTree(line).get("invocation");
+                assertThat(parsed.get("durationMs").asDouble()).isEqualTo(12.35);
+                assertThat(parsed.get("outcome").asText()).isIn("answered", "refused", "failed");
+            }
+        }
+        assertThat(EstimateFunction.logLine(json.readTree("{\"text\":\"x\",\"format\":\"slack\"}"), null, 0))
+                .isEqualTo("{\"invocation\":{\"route\":\"text\",\"format\":\"slack\",\"outcome\":\"failed\","
+                        + "\"error\":\"INTERNAL_ERROR\",\"durationMs\":0.0,\"requestFields\":2}}");
+    }
 }
