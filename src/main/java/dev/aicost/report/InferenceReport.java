@@ -88,8 +88,17 @@ public record InferenceReport(
     }
 
     /** How many replicas and accelerator-hours carry that traffic. */
+    /**
+     * @param instances whole instances billed at the peak when the offer rents several accelerators per
+     *        instance (null otherwise), and {@code acceleratorsPerInstance} how many each holds: replicas are
+     *        packed onto them and {@code billedAccelerators} (their accelerators) are paid for, used or not
+     */
     public record FleetSize(String scaling, int replicas, int accelerators, double acceleratorHoursPerMonth,
-            double utilization) {
+            double utilization, Integer instances, Integer acceleratorsPerInstance, Integer billedAccelerators) {
+        public FleetSize(String scaling, int replicas, int accelerators, double acceleratorHoursPerMonth,
+                double utilization) {
+            this(scaling, replicas, accelerators, acceleratorHoursPerMonth, utilization, null, null, null);
+        }
     }
 
     /** What the fleet costs, per hour, month, request and million tokens. */

@@ -36,6 +36,9 @@ final class InferenceWriter {
         num(g, "accelerators", f.accelerators());
         num(g, "acceleratorHoursPerMonth", f.acceleratorHoursPerMonth());
         num(g, "utilization", f.utilization());
+        integer(g, "instances", f.instances());
+        integer(g, "acceleratorsPerInstance", f.acceleratorsPerInstance());
+        integer(g, "billedAccelerators", f.billedAccelerators());
         str(g, "pricingMode", m.pricingMode());
         str(g, "offer", m.offer());
         num(g, "pricePerAcceleratorHourUsd", m.pricePerAcceleratorHourUsd());

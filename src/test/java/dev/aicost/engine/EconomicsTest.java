@@ -41,23 +41,27 @@ class EconomicsTest {
         assertThat(fleet).isLessThanOrEqualTo(allCommitted.economics().fleetMonthlyCostUsd());
         assertThat(fleet).isLessThanOrEqualTo(allOnDemand.economics().fleetMonthlyCostUsd());
         // The baseline lies strictly between nothing and the peak.
-        assertThat(capacity.committedAccelerators()).isGreaterThan(0).isLessThan(hybrid.fleet().accelerators());
+        // (in accelerators billed: whole 8-GPU instances of aws-p5-h100)
+        assertThat(capacity.committedAccelerators()).isGreaterThan(0).isLessThan(hybrid.fleet().billedAccelerators());
         assertThat(capacity.burstPricingMode()).isEqualTo("on-demand");
         assertThat(capacity.burstPricePerAcceleratorHourUsd()).isGreaterThan(hybrid.cost().pricePerAcceleratorHourUsd());
         assertThat(capacity.committedUsd() + capacity.burstUsd()).isEqualTo(fleet, within(0.02));
         assertThat(capacity.committedUsd()).isEqualTo(capacity.committedAccelerators() * 730.0
                 * hybrid.cost().pricePerAcceleratorHourUsd(), within(0.02));
         // An always-on commitment commits all of it.
-        assertThat(allCommitted.economics().capacity().committedAccelerators()).isEqualTo(allCommitted.fleet().accelerators());
+        assertThat(allCommitted.economics().capacity().committedAccelerators())
+                .isEqualTo(allCommitted.fleet().billedAccelerators());
         assertThat(allCommitted.economics().capacity().burstUsd()).isZero();
         assertThat(allOnDemand.economics().capacity()).isNull();
     }
 
     @Test
     void theBaselineHoldsForTheTermWhileTrafficGrows() {
-        CostReport r = estimate("{" + PEAKY + ",'scaling':'autoscale','pricingMode':'commit-1y','monthlyGrowth':0.1},"
+        // Ten times PEAKY's traffic: fleets of many 8-GPU instances, so the baselines differ by whole instances.
+        String busy = PEAKY.replace("3e6", "3e7");
+        CostReport r = estimate("{" + busy + ",'scaling':'autoscale','pricingMode':'commit-1y','monthlyGrowth':0.1},"
                 + "'horizonMonths':24}");
-        CostReport flat = estimate("{" + PEAKY + ",'scaling':'autoscale','pricingMode':'commit-1y'},'horizonMonths':24}");
+        CostReport flat = estimate("{" + busy + ",'scaling':'autoscale','pricingMode':'commit-1y'},'horizonMonths':24}");
         // Committing for a growing year costs more in month 1 than committing for a flat one.
         assertThat(r.inference().economics().capacity().committedAccelerators())
                 .isGreaterThan(flat.inference().economics().capacity().committedAccelerators());

@@ -94,14 +94,15 @@ class InferenceEstimatorTest {
     @Test
     void anInteractiveWorkloadWithoutATargetMeetsTheStatedDefault() {
         for (String model : new String[] {"llama-3.1-8b", "llama-3.1-70b", "mixtral-8x7b"}) {
-            CostReport r = estimate("{'model':{'id':'" + model + "'},'inference':{'requestsPerDay':1e7}}");
+            // 1e8 a day: fleets of many 8-GPU instances, so that whole instances do not hide the difference.
+            CostReport r = estimate("{'model':{'id':'" + model + "'},'inference':{'requestsPerDay':1e8}}");
             assertThat(assumption(r, "inference.workload")).contains("waits");
             assertThat(assumption(r, "inference.latencyTargetMs")).contains("2000").contains("50");
             assertThat(r.inference().point().ttftMs()).as(model).isLessThanOrEqualTo(2000);
             assertThat(r.inference().point().tpotMs()).as(model).isLessThanOrEqualTo(50);
             assertThat(r.inference().point().latencyTargetMet()).isTrue();
             // A batch fleet for the same traffic is cheaper: the interactive target costs throughput.
-            CostReport batch = estimate("{'model':{'id':'" + model + "'},'inference':{'requestsPerDay':1e7,"
+            CostReport batch = estimate("{'model':{'id':'" + model + "'},'inference':{'requestsPerDay':1e8,"
                     + "'workload':'batch'}}");
             assertThat(batch.inference().economics().fleetMonthlyCostUsd()).as(model)
                     .isLessThanOrEqualTo(r.inference().economics().fleetMonthlyCostUsd());
@@ -131,8 +132,11 @@ class InferenceEstimatorTest {
 
     @Test
     void fleetCarriesThePeakAndCostsScaleWithTraffic() {
-        InferenceReport small = serve("llama-3.1-8b", "'requestsPerDay':1e6,'latencyTargetMs':{'tpotMs':50}");
-        InferenceReport big = serve("llama-3.1-8b", "'requestsPerDay':1e7,'latencyTargetMs':{'tpotMs':50}");
+        // On single-GPU instances (the marketplace), so that whole 8-GPU instances do not hide the scaling.
+        InferenceReport small = serve("llama-3.1-8b", "'requestsPerDay':1e6,'latencyTargetMs':{'tpotMs':50},"
+                + "'offer':'market-h100-sxm'");
+        InferenceReport big = serve("llama-3.1-8b", "'requestsPerDay':1e7,'latencyTargetMs':{'tpotMs':50},"
+                + "'offer':'market-h100-sxm'");
         assertThat(small.fleet().replicas() * small.point().requestsPerSecondPerReplica()).isGreaterThanOrEqualTo(
                 small.traffic().peakRequestsPerSecond());
         assertThat(big.economics().fleetMonthlyCostUsd()).isBetween(small.economics().fleetMonthlyCostUsd() * 6,
@@ -145,16 +149,18 @@ class InferenceEstimatorTest {
 
     @Test
     void autoscalingCostsNoMoreThanAnAlwaysOnFleet() {
-        InferenceReport on = serve("llama-3.1-8b", "'requestsPerDay':5e6,'peakToAverage':3");
-        InferenceReport auto = serve("llama-3.1-8b", "'requestsPerDay':5e6,'peakToAverage':3,'scaling':'autoscale'");
+        InferenceReport on = serve("llama-3.1-8b", "'requestsPerDay':5e6,'peakToAverage':3,'offer':'market-h100-sxm'");
+        InferenceReport auto = serve("llama-3.1-8b", "'requestsPerDay':5e6,'peakToAverage':3,'scaling':'autoscale',"
+                + "'offer':'market-h100-sxm'");
         assertThat(auto.cost().monthlyCostUsd()).isLessThan(on.cost().monthlyCostUsd());
         assertThat(auto.fleet().utilization()).isGreaterThan(on.fleet().utilization());
     }
 
     @Test
     void responseCacheHitsCostNothingAndPrefixCacheCheapensPrefill() {
-        double none = serve("llama-3.1-8b", "'requestsPerDay':1e8").cost().monthlyCostUsd();
-        double cached = serve("llama-3.1-8b", "'requestsPerDay':1e8,'cacheHitRate':0.5").cost().monthlyCostUsd();
+        double none = serve("llama-3.1-8b", "'requestsPerDay':1e8,'offer':'market-h100-sxm'").cost().monthlyCostUsd();
+        double cached = serve("llama-3.1-8b", "'requestsPerDay':1e8,'cacheHitRate':0.5,'offer':'market-h100-sxm'")
+                .cost().monthlyCostUsd();
         assertThat(cached).isBetween(none * 0.45, none * 0.55);
         InferenceReport prefix = serve("llama-3.1-8b", "'requestsPerDay':1e7,'inputTokens':4000,'prefixCacheHitRate':0.8");
         InferenceReport noPrefix = serve("llama-3.1-8b", "'requestsPerDay':1e7,'inputTokens':4000");
@@ -164,8 +170,8 @@ class InferenceEstimatorTest {
 
     @Test
     void routingServesAShareWithASmallerModel() {
-        InferenceReport all = serve("llama-3.1-70b", "'requestsPerDay':1e7,'precision':'fp8'");
-        InferenceReport routed = serve("llama-3.1-70b", "'requestsPerDay':1e7,'precision':'fp8',"
+        InferenceReport all = serve("llama-3.1-70b", "'requestsPerDay':1e8,'precision':'fp8'");
+        InferenceReport routed = serve("llama-3.1-70b", "'requestsPerDay':1e8,'precision':'fp8',"
                 + "'routing':{'share':0.5,'model':{'id':'llama-3.1-8b'}}");
         assertThat(routed.routing().model()).isEqualTo("llama-3.1-8b");
         assertThat(routed.routing().monthlyCostUsd()).isPositive();

@@ -103,7 +103,9 @@ class LifecycleAndAdviceTest {
 
     @Test
     void scaleShowsTenAndHundredTimesTraffic() {
-        CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e6}}");
+        // On single-GPU instances, so that 10× the traffic is not absorbed by an 8-GPU instance's idle GPUs.
+        CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e6,"
+                + "'offer':'market-h100-sxm'}}");
         var s = r.lifecycle().scale();
         assertThat(s.currentMonthlyUsd()).isEqualTo(r.inference().cost().monthlyCostUsd());
         assertThat(s.x10MonthlyUsd()).isGreaterThan(s.currentMonthlyUsd());

@@ -97,8 +97,10 @@ class TiersTest {
         assertThat(i.traffic().requestsPerDay()).isEqualTo(2e6);
         assertThat(i.traffic().servedRequestsPerDay()).isEqualTo(1.5e6);
         assertThat(i.traffic().peakRequestsPerSecond()).isCloseTo(1.5e6 / 86_400 * 2.0, within(0.01));
-        // Always-on fleets: every accelerator runs every hour of the month.
-        assertThat(i.fleet().acceleratorHoursPerMonth()).isEqualTo(i.fleet().accelerators() * 730.0);
+        // Always-on fleets: every billed accelerator (whole 8-GPU instances, one set per tier) every hour.
+        assertThat(i.fleet().acceleratorsPerInstance()).isEqualTo(8);
+        assertThat(i.fleet().billedAccelerators() % 8).isZero();
+        assertThat(i.fleet().acceleratorHoursPerMonth()).isEqualTo(i.fleet().billedAccelerators() * 730.0);
         assertThat(i.fleet().replicas()).isBetween(3, i.fleet().accelerators());
         // The people who run the fleets are paid once (a quarter of an engineer), not once per tier.
         assertThat(i.economics().operationsMonthlyCostUsd()).isEqualTo(3937.5);

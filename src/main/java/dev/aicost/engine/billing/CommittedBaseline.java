@@ -22,10 +22,12 @@ public final class CommittedBaseline {
 
     /** One month at this traffic with the given committed baseline (replicas). */
     public static Capacity month(Fleet f, double requestsPerDay, double baseline) {
-        double replicaMonth = f.replica().tp * Num.HOURS_PER_MONTH;
+        // In accelerators billed: whole instances of the offer, the baseline's and each hour's need.
+        double committed = f.billedAccelerators(baseline);
         double burstHours = 0;
         if (f.workload().scaling() == Scaling.ALWAYS_ON) {
-            double over = Math.max(0, f.peakReplicas(requestsPerDay) - baseline);
+            double over = Math.max(0, f.billedAccelerators(Math.max(baseline, f.peakReplicas(requestsPerDay)))
+                    - committed);
             for (int h = 0; h < Fleet.HOURS_PER_DAY; h++) { // added hour by hour, as the autoscaled day is: the same sum
                 burstHours += over;
             }
@@ -33,12 +35,12 @@ public final class CommittedBaseline {
             double atMean = requestsPerDay * f.replicasPerRequestPerDay();
             int min = f.workload().minReplicas();
             for (double w : f.workload().shape()) {
-                double over = Math.max(min, Math.ceil(atMean * w)) - baseline;
-                burstHours += Math.max(0, over);
+                double need = Math.max(min, Math.ceil(atMean * w));
+                burstHours += Math.max(0, f.billedAccelerators(Math.max(baseline, need)) - committed);
             }
         }
-        burstHours = burstHours / Fleet.HOURS_PER_DAY * replicaMonth;
-        return new Capacity(baseline, baseline * replicaMonth * f.pricing().pricePerHourUsd(), burstHours,
+        burstHours = burstHours / Fleet.HOURS_PER_DAY * Num.HOURS_PER_MONTH;
+        return new Capacity(baseline, committed * Num.HOURS_PER_MONTH * f.pricing().pricePerHourUsd(), burstHours,
                 burstHours * f.pricing().burstPricePerHourUsd());
     }
 

@@ -82,7 +82,9 @@ final class CostBounds {
         double own = f.pricing().hostedApi() ? 0
                 : (f.pricing().serverless() != null ? f.workload().minReplicas() + f.pricing().serverless().overheadWorkers()
                         : Math.max(1, f.workload().minReplicas())) * f.replica().tp * Num.HOURS_PER_MONTH
-                                * f.pricing().highestRate();
+                                * f.pricing().highestRate()
+                        // whole instances: at most an instance's other accelerators above the replicas
+                        + (f.pricing().acceleratorsPerInstance() - 1) * Num.HOURS_PER_MONTH * f.pricing().highestRate();
         return f.routed() == null ? own : own + stepsUsd(f.routed());
     }
 }

@@ -36,11 +36,26 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
      * {@code apiPerRequestUsd} (not NaN) replaces the fleet by a hosted API billed per request.
      */
     public record Pricing(double pricePerHourUsd, int termMonths, PricingMode burstMode, double burstPricePerHourUsd,
-            double operationsMonthlyUsd, double apiPerRequestUsd, Serverless serverless) {
+            double operationsMonthlyUsd, double apiPerRequestUsd, Serverless serverless, int acceleratorsPerInstance) {
         public Pricing(double pricePerHourUsd, int termMonths, PricingMode burstMode, double burstPricePerHourUsd,
                 double operationsMonthlyUsd, double apiPerRequestUsd) {
             this(pricePerHourUsd, termMonths, burstMode, burstPricePerHourUsd, operationsMonthlyUsd, apiPerRequestUsd,
-                    null);
+                    null, 1);
+        }
+
+        public Pricing(double pricePerHourUsd, int termMonths, PricingMode burstMode, double burstPricePerHourUsd,
+                double operationsMonthlyUsd, double apiPerRequestUsd, Serverless serverless) {
+            this(pricePerHourUsd, termMonths, burstMode, burstPricePerHourUsd, operationsMonthlyUsd, apiPerRequestUsd,
+                    serverless, 1);
+        }
+
+        /**
+         * The same prices on an offer rented in whole instances of {@code per} accelerators: replicas are
+         * packed onto instances, and an instance's unused accelerators are paid for too.
+         */
+        public Pricing inInstancesOf(int per) {
+            return new Pricing(pricePerHourUsd, termMonths, burstMode, burstPricePerHourUsd, operationsMonthlyUsd,
+                    apiPerRequestUsd, serverless, Math.max(1, per));
         }
 
         static Pricing payAsYouGo(double pricePerHourUsd) {
@@ -106,7 +121,7 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
         if (p.hostedApi()) {
             p = new Pricing(p.pricePerHourUsd(), p.termMonths(), p.burstMode(), p.burstPricePerHourUsd(),
                     p.operationsMonthlyUsd(), p.apiPerRequestUsd() * (1 - hitRate) / (1 - workload.cacheHitRate()),
-                    p.serverless());
+                    p.serverless(), p.acceleratorsPerInstance());
         }
         return new Fleet(replica, point, w, p, routed);
     }
@@ -115,6 +130,16 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
     double replicasPerRequestPerDay() {
         double perMean = workload.servedShare() / Num.SECONDS_PER_DAY / point.requestsPerSecond();
         return workload.scaling() == Scaling.ALWAYS_ON ? perMean * workload.peakToAverage() : perMean;
+    }
+
+    /**
+     * Accelerators billed for {@code replicas} replicas: whole instances of the offer, replicas packed onto
+     * them (a 2-way replica on an 8-GPU instance pays for all 8).
+     */
+    public double billedAccelerators(double replicas) {
+        double accelerators = replicas * replica.tp;
+        int per = pricing.acceleratorsPerInstance();
+        return per <= 1 ? accelerators : Math.ceil(accelerators / per - 1e-9) * per;
     }
 
     public int peakReplicas(double requestsPerDay) {
@@ -127,13 +152,13 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
     }
 
     /**
-     * Replica-hours of a day, Σ max(min, ⌈atMean · weight⌉) over the hours, where {@code atMean} is
-     * the replicas an hour of weight 1 needs.
+     * Accelerator-hours billed in a day, Σ billed(max(min, ⌈atMean · weight⌉)) over the hours, where
+     * {@code atMean} is the replicas an hour of weight 1 needs.
      */
-    private static double replicaHoursOfDay(double atMean, double[] shape, int min) {
+    private double acceleratorHoursOfDay(double atMean, double[] shape, int min) {
         double sum = 0;
         for (double w : shape) {
-            sum += Math.max(min, Math.ceil(atMean * w));
+            sum += billedAccelerators(Math.max(min, Math.ceil(atMean * w)));
         }
         return sum;
     }
@@ -151,11 +176,11 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
             return workers / workload.shape().length * replica.tp * Num.HOURS_PER_MONTH;
         }
         if (workload.scaling() == Scaling.ALWAYS_ON) {
-            return (double) peakReplicas(requestsPerDay) * replica.tp * Num.HOURS_PER_MONTH;
+            return billedAccelerators(peakReplicas(requestsPerDay)) * Num.HOURS_PER_MONTH;
         }
-        double replicaHours = replicaHoursOfDay(requestsPerDay * replicasPerRequestPerDay(), workload.shape(),
+        double acceleratorHours = acceleratorHoursOfDay(requestsPerDay * replicasPerRequestPerDay(), workload.shape(),
                 workload.minReplicas());
-        return replicaHours / workload.shape().length * replica.tp * Num.HOURS_PER_MONTH;
+        return acceleratorHours / workload.shape().length * Num.HOURS_PER_MONTH;
     }
 
     /**
@@ -311,7 +336,8 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
         Workload w = new Workload(workload.peakToAverage(), workload.shape(), workload.scaling(),
                 workload.minReplicas(), cacheHitRate, routedShare);
         Pricing p = new Pricing(pricing.pricePerHourUsd(), pricing.termMonths(), pricing.burstMode(),
-                pricing.burstPricePerHourUsd(), operationsMonthlyUsd, pricing.apiPerRequestUsd(), pricing.serverless());
+                pricing.burstPricePerHourUsd(), operationsMonthlyUsd, pricing.apiPerRequestUsd(), pricing.serverless(),
+                pricing.acceleratorsPerInstance());
         return new Fleet(replica, point, w, p, next);
     }
 }

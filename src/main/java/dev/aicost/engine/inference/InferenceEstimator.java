@@ -183,8 +183,12 @@ public final class InferenceEstimator {
                 (double) Math.round(replica.kvBytesPerToken));
         var load = new InferenceReport.Traffic(Num.sig(rpd), Num.sig(served),
                 Num.sig(served / Num.SECONDS_PER_DAY * workload.peakToAverage()));
-        var size = new InferenceReport.FleetSize(workload.scaling().wireName(), replicas, replicas * replica.tp,
-                Num.sig(hours), Num.sig(utilization));
+        int per = pricing.acceleratorsPerInstance();
+        int billed = (int) Math.min(Integer.MAX_VALUE, fleet.billedAccelerators(replicas));
+        var size = per <= 1 ? new InferenceReport.FleetSize(workload.scaling().wireName(), replicas,
+                replicas * replica.tp, Num.sig(hours), Num.sig(utilization))
+                : new InferenceReport.FleetSize(workload.scaling().wireName(), replicas, replicas * replica.tp,
+                        Num.sig(hours), Num.sig(utilization), billed / per, per, billed);
         var cost = new InferenceReport.Cost(mode.wireName(), price.offer(), Num.money(price.perHourUsd()),
                 Num.money(monthly), Num.money(monthly / (rpd * Num.DAYS_PER_MONTH)), Num.money(inputPerMillion),
                 Num.money(outputPerMillion));

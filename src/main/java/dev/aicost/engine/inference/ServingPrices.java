@@ -42,6 +42,22 @@ final class ServingPrices {
     Fleet.Pricing fleet(InferenceInput in, HostedApi hosted, HostedApis.Workload apiWorkload,
             Accelerator acc, PricingMode mode, Hardware.Price price, Hardware.Owned owned, Scaling scaling,
             EnergyProfile energy, String path, Notes notes) {
+        Fleet.Pricing p = fleetPricing(in, hosted, apiWorkload, acc, mode, price, owned, scaling, energy, path, notes);
+        // A rented offer is billed in whole instances (owned hardware is priced per accelerator it holds).
+        var offer = price.offer() == null || mode == PricingMode.OWNED || hosted != null ? null
+                : hardware.catalog().offer(price.offer()).orElse(null);
+        if (offer != null && offer.acceleratorsPerInstance() > 1) {
+            notes.assume(path, ".instances", offer.instance(), () -> "offer '" + offer.id() + "' rents "
+                    + offer.acceleratorsPerInstance() + " × " + acc.id() + " per instance: replicas are packed onto "
+                    + "whole instances and an instance's unused accelerators are billed too");
+            return p.inInstancesOf(offer.acceleratorsPerInstance());
+        }
+        return p;
+    }
+
+    private Fleet.Pricing fleetPricing(InferenceInput in, HostedApi hosted, HostedApis.Workload apiWorkload,
+            Accelerator acc, PricingMode mode, Hardware.Price price, Hardware.Owned owned, Scaling scaling,
+            EnergyProfile energy, String path, Notes notes) {
         if (hosted != null) {
             notes.assume(path, ".operations", 0, () -> "bought from " + hosted.id() + ": no fleet to run ("
                     + hosted.source().cite() + ")");
@@ -155,7 +171,7 @@ final class ServingPrices {
         double baseline = CommittedBaseline.choose(fleet, traffic, 0, Math.min(traffic.length, p.termMonths()));
         CommittedBaseline.Capacity c = CommittedBaseline.month(fleet, traffic[0], baseline);
         boolean bursts = fleet.workload().scaling() == Scaling.AUTOSCALE;
-        int committed = (int) Math.min(Integer.MAX_VALUE, baseline * fleet.replica().tp);
+        int committed = (int) Math.min(Integer.MAX_VALUE, fleet.billedAccelerators(baseline)); // whole instances
         return new InferenceReport.Capacity(mode.wireName(), committed,
                 Num.money(c.committedUsd()),
                 bursts ? p.burstMode().wireName() : null, bursts ? Num.money(p.burstPricePerHourUsd()) : 0,

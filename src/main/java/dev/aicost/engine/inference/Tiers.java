@@ -200,6 +200,7 @@ public final class Tiers {
         double allocated = 0;
         int replicas = 0;
         int accelerators = 0;
+        double billed = 0; // whole instances, each tier's fleet on its own
         double hours = 0;
         boolean met = true;
         Fleet f = chain;
@@ -211,6 +212,7 @@ public final class Tiers {
             allocated += parts[k];
             replicas += f.peakReplicas(reaching);
             accelerators += f.peakReplicas(reaching) * f.replica().tp;
+            billed += f.billedAccelerators(f.peakReplicas(reaching));
             hours += f.acceleratorHoursPerMonth(reaching);
             met &= alone[k].latencyTargetMet();
             reaching *= f.routedTrafficShare();
@@ -220,8 +222,11 @@ public final class Tiers {
         double served = rpd * (1 - chain.workload().cacheHitRate());
         var traffic = new InferenceReport.Traffic(Num.sig(rpd), Num.sig(served),
                 Num.sig(served / Num.SECONDS_PER_DAY * chain.workload().peakToAverage()));
-        var size = new InferenceReport.FleetSize(r.fleet().scaling(), replicas, accelerators, Num.sig(hours),
-                r.fleet().utilization());
+        int per = chain.pricing().acceleratorsPerInstance();
+        var size = per <= 1 ? new InferenceReport.FleetSize(r.fleet().scaling(), replicas, accelerators,
+                Num.sig(hours), r.fleet().utilization())
+                : new InferenceReport.FleetSize(r.fleet().scaling(), replicas, accelerators, Num.sig(hours),
+                        r.fleet().utilization(), (int) billed / per, per, (int) billed);
         var c = r.cost();
         double share = monthly / Math.max(first.monthlyCosts()[0], 1e-9); // per-million figures scale with the bill
         var cost = new InferenceReport.Cost(c.pricingMode(), c.offer(), c.pricePerAcceleratorHourUsd(), Num.money(monthly),

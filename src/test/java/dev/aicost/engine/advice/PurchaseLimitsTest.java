@@ -45,10 +45,15 @@ class PurchaseLimitsTest {
 
     @Test
     void aFleetThatFitsInOneBlockMayUseIt() throws Exception {
-        // Three months (91 days) fit in one 182-day block: the H200 block at AWS is a real choice then.
-        CostReport r = startupChatbot(3);
-        assertThat(r.optimizations()).anyMatch(o -> o.lever().equals("cheaper-accelerator")
-                && o.change().contains("aws-p5e-h200-block"));
+        // H200s from CoreWeave ($6.31): AWS's H200 capacity block ($5.41) is cheaper, and three months
+        // (91 days) fit in one 182-day block; two years do not.
+        String request = "{'model':{'id':'llama-3.3-70b'},'inference':{'requestsPerDay':200000,'accelerator':'h200',"
+                + "'precision':'fp8'},'horizonMonths':%d}";
+        CostReport quarter = Estimator.builtIn().estimate(JSON.readTree(String.format(request, 3).replace('\'', '"')));
+        assertThat(quarter.optimizations()).anyMatch(o -> o.lever().equals("cheaper-provider")
+                && o.change().equals("inference.offer: coreweave-h200 → aws-p5e-h200-block"));
+        CostReport twoYears = Estimator.builtIn().estimate(JSON.readTree(String.format(request, 24).replace('\'', '"')));
+        assertThat(twoYears.optimizations()).noneMatch(o -> o.change() != null && o.change().contains("-block"));
     }
 
     @Test

@@ -21,7 +21,7 @@ class CommitmentTermTest {
     void threeYearsCommittedOverTwelveMonthsOweTwentyFourMore() throws Exception {
         CostReport r = estimate("commit-3y", 12);
         // aws-p5-h100's 3-year rate: $2.48 per accelerator-hour, every hour of every committed accelerator.
-        int accelerators = r.inference().fleet().accelerators();
+        int accelerators = r.inference().fleet().billedAccelerators();
         double month = accelerators * 730 * 2.48;
         assertThat(r.inference().cost().monthlyCostUsd()).isCloseTo(month, within(0.01));
         assertThat(r.lifecycle().totalUsd()).isCloseTo(12 * month, within(0.1));
@@ -37,7 +37,7 @@ class CommitmentTermTest {
         assertThat(estimate("on-demand", 7).lifecycle().commitmentsBeyondHorizonUsd()).isNull();
         // 18 months of 1-year terms: the second term has 6 months left to pay.
         CostReport r = estimate("commit-1y", 18);
-        double month = r.inference().fleet().accelerators() * 730 * 4.06;
+        double month = r.inference().fleet().billedAccelerators() * 730 * 4.06;
         assertThat(r.lifecycle().commitmentsBeyondHorizonUsd()).isCloseTo(6 * month, within(0.01));
     }
 }

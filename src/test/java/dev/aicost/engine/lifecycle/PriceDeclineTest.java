@@ -25,7 +25,7 @@ class PriceDeclineTest {
     @Test
     void aCommitmentRenewsAtTheDeclinedPriceAndPeopleAreNotDeclined() throws Exception {
         CostReport r = estimate("commit-1y", 0.2);
-        double committed = r.inference().fleet().accelerators() * 730 * 4.06; // aws-p5-h100's 1-year rate
+        double committed = r.inference().fleet().billedAccelerators() * 730 * 4.06; // aws-p5-h100's 1-year rate
         LifecycleReport.Month first = r.lifecycle().months().get(0);
         LifecycleReport.Month twelfth = r.lifecycle().months().get(11);
         LifecycleReport.Month thirteenth = r.lifecycle().months().get(12);
