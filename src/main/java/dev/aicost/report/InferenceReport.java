@@ -91,13 +91,22 @@ public record InferenceReport(
     /**
      * @param instances whole instances billed at the peak when the offer rents several accelerators per
      *        instance (null otherwise), and {@code acceleratorsPerInstance} how many each holds: replicas are
-     *        packed onto them and {@code billedAccelerators} (their accelerators) are paid for, used or not
+     *        packed onto them and {@code billedAccelerators} (their accelerators) are paid for, used or not,
+     *        {@code idleAccelerators} of them idle at the peak; {@code instanceType} is the provider's name
      */
     public record FleetSize(String scaling, int replicas, int accelerators, double acceleratorHoursPerMonth,
-            double utilization, Integer instances, Integer acceleratorsPerInstance, Integer billedAccelerators) {
+            double utilization, Integer instances, Integer acceleratorsPerInstance, Integer billedAccelerators,
+            String instanceType, Integer idleAccelerators) {
         public FleetSize(String scaling, int replicas, int accelerators, double acceleratorHoursPerMonth,
                 double utilization) {
-            this(scaling, replicas, accelerators, acceleratorHoursPerMonth, utilization, null, null, null);
+            this(scaling, replicas, accelerators, acceleratorHoursPerMonth, utilization, null, null, null, null, null);
+        }
+
+        /** The fleet on whole instances of {@code per} accelerators ({@code type}, the provider's name for them). */
+        public static FleetSize onInstances(String scaling, int replicas, int accelerators, double hours,
+                double utilization, int billed, int per, String type) {
+            return new FleetSize(scaling, replicas, accelerators, hours, utilization, billed / per, per, billed, type,
+                    billed - accelerators);
         }
     }
 

@@ -39,6 +39,8 @@ final class InferenceWriter {
         integer(g, "instances", f.instances());
         integer(g, "acceleratorsPerInstance", f.acceleratorsPerInstance());
         integer(g, "billedAccelerators", f.billedAccelerators());
+        str(g, "instanceType", f.instanceType());
+        integer(g, "idleAccelerators", f.idleAccelerators());
         str(g, "pricingMode", m.pricingMode());
         str(g, "offer", m.offer());
         num(g, "pricePerAcceleratorHourUsd", m.pricePerAcceleratorHourUsd());

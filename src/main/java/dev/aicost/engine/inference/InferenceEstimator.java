@@ -187,8 +187,9 @@ public final class InferenceEstimator {
         int billed = (int) Math.min(Integer.MAX_VALUE, fleet.billedAccelerators(replicas));
         var size = per <= 1 ? new InferenceReport.FleetSize(workload.scaling().wireName(), replicas,
                 replicas * replica.tp, Num.sig(hours), Num.sig(utilization))
-                : new InferenceReport.FleetSize(workload.scaling().wireName(), replicas, replicas * replica.tp,
-                        Num.sig(hours), Num.sig(utilization), billed / per, per, billed);
+                : InferenceReport.FleetSize.onInstances(workload.scaling().wireName(), replicas, replicas * replica.tp,
+                        Num.sig(hours), Num.sig(utilization), billed, per, hardware.catalog().offer(price.offer())
+                                .map(o -> o.instance()).orElse(null));
         var cost = new InferenceReport.Cost(mode.wireName(), price.offer(), Num.money(price.perHourUsd()),
                 Num.money(monthly), Num.money(monthly / (rpd * Num.DAYS_PER_MONTH)), Num.money(inputPerMillion),
                 Num.money(outputPerMillion));

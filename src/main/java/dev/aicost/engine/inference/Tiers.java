@@ -225,8 +225,8 @@ public final class Tiers {
         int per = chain.pricing().acceleratorsPerInstance();
         var size = per <= 1 ? new InferenceReport.FleetSize(r.fleet().scaling(), replicas, accelerators,
                 Num.sig(hours), r.fleet().utilization())
-                : new InferenceReport.FleetSize(r.fleet().scaling(), replicas, accelerators, Num.sig(hours),
-                        r.fleet().utilization(), (int) billed / per, per, (int) billed);
+                : InferenceReport.FleetSize.onInstances(r.fleet().scaling(), replicas, accelerators, Num.sig(hours),
+                        r.fleet().utilization(), (int) billed, per, r.fleet().instanceType());
         var c = r.cost();
         double share = monthly / Math.max(first.monthlyCosts()[0], 1e-9); // per-million figures scale with the bill
         var cost = new InferenceReport.Cost(c.pricingMode(), c.offer(), c.pricePerAcceleratorHourUsd(), Num.money(monthly),

@@ -30,6 +30,8 @@ class WholeInstancesTest {
         assertThat(fleet.instances()).isEqualTo(1);
         assertThat(fleet.acceleratorsPerInstance()).isEqualTo(8);
         assertThat(fleet.billedAccelerators()).isEqualTo(8);
+        assertThat(fleet.idleAccelerators()).isEqualTo(6);
+        assertThat(fleet.instanceType()).isEqualTo("p5.48xlarge");
         assertThat(r.inference().economics().fleetMonthlyCostUsd()).isCloseTo(8 * 730 * 6.88, within(0.01));
         assertThat(r.inference().cost().monthlyCostUsd()).isCloseTo(8 * 730 * 6.88 + 3937.5, within(0.01));
         assertThat(r.assumptions()).anyMatch(a -> a.name().equals("inference.instances"));
