@@ -311,4 +311,19 @@ class TemplateTest {
             assertThat(lg.at("/Properties/KmsKeyId/0").asText()).as(g).isEqualTo("HasLogKey");
         }
     }
+
+    /** /slack has its own throttle and WAF rate rule, so an unsigned flood there cannot take /estimate's budget. */
+    @ParameterizedTest
+    @MethodSource("templates")
+    void slackHasItsOwnThrottleAndRateRule(Path template) throws IOException {
+        JsonNode t = load(template);
+        String stage = t.at("/Resources/EstimateApi/Properties/MethodSettings").toString();
+        assertThat(stage).contains("\"ResourcePath\":\"/~1slack\"").contains("SlackRateLimit")
+                .contains("SlackBurstLimit");
+        String acl = t.at("/Resources/WebAcl/Properties/Rules").toString();
+        assertThat(acl).contains("slack-rate-per-ip").contains("SlackWafRateLimitPerIp").contains("/slack");
+        java.util.Set<Integer> priorities = new java.util.HashSet<>();
+        t.at("/Resources/WebAcl/Properties/Rules").forEach(r -> assertThat(priorities.add(r.get("Priority").asInt()))
+                .as("unique WAF rule priority").isTrue());
+    }
 }
