@@ -143,6 +143,7 @@ final class Interpretation extends Sections {
      */
     List<Mention> modelChoices() {
         List<Mention> out = new ArrayList<>();
+        Mention skipModel = null; // a model already bought through a provider named before it ("groq llama 70b")
         Mention previousModel = null;
         for (Mention m : all) {
             if (!m.slot().model()) {
@@ -189,8 +190,6 @@ final class Interpretation extends Sections {
         }
         return distinct(out);
     }
-
-    Mention skipModel;
 
     Optional<HostedApi> providerApi(String provider, String modelId) {
         return catalog.hostedApis().stream().filter(a -> a.provider().equals(provider) && a.servesModel() != null

@@ -2,6 +2,7 @@ package dev.aicost.chat;
 
 import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.ModelSpec;
+import dev.aicost.request.Suggest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -213,7 +214,7 @@ final class Names extends NameTable {
         int bestDistance = Integer.MAX_VALUE;
         boolean tie = false;
         for (String f : families.keySet()) {
-            int d = Words.editDistance(word, f);
+            int d = Suggest.distance(word, f);
             if (d < bestDistance) {
                 best = f;
                 bestDistance = d;

@@ -23,8 +23,8 @@ final class Understood {
             HostedApiReport h = r.hostedApi();
             JsonNode i = request.path("inference");
             parts.add(h.model() + " (" + h.provider() + " API)");
-            parts.add(count(h.requestsPerDay()) + " requests/day");
-            parts.add(count(h.inputTokens()) + " in / " + count(h.outputTokens()) + " out"
+            parts.add(compact(h.requestsPerDay()) + " requests/day");
+            parts.add(compact(h.inputTokens()) + " in / " + compact(h.outputTokens()) + " out"
                     + (i.has("inputTokens") && i.has("outputTokens") ? "" : " (default)"));
             parts.add(h.horizonMonths() + " months" + (request.has("horizonMonths") ? "" : " (default)"));
             String line = String.join(" · ", parts);
@@ -34,14 +34,14 @@ final class Understood {
         JsonNode t = request.path("training");
         String api = i.path("hostedApi").asText(null);
         String model = request.path("model").has("parameters")
-                ? "custom " + count(request.path("model").get("parameters").asDouble()) + " model" : r.model().name();
+                ? "custom " + compact(request.path("model").get("parameters").asDouble()) + " model" : r.model().name();
         parts.add(api == null ? model : api + " (hosted API" + (request.path("model").has("id") && !api.contains(
                 request.path("model").get("id").asText()) ? ", priced on " + model + "'s requests)" : ")"));
         if (!t.isMissingNode()) {
             String kind = t.path("kind").asText("pretraining");
             StringBuilder s = new StringBuilder(kind.equals("lora") ? "LoRA fine-tune" : kind.equals("full-finetune")
                     ? "full fine-tune" : "pretraining");
-            s.append(" of ").append(count(r.training().work().tokens())).append(" tokens")
+            s.append(" of ").append(compact(r.training().work().tokens())).append(" tokens")
                     .append(t.has("tokens") ? "" : " (default)");
             s.append(" on ").append(r.training().cluster().accelerators()).append(" × ")
                     .append(r.training().cluster().accelerator()).append(t.has("accelerator") ? "" : " (default)");
@@ -54,12 +54,12 @@ final class Understood {
         }
         if (!i.isMissingNode() && r.inference() != null) {
             JsonNode rpd = i.get("requestsPerDay");
-            parts.add(rpd.isObject() ? count(rpd.get("low").asDouble()) + "–" + count(rpd.get("high").asDouble())
-                    + " requests/day" : count(rpd.asDouble()) + " requests/day"
-                            + (i.has("users") ? " (" + count(i.get("users").asDouble()) + " users)" : ""));
+            parts.add(rpd.isObject() ? compact(rpd.get("low").asDouble()) + "–" + compact(rpd.get("high").asDouble())
+                    + " requests/day" : compact(rpd.asDouble()) + " requests/day"
+                            + (i.has("users") ? " (" + compact(i.get("users").asDouble()) + " users)" : ""));
             if (r.model().kind().equals("llm")) {
                 boolean given = i.has("inputTokens") && i.has("outputTokens");
-                parts.add(count(i.path("inputTokens").asInt(500)) + " in / " + count(i.path("outputTokens").asInt(250))
+                parts.add(compact(i.path("inputTokens").asInt(500)) + " in / " + compact(i.path("outputTokens").asInt(250))
                         + " out" + (given ? "" : " (default)"));
             }
             if (api == null) {
@@ -96,7 +96,7 @@ final class Understood {
     }
 
     /** 1200000 → "1.2M", 50000 → "50k", 730 → "730": counts as people write them. */
-    static String count(double v) {
+    static String compact(double v) {
         String[] suffix = {"", "k", "M", "B", "T"};
         int k = 0;
         while (Math.abs(v) >= 999.95 && k < suffix.length - 1) {

@@ -1,6 +1,7 @@
 package dev.aicost.chat;
 
 import dev.aicost.chat.Mention.Slot;
+import dev.aicost.engine.core.Num;
 import dev.aicost.request.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,7 +199,8 @@ abstract class WordScan {
         return end - i;
     }
 
-    static final double HOURS_PER_MONTH = 730;
+    /** A month of hours, as the engine bills it (a twelfth of 8,760). */
+    static final double HOURS_PER_MONTH = Num.HOURS_PER_MONTH;
 
     /** Hours in one unit ("days" → 24; "months" → 730, a twelfth of a year); NaN: not a unit of time. */
     static double hours(String unit) {

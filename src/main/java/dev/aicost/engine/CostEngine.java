@@ -192,7 +192,8 @@ public final class CostEngine implements WhatIfRunner {
                 decline, req.monthlyBudgetUsd(), full, req.inference() == null ? null
                         : req.inference().traffic().revenuePerRequestUsd(), locked);
         LifecycleReport projected = Lifecycle.project(plan);
-        double owed = i == null ? 0 : Num.money(i.fleet().committedBeyondHorizonUsd(traffic));
+        // Reported, not totalled: the what-if runs (which need only the money) skip it.
+        double owed = i == null || !full ? 0 : Num.money(i.fleet().committedBeyondHorizonUsd(traffic));
         LifecycleReport life = owed > 0 ? projected.withCommitmentsBeyondHorizon(owed) : projected;
         if (owed > 0) {
             notes.warn(() -> "The horizon ends inside a committed term: the contract still bills $" + Money.usd(owed)

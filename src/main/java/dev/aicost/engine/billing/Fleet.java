@@ -269,11 +269,7 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
             }
         }
         if (routed != null) {
-            double[] routedTraffic = new double[traffic.length];
-            for (int m = 0; m < traffic.length; m++) {
-                routedTraffic[m] = traffic[m] * routedTrafficShare();
-            }
-            owed += routed.committedBeyondHorizonUsd(routedTraffic);
+            owed += routed.committedBeyondHorizonUsd(routedTraffic(traffic));
         }
         return owed;
     }
@@ -294,16 +290,21 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
             }
         }
         if (routed != null) {
-            double[] routedTraffic = new double[traffic.length];
-            for (int m = 0; m < traffic.length; m++) {
-                routedTraffic[m] = traffic[m] * routedTrafficShare();
-            }
-            double[] r = routed.committedCosts(routedTraffic);
+            double[] r = routed.committedCosts(routedTraffic(traffic));
             for (int m = 0; m < cost.length; m++) {
                 cost[m] += r[m];
             }
         }
         return cost;
+    }
+
+    /** The requests per day each month that reach the routed fleet. */
+    private double[] routedTraffic(double[] traffic) {
+        double[] routedTraffic = new double[traffic.length];
+        for (int m = 0; m < traffic.length; m++) {
+            routedTraffic[m] = traffic[m] * routedTrafficShare();
+        }
+        return routedTraffic;
     }
 
     /** Each month's serving cost over a horizon (fleets, routed fleet and operations). */
@@ -319,11 +320,7 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
     double[] chainCosts(double[] traffic) {
         double[] cost = ownCosts(traffic);
         if (routed != null) {
-            double[] routedTraffic = new double[traffic.length];
-            for (int m = 0; m < traffic.length; m++) {
-                routedTraffic[m] = traffic[m] * routedTrafficShare();
-            }
-            double[] r = routed.chainCosts(routedTraffic);
+            double[] r = routed.chainCosts(routedTraffic(traffic));
             for (int m = 0; m < cost.length; m++) {
                 cost[m] += r[m];
             }

@@ -4,6 +4,7 @@ import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.Offer;
 import dev.aicost.catalog.PricingMode;
 import dev.aicost.engine.core.Notes;
+import dev.aicost.engine.core.Num;
 import dev.aicost.report.RentalReport;
 import dev.aicost.report.RentalReport.RentalOffer;
 import dev.aicost.request.InvalidRequestException;
@@ -18,7 +19,7 @@ import java.util.List;
  * rental is shorter (a 1-year commitment bills 8,760 hours whatever is used).
  */
 public final class Rental {
-    static final double HOURS_PER_YEAR = 8_760;
+    static final double HOURS_PER_YEAR = 12 * Num.HOURS_PER_MONTH;
 
     private Rental() {
     }
