@@ -203,7 +203,10 @@ final class WhatIfs {
                 && mode != PricingMode.OWNED && hardware.catalog().offer(offerId).isPresent()) {
             // The same accelerators rented elsewhere, for at least the run's days (a block must hold it).
             Offer here = hardware.catalog().offer(offerId).orElseThrow();
-            Offer other = hardware.cheapestElsewhere(t.accelerator(), mode, here.provider(), t.wallClockDays(), 1);
+            // A multi-GPU run keeps its GPUs in servers of at least today's size (NVLink within a server): eight
+            // single marketplace GPUs in different places are no cluster.
+            int server = Math.min(t.report().cluster().accelerators(), here.acceleratorsPerInstance());
+            Offer other = hardware.cheapestElsewhere(t.accelerator(), mode, here.provider(), t.wallClockDays(), server);
             if (other != null && other.price(mode).getAsDouble() < here.price(mode).getAsDouble()) {
                 out.add(new WhatIf(Lever.TRAINING_PROVIDER, "training.offer", here.id() + " → " + other.id(),
                         q -> q.withTraining(q.training().withOffer(other.id())),
