@@ -16,8 +16,9 @@ import dev.aicost.request.RequestReader;
  * A request as callers send it (a JSON request, or {@code {"text": "..."}} in words) estimated by the
  * engine: read and validated once (throwing {@code InvalidRequestException} with every problem), then
  * handed to the engine as a typed request. Immutable and thread-safe.
+ * Not final only so that a test can stand a failing engine in for it (InternalFailureMappingTest).
  */
-public final class Estimator {
+public class Estimator {
     private final CostEngine engine;
     private final RequestReader reader;
     private final TextRequest text;

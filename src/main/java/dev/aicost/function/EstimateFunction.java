@@ -12,6 +12,8 @@ import dev.aicost.report.CostReport;
 import dev.aicost.request.InvalidRequestException;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -50,16 +52,17 @@ public class EstimateFunction {
             answer = answer(request);
             return answer;
         } finally {
-            LOG.info(logLine(request, answer, System.nanoTime() - started));
+            LOG.info(JsonLine.invocation(invocation(request, answer, System.nanoTime() - started)));
         }
     }
 
     /**
-     * The one line logged per invocation: the route and format asked for, the outcome and its error code,
-     * the time taken and how many top-level fields the request had. Names only, never a value a caller
-     * sent (a JSON object, so CloudWatch Logs Insights can query its fields).
+     * The fields of the one JSON line logged per invocation (beside its level and AWS request id): the route
+     * and format asked for, the outcome and its error code, the time taken and how many top-level fields the
+     * request had. Names and numbers only, never a value a caller sent (the format only when it is one of
+     * ours); CloudWatch Logs Insights queries them as fields.
      */
-    static String logLine(JsonNode request, Object answer, long nanos) {
+    static Map<String, Object> invocation(JsonNode request, Object answer, long nanos) {
         boolean object = request != null && request.isObject();
         String route = object && request.has("slack") ? "slack" : object && request.has("slackDelayed")
                 ? "slack-delayed" : object && request.has("text") ? "text" : object && request.has("rental")
@@ -67,12 +70,16 @@ public class EstimateFunction {
         JsonNode f = object ? request.get("format") : null;
         String format = f != null && f.isTextual() && FORMATS.contains(f.asText()) ? f.asText() : "json";
         String error = answer instanceof JsonNode n && n.path("error").isTextual() ? n.path("error").asText()
-                : answer == null ? "INTERNAL_ERROR" : null;
+                .replaceAll("[^A-Z_]", "") : answer == null ? "INTERNAL_ERROR" : null;
         String outcome = error == null ? "answered" : answer == null ? "failed" : "refused";
-        return "{\"invocation\":{\"route\":\"" + route + "\",\"format\":\"" + format + "\",\"outcome\":\""
-                + outcome + "\",\"error\":" + (error == null ? "null" : "\"" + error.replaceAll("[^A-Z_]", "")
-                + "\"") + ",\"durationMs\":" + Math.round(nanos / 1e4) / 100.0 + ",\"requestFields\":"
-                + (object ? request.size() : 0) + "}}";
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("route", route);
+        fields.put("format", format);
+        fields.put("outcome", outcome);
+        fields.put("error", error);
+        fields.put("durationMs", Math.round(nanos / 1e4) / 100.0);
+        fields.put("requestFields", object ? request.size() : 0);
+        return fields;
     }
 
     private Object answer(JsonNode request) {
@@ -118,7 +125,8 @@ public class EstimateFunction {
         } catch (Unauthorized e) {
             return e.toJson(); // API Gateway sets 401; nothing estimated, nothing of the body logged
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.errorf("estimate failed (request and exception message not logged): %s", Failure.describe(e));
+            LOG.error(JsonLine.of("ERROR", "estimate failed (request and exception message not logged)", "failure",
+                    Failure.describe(e)));
             throw new InternalFailure();
         }
     }
@@ -147,7 +155,7 @@ public class EstimateFunction {
         SlackSignature.Refusal refused = SlackSignature.check(secret.get(), text(event, "timestamp"), body,
                 text(event, "signature"), System.currentTimeMillis() / 1000);
         if (refused != null) {
-            LOG.warnf("Slack request refused: %s (body not logged)", refused);
+            LOG.warn(JsonLine.of("WARN", "Slack request refused (body not logged)", "reason", refused));
             throw new Unauthorized();
         }
         String text = SlashCommand.form(body).getOrDefault("text", "").trim();

@@ -52,12 +52,12 @@ public class LambdaInvoker implements AsyncInvoker {
                     env.apply("AWS_SESSION_TOKEN")), payloadJson, ZonedDateTime.now(ZoneOffset.UTC)),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 202) {
-                LOG.errorf("asynchronous invocation refused (status %d)", response.statusCode());
+                LOG.error(JsonLine.of("ERROR", "asynchronous invocation refused", "status", response.statusCode()));
                 return false;
             }
             return true;
         } catch (IOException e) {
-            LOG.errorf("asynchronous invocation failed: %s", e.getClass().getSimpleName());
+            LOG.error(JsonLine.of("ERROR", "asynchronous invocation failed", "failure", e.getClass().getSimpleName()));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -22,12 +22,12 @@ public class ResponsePoster {
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(messageJson))
                     .build(), HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() / 100 != 2) {
-                LOG.errorf("Slack refused the delayed answer (status %d)", r.statusCode());
+                LOG.error(JsonLine.of("ERROR", "Slack refused the delayed answer", "status", r.statusCode()));
                 return false;
             }
             return true;
         } catch (IOException e) {
-            LOG.errorf("the delayed answer could not be posted: %s", e.getClass().getSimpleName());
+            LOG.error(JsonLine.of("ERROR", "the delayed answer could not be posted", "failure", e.getClass().getSimpleName()));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

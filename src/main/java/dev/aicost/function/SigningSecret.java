@@ -107,13 +107,14 @@ public class SigningSecret {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                LOG.errorf("the Slack signing secret could not be read (extension answered %d)", response.statusCode());
+                LOG.error(JsonLine.of("ERROR", "the Slack signing secret could not be read", "status", response.statusCode()));
                 return null;
             }
             JsonNode secret = new ObjectMapper().readTree(response.body()).path("SecretString");
             return secret.isTextual() ? secret.asText() : null;
         } catch (IOException e) {
-            LOG.errorf("the Slack signing secret could not be read: %s", e.getClass().getSimpleName());
+            LOG.error(JsonLine.of("ERROR", "the Slack signing secret could not be read", "failure",
+                    e.getClass().getSimpleName()));
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

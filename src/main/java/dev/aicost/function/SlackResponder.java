@@ -66,8 +66,8 @@ public class SlackResponder {
                 return ephemeral("Interrupted; please send it again.");
             }
         } catch (ExecutionException e) {
-            LOG.errorf("Slack answer failed (request text and exception message not logged): %s",
-                    Failure.describe(e.getCause()));
+            LOG.error(JsonLine.of("ERROR", "Slack answer failed (request text and exception message not logged)",
+                    "failure", Failure.describe(e.getCause())));
             return ephemeral("Something went wrong on our side; the error is logged (without your text).");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -85,7 +85,7 @@ public class SlackResponder {
                 || Math.abs(nowSeconds - issued) > HANDOFF_MAX_AGE_SECONDS
                 || !MessageDigest.isEqual(sign(secret, issued, url, text).getBytes(StandardCharsets.UTF_8),
                         sig.getBytes(StandardCharsets.UTF_8))) {
-            LOG.warn("Slack hand-off refused (contents not logged)");
+            LOG.warn(JsonLine.of("WARN", "Slack hand-off refused (contents not logged)"));
             throw new Unauthorized();
         }
         ObjectNode message = answer.apply(text);

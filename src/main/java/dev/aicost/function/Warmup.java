@@ -37,7 +37,7 @@ public class Warmup {
             mapper.writeValueAsString(engine.estimate(mapper.readTree(REQUEST)));
         } catch (Exception | LinkageError e) {
             // Warming is an optimisation only: a failure here must not stop the function starting.
-            LOG.debugf("warm-up skipped: %s", e.toString());
+            LOG.debug(JsonLine.of("DEBUG", "warm-up skipped", "failure", e.getClass().getSimpleName()));
         }
     }
 }

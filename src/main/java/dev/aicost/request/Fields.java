@@ -270,6 +270,9 @@ final class Fields {
             String n = names.next();
             if (!known.contains(n)) {
                 unknown.add(n);
+            } else if (node.get(n).isNull()) {
+                // One rule everywhere, as the published schema says: null is not a value (leave the field out).
+                problems.add(new Problem(path(n), "is null", "a value, or no '" + n + "' field for the default"));
             }
         }
         boolean listed = false;

@@ -91,15 +91,28 @@ class ErrorHygieneTest {
             com.fasterxml.jackson.databind.JsonNode refused = json.readTree("{\"error\":\"INVALID_REQUEST\",\"message\":\""
                     + marker + "\"}");
             for (Object answer : new Object[] {refused, null, json.readTree("{\"summary\":\"" + marker + "\"}")}) {
-                String line = EstimateFunction.logLine(request, answer, 12_345_678);
+                String line = JsonLine.invocation(EstimateFunction.invocation(request, answer, 12_345_678));
                 assertThat(line).doesNotContain(marker);
-                com.fasterxml.jackson.databind.JsonNode parsed = json.readTree(line).get("invocation");
+                com.fasterxml.jackson.databind.JsonNode parsed = json.readTree(line);
                 assertThat(parsed.get("durationMs").asDouble()).isEqualTo(12.35);
                 assertThat(parsed.get("outcome").asText()).isIn("answered", "refused", "failed");
             }
         }
-        assertThat(EstimateFunction.logLine(json.readTree("{\"text\":\"x\",\"format\":\"slack\"}"), null, 0))
-                .isEqualTo("{\"invocation\":{\"route\":\"text\",\"format\":\"slack\",\"outcome\":\"failed\","
-                        + "\"error\":\"INTERNAL_ERROR\",\"durationMs\":0.0,\"requestFields\":2}}");
+        assertThat(JsonLine.invocation(EstimateFunction.invocation(json.readTree("{\"text\":\"x\",\"format\":\"slack\"}"),
+                null, 0))).isEqualTo("{\"level\":\"INFO\",\"event\":\"invocation\",\"route\":\"text\",\"format\":\"slack\","
+                        + "\"outcome\":\"failed\",\"error\":\"INTERNAL_ERROR\",\"durationMs\":0.0,\"requestFields\":2}");
+    }
+
+    /** Whatever a value holds (quotes, backslashes, line breaks, control and unpaired surrogate chars), the line stays one JSON object. */
+    @Test
+    void aJsonLineIsOneValidJsonObjectWhateverItsValuesHold() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String nasty = "a\"b\\c\nd\re\tf\u0001g\u2028h\ud800i";
+        String line = JsonLine.of("ERROR", nasty, "failure", nasty, "status", 503, "absent", null);
+        assertThat(line).doesNotContain("\n").doesNotContain("\r").doesNotContain("\u2028");
+        com.fasterxml.jackson.databind.JsonNode parsed = json.readTree(line);
+        assertThat(parsed.get("event").asText()).isEqualTo(nasty);
+        assertThat(parsed.get("status").asInt()).isEqualTo(503);
+        assertThat(parsed.has("absent")).isFalse();
     }
 }

@@ -38,6 +38,10 @@ class TemplateTest {
         return t.at("/Resources/EstimateFunction/Properties");
     }
 
+    static JsonNode slackFunction(JsonNode t) {
+        return t.at("/Resources/SlackFunction/Properties");
+    }
+
     @Test
     void oneTemplateServesBothBuilds() throws IOException {
         assertThat(templates().map(p -> p.getFileName().toString()).toList()).containsExactly("template.yaml");
@@ -144,12 +148,17 @@ class TemplateTest {
     @ParameterizedTest
     @MethodSource("templates")
     void theFunctionMayInvokeOnlyItsOwnLiveAliasForSlacksDelayedAnswers(Path template) throws IOException {
-        String role = load(template).at("/Resources/EstimateFunctionRole/Properties/Policies").toString();
+        String role = load(template).at("/Resources/SlackFunctionRole/Properties/Policies").toString();
         assertThat(role).contains("lambda:InvokeFunction")
-                .contains("function:${AWS::StackName}-estimate:live\"");
+                .contains("function:${AWS::StackName}-slack:live\"");
         assertThat(role.split("lambda:InvokeFunction", -1)).hasSize(2);
-        assertThat(function(load(template)).at("/Environment/Variables/SLACK_DELAYED_QUALIFIER").asText())
+        assertThat(slackFunction(load(template)).get("FunctionName").asText()).isEqualTo("${AWS::StackName}-slack");
+        assertThat(slackFunction(load(template)).at("/Environment/Variables/SLACK_DELAYED_QUALIFIER").asText())
                 .isEqualTo("live");
+        // The estimate function neither reads the secret nor invokes anything.
+        assertThat(load(template).at("/Resources/EstimateFunctionRole").toString()).doesNotContain("lambda:Invoke")
+                .doesNotContain("secretsmanager");
+        assertThat(function(load(template)).get("Environment").toString()).doesNotContain("SLACK");
     }
 
     @ParameterizedTest
@@ -160,11 +169,19 @@ class TemplateTest {
         List<String> actions = new ArrayList<>();
         t.at("/Resources/EstimateFunctionRole/Properties/Policies").forEach(p -> p.at("/PolicyDocument/Statement")
                 .forEach(s -> s.get("Action").forEach(a -> actions.add(a.asText()))));
-        assertThat(actions).isNotEmpty().allMatch(a -> a.startsWith("logs:") && !a.contains("*"));
-        assertThat(role).doesNotContain("ManagedPolicyArns").doesNotContain("\"Resource\":\"*\"");
-        // Nowhere in the template: wildcard actions or full-access managed policies.
-        String all = t.toString();
+        assertThat(actions).isNotEmpty().allMatch(a -> (a.startsWith("logs:") || a.startsWith("xray:Put"))
+                && !a.contains("*"));
+        // "*" only where the action takes no resource (X-Ray's writes).
+        t.at("/Resources/EstimateFunctionRole/Properties/Policies").forEach(p -> p.at("/PolicyDocument/Statement")
+                .forEach(st -> assertThat(!st.path("Resource").asText().equals("*")
+                        || st.get("Action").toString().matches("\\[(\"xray:Put[A-Za-z]+\",?)+]")).as(st.toString()).isTrue()));
+        assertThat(role).doesNotContain("ManagedPolicyArns");
+        // Nowhere in the template: wildcard actions or full-access managed policies (kms:* is the account
+        // root's administration of the alarm topic's key, as in AWS's default key policy).
+        String all = t.toString().replace("\"Action\":\"kms:*\"", "");
         assertThat(all).doesNotContain("\"Action\":\"*\"").doesNotContain(":*\"").doesNotContain("FullAccess");
+        assertThat(t.at("/Resources/AlarmTopicKey/Properties/KeyPolicy/Statement/0/Principal/AWS").asText())
+                .endsWith(":root");
         assertThat(function(t).has("Policies")).isFalse();
         assertThat(function(t).get("Role").asText()).isEqualTo("EstimateFunctionRole.Arn");
     }
@@ -189,7 +206,7 @@ class TemplateTest {
         JsonNode i = slackIntegration(t);
         assertThat(i.get("type").asText()).isEqualTo("aws");
         assertThat(i.get("passthroughBehavior").asText()).isEqualTo("never");
-        assertThat(i.get("uri").asText()).contains("${EstimateFunction.Arn}:live/invocations");
+        assertThat(i.get("uri").asText()).contains("${SlackFunction.Arn}:live/invocations");
         String mapping = i.at("/requestTemplates/application~1x-www-form-urlencoded").asText();
         assertThat(mapping).contains("\"slack\"").contains("$input.body").contains("X-Slack-Signature")
                 .contains("X-Slack-Request-Timestamp");
@@ -201,19 +218,20 @@ class TemplateTest {
     @Test
     void theFunctionReadsOneSecretByNameAndNeverHoldsItsValue() throws IOException {
         JsonNode t = load(TEMPLATE);
-        JsonNode f = function(t);
+        JsonNode f = slackFunction(t);
         // The environment names the secret (its ARN), never its value or a dynamic reference to it.
         assertThat(f.at("/Environment/Variables/SLACK_SIGNING_SECRET_ARN/1").asText()).isEqualTo("SlackSigningSecretArn");
         assertThat(f.get("Environment").toString()).doesNotContain("resolve:").doesNotContain("SLACK_SIGNING_SECRET\"");
         assertThat(t.at("/Parameters/SlackSigningSecretArn/AllowedPattern").asText()).contains("secretsmanager");
         // The role may read exactly that secret, with GetSecretValue only, and only when one is configured.
-        JsonNode policies = t.at("/Resources/EstimateFunctionRole/Properties/Policies");
+        JsonNode policies = t.at("/Resources/SlackFunctionRole/Properties/Policies");
         String all = policies.toString();
         assertThat(all).contains("HasSlackSecret").contains("secretsmanager:GetSecretValue");
         JsonNode statement = policies.get(1).get(1).at("/PolicyDocument/Statement/0");
         assertThat(statement.get("Action").asText()).isEqualTo("secretsmanager:GetSecretValue");
         assertThat(statement.get("Resource").asText()).isEqualTo("SlackSigningSecretArn");
-        assertThat(all).doesNotContain("\"*\"").doesNotContain("secretsmanager:*");
+        assertThat(policies.get(1).toString()).doesNotContain("\"*\"");
+        assertThat(all).doesNotContain("secretsmanager:*");
         assertThat(f.get("Layers").toString()).contains("SecretsExtensionLayerArn");
     }
 
@@ -283,7 +301,8 @@ class TemplateTest {
         assertThat(r.at("/FunctionDurationAlarm/Properties/ExtendedStatistic").asText()).isEqualTo("p99");
         assertThat(r.at("/Api5xxAlarm/Properties/MetricName").asText()).isEqualTo("5XXError");
         for (String alarm : List.of("FunctionErrorsAlarm", "FunctionThrottlesAlarm", "FunctionConcurrencyAlarm",
-                "FunctionDurationAlarm", "Api5xxAlarm")) {
+                "FunctionDurationAlarm", "Api5xxAlarm", "SlackFunctionErrorsAlarm", "Api4xxRateAlarm",
+                "WafBlockedRequestsAlarm", "AccountConcurrencyQuotaAlarm")) {
             assertThat(r.at("/" + alarm + "/Properties/AlarmActions/0").asText()).as(alarm).isEqualTo("AlarmTopic");
         }
         JsonNode f = function(t);
@@ -299,12 +318,12 @@ class TemplateTest {
         JsonNode p = t.get("Parameters");
         assertThat(p.at("/TimeoutSeconds/MaxValue").asInt()).isLessThanOrEqualTo(29);
         assertThat(p.at("/TimeoutSeconds/Default").asInt()).isLessThanOrEqualTo(10);
-        for (String n : List.of("ReservedConcurrency", "ThrottleRateLimit", "ThrottleBurstLimit", "QuotaLimit",
+        for (String n : List.of("ReservedConcurrency", "SlackReservedConcurrency", "ThrottleRateLimit", "ThrottleBurstLimit", "QuotaLimit",
                 "StageRateLimit", "StageBurstLimit", "WafRateLimitPerIp", "DurationAlarmMs")) {
             assertThat(p.get(n).has("MinValue") && p.get(n).has("MaxValue")).as(n).isTrue();
         }
         assertThat(p.at("/StageName/AllowedPattern").asText()).isNotEmpty();
-        for (String g : List.of("EstimateLogGroup", "ApiAccessLogGroup")) {
+        for (String g : List.of("EstimateLogGroup", "SlackLogGroup", "ApiAccessLogGroup")) {
             JsonNode lg = t.at("/Resources/" + g);
             assertThat(lg.get("DeletionPolicy").asText()).as(g).isEqualTo("Retain");
             assertThat(lg.get("UpdateReplacePolicy").asText()).as(g).isEqualTo("Retain");
@@ -325,5 +344,79 @@ class TemplateTest {
         java.util.Set<Integer> priorities = new java.util.HashSet<>();
         t.at("/Resources/WebAcl/Properties/Rules").forEach(r -> assertThat(priorities.add(r.get("Priority").asInt()))
                 .as("unique WAF rule priority").isTrue());
+    }
+
+    /** /slack runs the estimate function's code as its own function: same build, its own concurrency and role. */
+    @Test
+    void slackIsItsOwnFunctionWithItsOwnConcurrency() throws IOException {
+        JsonNode t = load(TEMPLATE);
+        JsonNode estimate = function(t);
+        JsonNode slack = slackFunction(t);
+        for (String same : List.of("Runtime", "Handler", "CodeUri", "AutoPublishAlias", "SnapStart", "Architectures",
+                "MemorySize", "Timeout", "EventInvokeConfig", "Tracing")) {
+            assertThat(slack.get(same)).as(same).isEqualTo(estimate.get(same));
+        }
+        assertThat(slack.get("ReservedConcurrentExecutions").asText()).isEqualTo("SlackReservedConcurrency");
+        assertThat(slack.get("Role").asText()).isEqualTo("SlackFunctionRole.Arn");
+        assertThat(slack.at("/LoggingConfig/LogGroup").asText()).isEqualTo("SlackLogGroup");
+        assertThat(slack.at("/DeploymentPreference/Alarms/0").asText()).isEqualTo("SlackFunctionErrorsAlarm");
+        assertThat(t.at("/Resources/SlackInvokePermission/Properties/FunctionName").asText())
+                .isEqualTo("${SlackFunction.Arn}:live");
+        assertThat(t.at("/Resources/SlackInvokePermission/DependsOn").asText()).isEqualTo("SlackFunctionAliaslive");
+    }
+
+    /** Both functions log JSON lines (LogFormat: JSON, as the function writes them) and trace with X-Ray by default. */
+    @Test
+    void logsAreJsonAndTracingIsOnByDefault() throws IOException {
+        JsonNode t = load(TEMPLATE);
+        for (JsonNode f : List.of(function(t), slackFunction(t))) {
+            assertThat(f.at("/LoggingConfig/LogFormat").asText()).isEqualTo("JSON");
+            assertThat(f.at("/LoggingConfig/ApplicationLogLevel").asText()).isEqualTo("INFO");
+            assertThat(f.get("Tracing").toString()).isEqualTo("[\"TraceOn\",\"Active\",\"PassThrough\"]");
+        }
+        assertThat(t.at("/Parameters/EnableTracing/Default").asText()).isEqualTo("true");
+        assertThat(t.at("/Resources/EstimateApi/Properties/TracingEnabled").toString())
+                .isEqualTo("[\"TraceOn\",true,false]");
+    }
+
+    /** The WAF's body limit is the function's (64 KB), and the managed 8 KB body rule only counts. */
+    @Test
+    void theWafBodyLimitIsTheFunctionsOwn() throws IOException {
+        JsonNode acl = load(TEMPLATE).at("/Resources/WebAcl/Properties");
+        assertThat(acl.at("/AssociationConfig/RequestBody/API_GATEWAY/DefaultSizeInspectionLimit").asText())
+                .isEqualTo("KB_64");
+        JsonNode rules = acl.get("Rules");
+        JsonNode size = null;
+        JsonNode common = null;
+        for (JsonNode r : rules) {
+            if (r.at("/Statement/SizeConstraintStatement").isObject()) {
+                size = r.at("/Statement/SizeConstraintStatement");
+            }
+            if (r.at("/Statement/ManagedRuleGroupStatement/Name").asText().equals("AWSManagedRulesCommonRuleSet")) {
+                common = r.at("/Statement/ManagedRuleGroupStatement");
+            }
+        }
+        assertThat(size.get("Size").asInt()).isEqualTo(dev.aicost.request.Limits.MAX_DOCUMENT_LENGTH);
+        assertThat(size.at("/FieldToMatch/Body/OversizeHandling").asText()).isEqualTo("MATCH");
+        assertThat(common.at("/RuleActionOverrides/0/Name").asText()).isEqualTo("SizeRestrictions_BODY");
+        assertThat(common.at("/RuleActionOverrides/0/ActionToUse").has("Count")).isTrue();
+    }
+
+    /** The alarm topic is encrypted with a rotated key CloudWatch may use; the abuse alarms never roll back. */
+    @Test
+    void theAlarmTopicIsEncryptedAndAbuseAlarmsAreNotRollbackAlarms() throws IOException {
+        JsonNode t = load(TEMPLATE);
+        assertThat(t.at("/Resources/AlarmTopic/Properties/KmsMasterKeyId").asText()).isEqualTo("AlarmTopicKey");
+        JsonNode key = t.at("/Resources/AlarmTopicKey/Properties");
+        assertThat(key.get("EnableKeyRotation").asBoolean()).isTrue();
+        assertThat(key.at("/KeyPolicy/Statement/1/Principal/Service").asText()).isEqualTo("cloudwatch.amazonaws.com");
+        String rollback = function(t).at("/DeploymentPreference/Alarms").toString()
+                + slackFunction(t).at("/DeploymentPreference/Alarms").toString();
+        for (String abuse : List.of("Api4xxRateAlarm", "WafBlockedRequestsAlarm", "AccountConcurrencyQuotaAlarm")) {
+            assertThat(rollback).doesNotContain(abuse);
+        }
+        assertThat(t.at("/Resources/AccountConcurrencyQuotaAlarm/Properties/Metrics/1/Expression").asText())
+                .contains("SERVICE_QUOTA(used)");
+        assertThat(t.at("/Resources/WafBlockedRequestsAlarm/Condition").asText()).isEqualTo("UseWaf");
     }
 }

@@ -31,6 +31,9 @@ public final class ReportChecks {
                     within(0.05 + t.get("costUsd").asDouble() * 1e-9));
         }
         JsonNode life = report.get("lifecycle");
+        if (life == null || life.isNull()) { // a rental quote or a hosted API priced alone: no lifecycle
+            return;
+        }
         double training = 0;
         double inference = 0;
         for (JsonNode m : life.get("months")) {

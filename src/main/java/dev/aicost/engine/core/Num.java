@@ -21,6 +21,9 @@ public final class Num {
         if (usd < 0) {
             return 0; // rounding noise of a difference that is zero
         }
+        if (usd >= 1e13) {
+            return usd; // cents are below a double's resolution here (and Math.round would saturate at 2^63)
+        }
         if (usd >= 100) {
             return Math.round(usd * 100.0) / 100.0;
         }

@@ -13,6 +13,9 @@ class NumTest {
         assertThat(Num.money(100.004)).isEqualTo(100.0);
         assertThat(Num.money(12.34567)).isEqualTo(12.35);
         assertThat(Num.money(0.000123456)).isEqualTo(0.0001235);
+        // Past 2^63 cents Math.round saturates: a huge (absurd but valid) bill keeps its size.
+        assertThat(Num.money(9.3e16)).isEqualTo(9.3e16);
+        assertThat(Num.money(1.5e20) + Num.money(1.5e20)).isEqualTo(3e20);
     }
 
     @Test
