@@ -96,17 +96,27 @@ public record InferenceReport(
      */
     public record FleetSize(String scaling, int replicas, int accelerators, double acceleratorHoursPerMonth,
             double utilization, Integer instances, Integer acceleratorsPerInstance, Integer billedAccelerators,
-            String instanceType, Integer idleAccelerators) {
+            String instanceType, Integer idleAccelerators, Double targetUtilization, Double headroomMonthlyUsd) {
         public FleetSize(String scaling, int replicas, int accelerators, double acceleratorHoursPerMonth,
                 double utilization) {
-            this(scaling, replicas, accelerators, acceleratorHoursPerMonth, utilization, null, null, null, null, null);
+            this(scaling, replicas, accelerators, acceleratorHoursPerMonth, utilization, null, null, null, null, null,
+                    null, null);
         }
 
         /** The fleet on whole instances of {@code per} accelerators ({@code type}, the provider's name for them). */
         public static FleetSize onInstances(String scaling, int replicas, int accelerators, double hours,
                 double utilization, int billed, int per, String type) {
             return new FleetSize(scaling, replicas, accelerators, hours, utilization, billed / per, per, billed, type,
-                    billed - accelerators);
+                    billed - accelerators, null, null);
+        }
+
+        /**
+         * The same fleet with its target peak utilisation and what its headroom and redundancy cost a month
+         * (the bill less the same fleet run full, with a single replica unless the request asked for more).
+         */
+        public FleetSize withHeadroom(double target, double headroomUsd) {
+            return new FleetSize(scaling, replicas, accelerators, acceleratorHoursPerMonth, utilization, instances,
+                    acceleratorsPerInstance, billedAccelerators, instanceType, idleAccelerators, target, headroomUsd);
         }
     }
 

@@ -41,6 +41,8 @@ final class InferenceWriter {
         integer(g, "billedAccelerators", f.billedAccelerators());
         str(g, "instanceType", f.instanceType());
         integer(g, "idleAccelerators", f.idleAccelerators());
+        decimal(g, "targetUtilization", f.targetUtilization());
+        decimal(g, "headroomMonthlyUsd", f.headroomMonthlyUsd());
         str(g, "pricingMode", m.pricingMode());
         str(g, "offer", m.offer());
         num(g, "pricePerAcceleratorHourUsd", m.pricePerAcceleratorHourUsd());

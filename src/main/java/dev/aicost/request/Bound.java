@@ -74,6 +74,7 @@ public enum Bound {
     MONTHLY_GROWTH("inference", "monthlyGrowth", false, -0.5, 10),
     START_MONTH("inference", "startMonth", true, 1, Shared.MAX_HORIZON_MONTHS),
     MIN_REPLICAS("inference", "minReplicas", true, 0, 100_000),
+    TARGET_UTILIZATION("inference", "targetUtilization", false, 0.1, 1),
     OPERATIONS_PEOPLE("inference.operations", "people", false, 0, 10_000),
     OPERATIONS_COST_PER_PERSON("inference.operations", "monthlyCostUsdPerPerson", false, 0, 1e6),
     OPERATIONS_MONTHLY_USD("inference.operations", "monthlyUsd", false, 0, 1e9),

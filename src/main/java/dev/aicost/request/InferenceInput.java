@@ -62,8 +62,14 @@ public record InferenceInput(
     public record Pricing(PricingMode pricingMode, String offer, Double pricePerAcceleratorHourUsd) {
     }
 
-    /** How the fleet scales: its mode, a floor of replicas, and serverless workers' idle timeout. */
-    public record Capacity(Scaling scaling, Integer minReplicas, Double idleTimeoutSeconds) {
+    /**
+     * How the fleet scales: its mode, a floor of replicas, serverless workers' idle timeout, and the share of
+     * a replica's capacity it may use at the peak (the rest is headroom).
+     */
+    public record Capacity(Scaling scaling, Integer minReplicas, Double idleTimeoutSeconds, Double targetUtilization) {
+        public Capacity(Scaling scaling, Integer minReplicas, Double idleTimeoutSeconds) {
+            this(scaling, minReplicas, idleTimeoutSeconds, null);
+        }
     }
 
     /** The share of requests answered from a response cache, and of prompt tokens found in a prefix cache. */
@@ -231,7 +237,8 @@ public record InferenceInput(
 
     /** The same fleet scaled another way. */
     public InferenceInput withScaling(Scaling v) {
-        return with(c -> c.capacity = new Capacity(v, capacity.minReplicas(), capacity.idleTimeoutSeconds()));
+        return with(c -> c.capacity = new Capacity(v, capacity.minReplicas(), capacity.idleTimeoutSeconds(),
+                capacity.targetUtilization()));
     }
 
     /** The same workload flattened over the day (no peak), e.g. a batch queue run off-peak. */
@@ -249,7 +256,8 @@ public record InferenceInput(
         return with(c -> {
             c.traffic = traffic.withRequestsPerDay(rpd);
             c.replica = new Replica(a, p, tp, null);
-            c.capacity = new Capacity(s, capacity.minReplicas(), capacity.idleTimeoutSeconds());
+            c.capacity = new Capacity(s, capacity.minReplicas(), capacity.idleTimeoutSeconds(),
+                    capacity.targetUtilization());
             c.caching = new Caching(0.0, caching.prefixCacheHitRate());
             c.routing = null;
             c.tiers = null;

@@ -130,11 +130,12 @@ final class InferenceReader {
         Integer minReplicas = i.whole(Bound.MIN_REPLICAS);
         Double revenue = i.number(Bound.REVENUE_PER_REQUEST_USD);
         Double idleTimeout = i.number(Bound.IDLE_TIMEOUT_SECONDS);
+        Double targetUtilization = i.number(Bound.TARGET_UTILIZATION);
         InferenceInput in = new InferenceInput(
                 new InferenceInput.Traffic(rpd, users, inputTokens, outputTokens, peakToAverage, hourlyShape, growth,
                         startMonth, revenue),
                 replica, new InferenceInput.Pricing(mode, offer, price), target,
-                new InferenceInput.Capacity(scaling, minReplicas, idleTimeout), caching, routing, tiers(i), service,
+                new InferenceInput.Capacity(scaling, minReplicas, idleTimeout, targetUtilization), caching, routing, tiers(i), service,
                 new InferenceInput.Uncertain(rpdRange, growthRange, cacheRange));
         if (in.tiers() != null && (routing != null || hostedApi != null)) {
             i.problem("tiers", "cannot be combined with " + (routing != null ? "routing" : "hostedApi"),
@@ -148,6 +149,10 @@ final class InferenceReader {
             if (hostedApi != null) {
                 i.problem("scaling", "'serverless' cannot be combined with hostedApi (no fleet to scale)",
                         "one of them");
+            }
+            if (targetUtilization != null) {
+                i.problem("targetUtilization", "does not apply to serverless workers: each takes one request at a time "
+                        + "and the provider adds workers", "leave it out, or scaling always-on/autoscale");
             }
             if (price != null || offer != null) {
                 i.problem(price != null ? "pricePerAcceleratorHourUsd" : "offer", "does not apply to serverless "

@@ -132,11 +132,12 @@ class InferenceEstimatorTest {
 
     @Test
     void fleetCarriesThePeakAndCostsScaleWithTraffic() {
-        // On single-GPU instances (the marketplace), so that whole 8-GPU instances do not hide the scaling.
+        // On single-GPU instances (the marketplace), so that whole 8-GPU instances do not hide the scaling, and
+        // without the service's floor of two replicas, which would carry the small traffic alone.
         InferenceReport small = serve("llama-3.1-8b", "'requestsPerDay':1e6,'latencyTargetMs':{'tpotMs':50},"
-                + "'offer':'market-h100-sxm'");
+                + "'offer':'market-h100-sxm','minReplicas':1");
         InferenceReport big = serve("llama-3.1-8b", "'requestsPerDay':1e7,'latencyTargetMs':{'tpotMs':50},"
-                + "'offer':'market-h100-sxm'");
+                + "'offer':'market-h100-sxm','minReplicas':1");
         assertThat(small.fleet().replicas() * small.point().requestsPerSecondPerReplica()).isGreaterThanOrEqualTo(
                 small.traffic().peakRequestsPerSecond());
         assertThat(big.economics().fleetMonthlyCostUsd()).isBetween(small.economics().fleetMonthlyCostUsd() * 6,

@@ -18,9 +18,27 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
     public static final int MAX_REPLICAS = Integer.MAX_VALUE / 64;
     static final int HOURS_PER_DAY = 24;
 
-    /** What the fleet must carry, independent of the replica shape. */
+    /**
+     * What the fleet must carry, independent of the replica shape. {@code targetUtilization}: the share of a
+     * replica's capacity used at the peak (below 1 leaves headroom for bursts within the hour and a lost replica).
+     */
     public record Workload(double peakToAverage, double[] shape, Scaling scaling, int minReplicas, double cacheHitRate,
-            double routedShare) {
+            double routedShare, double targetUtilization) {
+        /** A workload run at full capacity (no headroom). */
+        public Workload(double peakToAverage, double[] shape, Scaling scaling, int minReplicas, double cacheHitRate,
+                double routedShare) {
+            this(peakToAverage, shape, scaling, minReplicas, cacheHitRate, routedShare, 1.0);
+        }
+
+        /** The same workload scaled another way. */
+        public Workload withScaling(Scaling other) {
+            return new Workload(peakToAverage, shape, other, minReplicas, cacheHitRate, routedShare, targetUtilization);
+        }
+
+        /** The same workload with another floor of replicas and target utilisation. */
+        public Workload withHeadroom(int replicas, double utilization) {
+            return new Workload(peakToAverage, shape, scaling, replicas, cacheHitRate, routedShare, utilization);
+        }
 
         /** Share of requests this fleet serves itself: not answered from the cache, not routed elsewhere. */
         public double servedShare() {
@@ -116,7 +134,7 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
     /** The same fleet with another response-cache hit rate (a hosted API bills only the misses, too). */
     public Fleet withCacheHitRate(double hitRate) {
         Workload w = new Workload(workload.peakToAverage(), workload.shape(), workload.scaling(),
-                workload.minReplicas(), hitRate, workload.routedShare());
+                workload.minReplicas(), hitRate, workload.routedShare(), workload.targetUtilization());
         Pricing p = pricing;
         if (p.hostedApi()) {
             p = new Pricing(p.pricePerHourUsd(), p.termMonths(), p.burstMode(), p.burstPricePerHourUsd(),
@@ -126,9 +144,17 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
         return new Fleet(replica, point, w, p, routed);
     }
 
+    /**
+     * Requests per second a replica is given to carry: its capacity at the operating point times the target
+     * utilisation (serverless workers take one request at a time and are added by the provider: all of it).
+     */
+    double usableRequestsPerSecond() {
+        return point.requestsPerSecond() * (pricing.serverless() != null ? 1.0 : workload.targetUtilization());
+    }
+
     /** Replicas needed per (request per day) at the peak (always-on) or in an hour of weight 1 (autoscale). */
     double replicasPerRequestPerDay() {
-        double perMean = workload.servedShare() / Num.SECONDS_PER_DAY / point.requestsPerSecond();
+        double perMean = workload.servedShare() / Num.SECONDS_PER_DAY / usableRequestsPerSecond();
         return workload.scaling() == Scaling.ALWAYS_ON ? perMean * workload.peakToAverage() : perMean;
     }
 
@@ -147,7 +173,7 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
             return 0;
         }
         double peak = requestsPerDay * workload.servedShare() / Num.SECONDS_PER_DAY * workload.peakToAverage();
-        double n = Math.ceil(peak / point.requestsPerSecond());
+        double n = Math.ceil(peak / usableRequestsPerSecond());
         return (int) Math.max(workload.minReplicas(), Math.min(MAX_REPLICAS, n));
     }
 
@@ -331,7 +357,7 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
     /** The same fleet with the routed share of its traffic sent on to {@code next} (service tiers). */
     public Fleet routingTo(double routedShare, double cacheHitRate, double operationsMonthlyUsd, Fleet next) {
         Workload w = new Workload(workload.peakToAverage(), workload.shape(), workload.scaling(),
-                workload.minReplicas(), cacheHitRate, routedShare);
+                workload.minReplicas(), cacheHitRate, routedShare, workload.targetUtilization());
         Pricing p = new Pricing(pricing.pricePerHourUsd(), pricing.termMonths(), pricing.burstMode(),
                 pricing.burstPricePerHourUsd(), operationsMonthlyUsd, pricing.apiPerRequestUsd(), pricing.serverless(),
                 pricing.acceleratorsPerInstance());

@@ -34,6 +34,11 @@ import java.util.List;
  * prices it, and compares it with buying the same tokens from hosted APIs ({@link HostedApis}).
  */
 public final class InferenceEstimator {
+    /** Replicas a service keeps at least, unless the request says otherwise (one may fail or be redeployed). */
+    static final int DEFAULT_MIN_REPLICAS = 2;
+    /** The share of a replica's capacity a service uses in its peak hour (the rest absorbs bursts). */
+    static final double DEFAULT_TARGET_UTILIZATION = 0.8;
+
     static final int DEFAULT_INPUT_TOKENS = 500;
     static final int DEFAULT_OUTPUT_TOKENS = 250;
     static final double DEFAULT_PEAK_TO_AVERAGE = 2.0;
@@ -113,8 +118,15 @@ public final class InferenceEstimator {
 
         ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.replica().batchSize());
         Offer named = in.pricing().offer() == null ? null : hardware.catalog().offer(in.pricing().offer()).orElse(null);
-        ReplicaChoice choice = ReplicaChoice.choose(model, acc, precision, in.replica().tensorParallel(), shape, workload,
-                traffic, named, path, notes);
+        // Committed and owned capacity is bought for the peak (what the baseline cannot carry bursts at a
+        // higher rate): the degree is then chosen on the peak's accelerators, as an always-on fleet is.
+        PricingMode asked = in.pricing().pricingMode();
+        boolean boughtForPeak = asked == PricingMode.COMMIT_1Y || asked == PricingMode.COMMIT_3Y
+                || asked == PricingMode.OWNED;
+        Fleet.Workload sizedFor = boughtForPeak && workload.scaling() == Scaling.AUTOSCALE
+                ? workload.withScaling(Scaling.ALWAYS_ON) : workload;
+        ReplicaChoice choice = ReplicaChoice.choose(model, acc, precision, in.replica().tensorParallel(), shape,
+                sizedFor, traffic, named, path, notes);
         ServingModel replica = choice.replica();
         if (replica.computeFallback) {
             notes.warn(() -> acc.id() + " has no native " + precision.wireName() + " tensor cores: weights are stored "
@@ -190,6 +202,14 @@ public final class InferenceEstimator {
                 : InferenceReport.FleetSize.onInstances(workload.scaling().wireName(), replicas, replicas * replica.tp,
                         Num.sig(hours), Num.sig(utilization), billed, per, hardware.catalog().offer(price.offer())
                                 .map(o -> o.instance()).orElse(null));
+        if (hosted == null && serverless == null) {
+            // What the headroom and the second copy cost: the bill less the same fleet run full, on one replica
+            // (or on the replicas the request asked for).
+            Fleet.Workload bare = workload.withHeadroom(in.capacity().minReplicas() != null ? workload.minReplicas()
+                    : Math.min(1, workload.minReplicas()), 1.0);
+            double bareUsd = new Fleet(replica, point, bare, pricing, fleet.routed()).monthlyCosts(traffic)[0];
+            size = size.withHeadroom(workload.targetUtilization(), Num.money(Math.max(0, monthly - bareUsd)));
+        }
         var cost = new InferenceReport.Cost(mode.wireName(), price.offer(), Num.money(price.perHourUsd()),
                 Num.money(monthly), Num.money(monthly / (rpd * Num.DAYS_PER_MONTH)), Num.money(inputPerMillion),
                 Num.money(outputPerMillion));
@@ -230,11 +250,33 @@ public final class InferenceEstimator {
         }
         Scaling scaling = notes.orDefault(in.capacity().scaling(), Scaling.ALWAYS_ON, path, ".scaling",
                 "a 24/7 fleet sized for the daily peak");
+        // A service people wait on keeps headroom at its peak and a second copy (a replica lost to a failure
+        // or a deployment must not take it down); a batch job runs its replicas full and tolerates a restart.
+        boolean service = scaling != Scaling.SERVERLESS && in.service().hostedApi() == null
+                && in.service().workload() != Workload.BATCH;
         Integer minReplicas = in.capacity().minReplicas();
-        int min = minReplicas != null ? minReplicas : scaling == Scaling.SERVERLESS ? 0 : 1;
+        int min;
+        if (minReplicas != null) {
+            min = minReplicas;
+        } else if (service) {
+            min = DEFAULT_MIN_REPLICAS;
+            notes.assume(path, ".minReplicas", String.valueOf(min), "two replicas at least, so that a failed or "
+                    + "redeployed replica leaves the service up (set minReplicas 1 to run a single copy)");
+        } else {
+            min = scaling == Scaling.SERVERLESS ? 0 : 1;
+        }
+        Double given = in.capacity().targetUtilization();
+        double target = 1.0;
+        if (given != null) {
+            target = given;
+        } else if (service) {
+            target = DEFAULT_TARGET_UTILIZATION;
+            notes.assume(path, ".targetUtilization", Num.shown(target), "replicas are sized to run at most 80 % "
+                    + "busy in the peak hour: headroom for bursts within the hour (set 1 to size them full)");
+        }
         return new Fleet.Workload(peakToAverage, shape, scaling, min,
                 in.caching().cacheHitRate() != null ? in.caching().cacheHitRate() : 0.0,
-                in.routing() != null ? in.routing().share() : 0);
+                in.routing() != null ? in.routing().share() : 0, target);
     }
 
     /** The routed share, estimated as its own workload on its own (or the main) accelerator. */

@@ -20,17 +20,19 @@ class WholeInstancesTest {
 
     @Test
     void aTwoGpuReplicaOnAnEightGpuInstancePaysForTheWholeInstance() throws Exception {
-        // The startup chat-bot: one 2 × H100 replica (Llama 3.3 70B fp8) on aws-p5-h100, a p5.48xlarge of
-        // 8 H100s at $6.88 per GPU-hour: 8 × 730 h × $6.88 = $40,179.20, plus a quarter engineer ($3,937.50).
+        // The startup chat-bot: two 2 × H100 replicas (Llama 3.3 70B fp8; a service keeps two copies) on
+        // aws-p5-h100, one p5.48xlarge of 8 H100s at $6.88 per GPU-hour: 8 × 730 h × $6.88 = $40,179.20, plus a
+        // quarter engineer ($3,937.50). The second copy costs nothing: it runs on GPUs the instance idles anyway.
         CostReport r = Estimator.builtIn().estimate(JSON.readTree(Files.readString(
                 Path.of("infra/events/startup-chatbot.json"))));
         var fleet = r.inference().fleet();
         assertThat(r.inference().point().tensorParallel()).isEqualTo(2);
-        assertThat(fleet.replicas()).isEqualTo(1);
+        assertThat(fleet.replicas()).isEqualTo(2);
         assertThat(fleet.instances()).isEqualTo(1);
         assertThat(fleet.acceleratorsPerInstance()).isEqualTo(8);
         assertThat(fleet.billedAccelerators()).isEqualTo(8);
-        assertThat(fleet.idleAccelerators()).isEqualTo(6);
+        assertThat(fleet.idleAccelerators()).isEqualTo(4);
+        assertThat(fleet.headroomMonthlyUsd()).isZero();
         assertThat(fleet.instanceType()).isEqualTo("p5.48xlarge");
         assertThat(r.inference().economics().fleetMonthlyCostUsd()).isCloseTo(8 * 730 * 6.88, within(0.01));
         assertThat(r.inference().cost().monthlyCostUsd()).isCloseTo(8 * 730 * 6.88 + 3937.5, within(0.01));
@@ -39,8 +41,9 @@ class WholeInstancesTest {
 
     @Test
     void oneGpuInstancesAreTheCheaperChoiceForAOneGpuReplica() throws Exception {
-        // Llama 3.1 8B fits one H100: on AWS it still rents a whole p5.48xlarge (8 × $6.88 an hour); the
-        // marketplace rents single H100s at $2.90: 1 × 730 h × $2.90 = $2,117 a month.
+        // Llama 3.1 8B fits one H100: on AWS its two replicas still rent a whole p5.48xlarge (8 × $6.88 an
+        // hour); the marketplace rents single H100s at $2.90: 2 × 730 h × $2.90 = $4,234 a month, of which the
+        // second copy is $2,117 (50k requests a day need one replica).
         CostReport aws = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':50000,"
                 + "'accelerator':'h100-sxm','operations':{'monthlyUsd':0}},'horizonMonths':12}");
         CostReport market = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':50000,"
@@ -48,10 +51,11 @@ class WholeInstancesTest {
         assertThat(aws.inference().cost().monthlyCostUsd()).isCloseTo(8 * 730 * 6.88, within(0.01));
         assertThat(market.inference().point().tensorParallel()).isEqualTo(1);
         assertThat(market.inference().fleet().instances()).isNull(); // one GPU per instance: nothing rounds
-        assertThat(market.inference().cost().monthlyCostUsd()).isCloseTo(1 * 730 * 2.90, within(0.01));
+        assertThat(market.inference().cost().monthlyCostUsd()).isCloseTo(2 * 730 * 2.90, within(0.01));
+        assertThat(market.inference().fleet().headroomMonthlyUsd()).isCloseTo(730 * 2.90, within(0.01));
         Optimization provider = aws.optimizations().stream().filter(o -> o.lever().equals("cheaper-provider"))
                 .findFirst().orElseThrow();
         assertThat(provider.change()).isEqualTo("inference.offer: aws-p5-h100 → market-h100-sxm");
-        assertThat(provider.savingsUsd()).isCloseTo(12 * (8 * 730 * 6.88 - 730 * 2.90), within(0.1));
+        assertThat(provider.savingsUsd()).isCloseTo(12 * (8 * 730 * 6.88 - 2 * 730 * 2.90), within(0.1));
     }
 }
