@@ -20,7 +20,7 @@ public final class MarkdownAnswer {
     public static ObjectNode of(CostReport r) {
         ObjectNode m = JsonNodeFactory.instance.objectNode();
         m.put("format", "markdown");
-        m.put("markdown", text(r));
+        m.put("markdown", text(r) + (r.links() == null ? "" : "\n[Full report](" + r.links().html() + ")\n"));
         return m;
     }
 

@@ -27,8 +27,18 @@ public final class SlackMessage {
     private SlackMessage() {
     }
 
-    /** The estimate, posted in the channel. */
+    /** The estimate, posted in the channel; with a "Full report" button when the report has a page. */
     public static ObjectNode of(CostReport r) {
+        ObjectNode m = message(r);
+        if (r.links() != null && m.path("blocks").isArray()) {
+            ObjectNode button = ((ArrayNode) m.get("blocks")).addObject().put("type", "actions").putArray("elements")
+                    .addObject().put("type", "button").put("action_id", "full-report").put("url", r.links().html());
+            button.putObject("text").put("type", "plain_text").put("text", "Full report");
+        }
+        return m;
+    }
+
+    private static ObjectNode message(CostReport r) {
         if (r.rental() != null) {
             return rental(r);
         }

@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
 public class EstimateFunction {
     private static final Logger LOG = Logger.getLogger(EstimateFunction.class);
 
-    static final Set<String> FORMATS = Set.of("json", "markdown", "slack");
+    static final Set<String> FORMATS = Set.of("json", "markdown", "slack", "html");
 
     @Inject
     Estimator engine;
@@ -38,6 +38,9 @@ public class EstimateFunction {
 
     @Inject
     SlackResponder responder;
+
+    @Inject
+    ReportPages pages;
 
     /**
      * A request (structured or {@code {"text": ...}}) answered as a CostReport, or as Markdown or a
@@ -62,9 +65,12 @@ public class EstimateFunction {
      * request had. Names and numbers only, never a value a caller sent (the format only when it is one of
      * ours); CloudWatch Logs Insights queries them as fields.
      */
-    static Map<String, Object> invocation(JsonNode request, Object answer, long nanos) {
+    static Map<String, Object> invocation(JsonNode event, Object answer, long nanos) {
+        JsonNode request = event != null && event.isObject() && event.has("apiGateway") && event.has("request")
+                ? event.get("request") : event;
         boolean object = request != null && request.isObject();
-        String route = object && request.has("slack") ? "slack" : object && request.has("slackDelayed")
+        String route = object && request.has("report") ? "report" : object && request.has("slack") ? "slack"
+                : object && request.has("slackDelayed")
                 ? "slack-delayed" : object && request.has("text") ? "text" : object && request.has("rental")
                         ? "rental" : "estimate";
         JsonNode f = object ? request.get("format") : null;
@@ -82,10 +88,18 @@ public class EstimateFunction {
         return fields;
     }
 
-    private Object answer(JsonNode request) {
+    private Object answer(JsonNode event) {
+        // API Gateway's /estimate mapping wraps the body with the API's own address (for report links).
+        boolean wrapped = event != null && event.isObject() && event.has("apiGateway") && event.has("request")
+                && event.size() == 2;
+        JsonNode request = wrapped ? event.get("request") : event;
+        String reportUrl = wrapped ? event.path("apiGateway").path("reportUrl").asText(null) : null;
         try {
             if (request != null && request.isObject() && request.has("slack")) {
                 return slack(request.get("slack"));
+            }
+            if (request != null && request.isObject() && request.has("report") && request.size() == 1) {
+                return pages.open(request.get("report"), engine::estimate);
             }
             if (request != null && request.isObject() && request.has("slackDelayed")) {
                 return responder.delayed(request.get("slackDelayed"), this::slackAnswer, secret.get(),
@@ -95,7 +109,7 @@ public class EstimateFunction {
             if (help(request)) {
                 return switch (format) {
                     case "slack" -> SlackMessage.help();
-                    case "markdown" -> MarkdownAnswer.markdown(SlackMessage.HELP.replace("*", "**"));
+                    case "markdown", "html" -> MarkdownAnswer.markdown(SlackMessage.HELP.replace("*", "**"));
                     default -> JsonNodeFactory.instance.objectNode().put("help", SlackMessage.HELP);
                 };
             }
@@ -115,9 +129,11 @@ public class EstimateFunction {
                     default -> e.toJson();
                 };
             }
+            report = pages.linked(report, body, reportUrl);
             return switch (format) {
                 case "markdown" -> MarkdownAnswer.of(report);
                 case "slack" -> SlackMessage.of(report);
+                case "html" -> pages.page(report);
                 default -> report;
             };
         } catch (InvalidRequestException e) {
@@ -163,13 +179,21 @@ public class EstimateFunction {
             return SlackMessage.help();
         }
         String responseUrl = SlashCommand.form(body).get("response_url");
-        return responder.respond(this::slackAnswer, text, responseUrl, secret.get(), System.currentTimeMillis() / 1000);
+        String reportUrl = event.path("reportUrl").asText(null);
+        return responder.respond(t -> slackAnswer(t, reportUrl), text, responseUrl, secret.get(),
+                System.currentTimeMillis() / 1000);
     }
 
     /** A slash command's text answered as a Slack message (a mistake in it as an ephemeral one). */
     ObjectNode slackAnswer(String text) {
+        return slackAnswer(text, null);
+    }
+
+    /** The same, with a "Full report" button to the page at {@code reportUrl} (or REPORT_BASE_URL). */
+    ObjectNode slackAnswer(String text, String reportUrl) {
         try {
-            return SlackMessage.of(engine.estimate(JsonNodeFactory.instance.objectNode().put("text", text)));
+            ObjectNode request = JsonNodeFactory.instance.objectNode().put("text", text);
+            return SlackMessage.of(pages.linked(engine.estimate(request), request, reportUrl));
         } catch (InvalidRequestException e) {
             return SlackMessage.error(e);
         }

@@ -34,7 +34,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     Optimization.class, BestPlan.class, Assumption.class, Range.class,
     TrainingReport.TrainingRanges.class, InferenceReport.InferenceRanges.class, LifecycleReport.LifecycleRanges.class,
     LifecycleReport.MonthRange.class, LifecycleReport.Version.class,
-    ActualsReport.class, ActualsReport.Variance.class, ComparisonOption.class, RentalReport.class, HostedApiReport.class, RentalReport.RentalOffer.class,
+    ActualsReport.class, ActualsReport.Variance.class, ComparisonOption.class, RentalReport.class, HostedApiReport.class, CostReport.Links.class, RentalReport.RentalOffer.class,
     InferenceReport.TierReport.class})
 public final class NativeReflection {
     private NativeReflection() {

@@ -29,6 +29,7 @@ public class SigningSecret {
     private static final Logger LOG = Logger.getLogger(SigningSecret.class);
     static final String EXTENSION = "http://localhost:2773/secretsmanager/get?secretId=";
 
+    private final String variable;
     private final Function<String, String> env;
     private final LongSupplier clock;
     private volatile String cached;
@@ -47,6 +48,12 @@ public class SigningSecret {
     }
 
     SigningSecret(Function<String, String> env, LongSupplier clock) {
+        this("SLACK_SIGNING_SECRET", env, clock);
+    }
+
+    /** A secret read as this one is, from {@code variable} locally or {@code variable_ARN} in AWS. */
+    SigningSecret(String variable, Function<String, String> env, LongSupplier clock) {
+        this.variable = variable;
         this.env = env;
         this.clock = clock;
     }
@@ -86,11 +93,11 @@ public class SigningSecret {
     }
 
     private Fetch load() {
-        String local = env.apply("SLACK_SIGNING_SECRET");
+        String local = env.apply(variable);
         if (local != null && !local.isEmpty()) {
             return new Fetch(local, false);
         }
-        String arn = env.apply("SLACK_SIGNING_SECRET_ARN");
+        String arn = env.apply(variable + "_ARN");
         String token = env.apply("AWS_SESSION_TOKEN");
         if (arn == null || arn.isEmpty() || token == null) {
             return new Fetch(null, false);
@@ -107,13 +114,14 @@ public class SigningSecret {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                LOG.error(JsonLine.of("ERROR", "the Slack signing secret could not be read", "status", response.statusCode()));
+                LOG.error(JsonLine.of("ERROR", "a secret could not be read", "secret", variable, "status",
+                        response.statusCode()));
                 return null;
             }
             JsonNode secret = new ObjectMapper().readTree(response.body()).path("SecretString");
             return secret.isTextual() ? secret.asText() : null;
         } catch (IOException e) {
-            LOG.error(JsonLine.of("ERROR", "the Slack signing secret could not be read", "failure",
+            LOG.error(JsonLine.of("ERROR", "a secret could not be read", "secret", variable, "failure",
                     e.getClass().getSimpleName()));
             return null;
         } catch (InterruptedException e) {

@@ -26,7 +26,12 @@ public record CostReport(
         List<String> ignored,
         List<ComparisonOption> comparison,
         RentalReport rental,
-        HostedApiReport hostedApi) {
+        HostedApiReport hostedApi,
+        Links links) {
+
+    /** Where the report can be opened: its HTML page, when report links are configured. */
+    public record Links(String html) {
+    }
 
     public static final String SCHEMA_VERSION = "1.0";
 
@@ -36,7 +41,7 @@ public record CostReport(
             List<Optimization> optimizations, BestPlan bestPlan, List<Assumption> assumptions, List<String> warnings,
             String summary, JsonNode request, ActualsReport actuals) {
         this(schemaVersion, model, catalog, training, inference, lifecycle, recommendation, optimizations, bestPlan,
-                assumptions, warnings, summary, request, actuals, null, null, null, null, null);
+                assumptions, warnings, summary, request, actuals, null, null, null, null, null, null);
     }
 
     /**
@@ -46,7 +51,7 @@ public record CostReport(
     public static CostReport rental(RentalReport rental, CatalogInfo catalog, List<Assumption> assumptions,
             List<String> warnings, String summary) {
         return new CostReport(SCHEMA_VERSION, null, catalog, null, null, null, null, List.of(), null, assumptions,
-                warnings, summary, null, null, null, null, null, rental, null);
+                warnings, summary, null, null, null, null, null, rental, null, null);
     }
 
     /**
@@ -56,13 +61,14 @@ public record CostReport(
     public static CostReport hostedApi(HostedApiReport hosted, CatalogInfo catalog, List<Assumption> assumptions,
             List<String> warnings, String summary) {
         return new CostReport(SCHEMA_VERSION, null, catalog, null, null, null, null, List.of(), null, assumptions,
-                warnings, summary, null, null, null, null, null, null, hosted);
+                warnings, summary, null, null, null, null, null, null, hosted, null);
     }
 
     /** The same report with the advisor's levers, best plan and the summary that mentions them. */
     public CostReport withAdvice(List<Optimization> levers, BestPlan best, String text) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation, levers,
-                best, assumptions, warnings, text, request, actuals, understood, ignored, comparison, rental, hostedApi);
+                best, assumptions, warnings, text, request, actuals, understood, ignored, comparison, rental, hostedApi,
+                links);
     }
 
     /**
@@ -72,7 +78,7 @@ public record CostReport(
     public CostReport withRequest(JsonNode understood) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation,
                 optimizations, bestPlan, assumptions, warnings, summary, understood, actuals, this.understood, ignored,
-                comparison, rental, hostedApi);
+                comparison, rental, hostedApi, links);
     }
 
     /**
@@ -82,6 +88,14 @@ public record CostReport(
      */
     public CostReport withReading(String line, List<String> skipped, List<ComparisonOption> options) {
         return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation,
-                optimizations, bestPlan, assumptions, warnings, summary, request, actuals, line, skipped, options, rental, hostedApi);
+                optimizations, bestPlan, assumptions, warnings, summary, request, actuals, line, skipped, options, rental,
+                hostedApi, links);
+    }
+
+    /** The same report with where it can be opened (added by the function, which knows the link key). */
+    public CostReport withLinks(Links where) {
+        return new CostReport(schemaVersion, model, catalog, training, inference, lifecycle, recommendation,
+                optimizations, bestPlan, assumptions, warnings, summary, request, actuals, understood, ignored,
+                comparison, rental, hostedApi, where);
     }
 }

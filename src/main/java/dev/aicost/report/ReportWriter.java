@@ -117,6 +117,7 @@ public final class ReportWriter {
                 num(p, "totalUsd", h.totalUsd());
                 str(p, "source", h.source());
             });
+            object(o, "links", v.links(), (l, p) -> str(p, "html", l.html()));
         });
     }
 

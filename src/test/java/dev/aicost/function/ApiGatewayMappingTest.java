@@ -84,6 +84,14 @@ class ApiGatewayMappingTest {
             return "test-request-id";
         }
 
+        public String getDomainName() {
+            return "abc123.execute-api.us-east-1.amazonaws.com";
+        }
+
+        public String getStage() {
+            return "prod";
+        }
+
         public Map<String, Object> getResponseOverride() {
             return responseOverride;
         }

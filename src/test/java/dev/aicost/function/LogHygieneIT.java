@@ -49,6 +49,11 @@ class LogHygieneIT {
             "{'slack':{'bodyBase64':'" + slackBody + "','signatureBase64':'djA9" + "','timestampBase64':'MQ=='}}",
             "{'slack':{'body':'text=" + m + "','signature':'v0=" + m + "','timestamp':'" + m + "'}}",
             "{'slackDelayed':{'text':'" + m + "','responseUrl':'https://hooks.slack.com/" + m + "'}}",
+            "{'model':{'id':'" + m + "'},'inference':{'requestsPerDay':1000},'format':'html'}",
+            "{'model':{'id':'llama-3.1-8b','name':'" + m + "'},'inference':{'requestsPerDay':1000},'format':'html'}",
+            "{'report':{'q':'" + m + "','exp':'1','sig':'" + m + "'}}",
+            "{'report':{'qBase64':'" + Base64.getEncoder().encodeToString(m.getBytes(StandardCharsets.UTF_8))
+                    + "','expBase64':'OTk5OTk5OTk5OQ==','sigBase64':'eA=='}}",
             "'" + m + "'"));
         events.replaceAll(e -> e.replace('\'', '"'));
         events.add("{\"model\": " + m + "}"); // a bare token: the JSON parser quotes it in its message

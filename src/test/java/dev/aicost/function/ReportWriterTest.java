@@ -69,6 +69,9 @@ class ReportWriterTest {
             requests.add(Generated.inference(seed));
             requests.add(Generated.both(seed));
         }
+        // A report with its page's link (the function adds it when a link key is configured).
+        REPORTS.add(engine.estimate(requests.get(0)).withLinks(new CostReport.Links(
+                "https://example.execute-api.us-east-1.amazonaws.com/prod/report?q=abc&exp=1&sig=def")));
         for (JsonNode request : requests) {
             try {
                 REPORTS.add(engine.estimate(request));

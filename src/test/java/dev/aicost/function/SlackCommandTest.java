@@ -22,6 +22,9 @@ class SlackCommandTest {
         f.engine = Estimator.builtIn();
         f.secret = new SigningSecret(name -> name.equals("SLACK_SIGNING_SECRET") ? secret : null);
         f.responder = new SlackResponder();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        new ReportJson().customize(json);
+        f.pages = ReportPages.of(new LinkSecret(), json);
         f.responder.budgetMs = 60_000; // these tests are about the answer, not Slack's clock
         f.responder.invoker = payload -> false;
         return f;

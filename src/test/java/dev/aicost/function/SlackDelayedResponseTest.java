@@ -57,16 +57,17 @@ class SlackDelayedResponseTest {
         AtomicBoolean cold = new AtomicBoolean(true);
         EstimateFunction slowFirst = new EstimateFunction() {
             @Override
-            com.fasterxml.jackson.databind.node.ObjectNode slackAnswer(String text) {
+            com.fasterxml.jackson.databind.node.ObjectNode slackAnswer(String text, String reportUrl) {
                 if (cold.getAndSet(false)) {
                     sleep(1_500); // the cold start: the first answer misses the budget
                 }
-                return super.slackAnswer(text);
+                return super.slackAnswer(text, reportUrl);
             }
         };
         slowFirst.engine = f.engine;
         slowFirst.secret = f.secret;
         slowFirst.responder = f.responder;
+        slowFirst.pages = f.pages;
         f.responder.invoker = payload -> {
             handoff.set(payload);
             Thread async = new Thread(() -> {

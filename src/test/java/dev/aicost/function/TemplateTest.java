@@ -113,7 +113,9 @@ class TemplateTest {
         assertThat(i.get("httpMethod").asText()).isEqualTo("POST");
         assertThat(i.get("uri").asText()).startsWith("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/")
                 .contains("${EstimateFunction.Arn}");
-        assertThat(i.at("/requestTemplates/application~1json").asText()).isEqualTo("$input.json('$')");
+        // The body as sent, wrapped with the API's own address (for report links): nothing else is added.
+        assertThat(i.at("/requestTemplates/application~1json").asText()).isEqualTo("{\"apiGateway\":{\"reportUrl\":"
+                + "\"https://$context.domainName/$context.stage/report\"},\"request\":$input.json('$')}");
         List<String> codes = new ArrayList<>();
         i.get("responses").forEach(r -> codes.add(r.get("statusCode").asText()));
         assertThat(codes).containsExactlyInAnyOrder("200", "400", "500");
@@ -155,9 +157,11 @@ class TemplateTest {
         assertThat(slackFunction(load(template)).get("FunctionName").asText()).isEqualTo("${AWS::StackName}-slack");
         assertThat(slackFunction(load(template)).at("/Environment/Variables/SLACK_DELAYED_QUALIFIER").asText())
                 .isEqualTo("live");
-        // The estimate function neither reads the secret nor invokes anything.
-        assertThat(load(template).at("/Resources/EstimateFunctionRole").toString()).doesNotContain("lambda:Invoke")
-                .doesNotContain("secretsmanager");
+        // The estimate function invokes nothing and reads one secret only: the report-link key.
+        String estimateRole = load(template).at("/Resources/EstimateFunctionRole").toString();
+        assertThat(estimateRole).doesNotContain("lambda:Invoke").doesNotContain("SlackSigningSecretArn");
+        assertThat(estimateRole.split("secretsmanager:GetSecretValue", -1)).hasSize(2);
+        assertThat(estimateRole).contains("\"Resource\":\"ReportLinkSecretArn\"");
         assertThat(function(load(template)).get("Environment").toString()).doesNotContain("SLACK");
     }
 
@@ -418,5 +422,29 @@ class TemplateTest {
         assertThat(t.at("/Resources/AccountConcurrencyQuotaAlarm/Properties/Metrics/1/Expression").asText())
                 .contains("SERVICE_QUOTA(used)");
         assertThat(t.at("/Resources/WafBlockedRequestsAlarm/Condition").asText()).isEqualTo("UseWaf");
+    }
+
+    /** GET /report: no API key (the signed link is the credential), each parameter as base64, the page as HTML. */
+    @Test
+    void reportLinksOpenThroughTheirOwnRoute() throws IOException {
+        JsonNode t = load(TEMPLATE);
+        JsonNode get = t.at("/Resources/EstimateApi/Properties/DefinitionBody/paths/~1report/get");
+        assertThat(get.has("security")).isFalse();
+        JsonNode i = get.get("x-amazon-apigateway-integration");
+        assertThat(i.get("uri").asText()).contains("${EstimateFunction.Arn}:live/invocations");
+        String mapping = i.at("/requestTemplates/application~1json").asText();
+        for (String p : List.of("q", "exp", "sig")) {
+            assertThat(mapping).contains("\"" + p + "Base64\":\"$util.base64Encode($input.params('" + p + "'))\"");
+        }
+        JsonNode ok = i.at("/responses/default/responseParameters");
+        assertThat(ok.get("method.response.header.Content-Type").asText()).isEqualTo("'text/html; charset=utf-8'");
+        assertThat(ok.get("method.response.header.Content-Security-Policy").asText())
+                .isEqualTo("integration.response.body.contentSecurityPolicy");
+        assertThat(ok.get("method.response.header.Referrer-Policy").asText()).isEqualTo("'no-referrer'");
+        assertThat(t.at("/Resources/ReportInvokePermission/Properties/SourceArn").asText()).endsWith("/GET/report");
+        assertThat(t.at("/Outputs/ReportUrl/Value").asText()).endsWith("/report");
+        for (JsonNode f : List.of(function(t), slackFunction(t))) {
+            assertThat(f.at("/Environment/Variables/REPORT_LINK_SECRET_ARN/1").asText()).isEqualTo("ReportLinkSecretArn");
+        }
     }
 }
