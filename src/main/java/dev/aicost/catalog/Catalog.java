@@ -20,7 +20,7 @@ public final class Catalog {
     public static final List<String> RESOURCES = List.of(
             "/catalog/accelerators.psv", "/catalog/offers.psv", "/catalog/hosted-apis.psv",
             "/catalog/models.psv", "/catalog/energy.psv", "/catalog/model-error.psv",
-            "/catalog/serverless.psv");
+            "/catalog/serverless.psv", "/catalog/hosted-apis-litellm.psv");
 
     private final LocalDate asOf;
     private final Map<String, Accelerator> accelerators;
@@ -84,7 +84,7 @@ public final class Catalog {
         return load(DataTable.resource(RESOURCES.get(0)), DataTable.resource(RESOURCES.get(1)),
                 DataTable.resource(RESOURCES.get(2)), DataTable.resource(RESOURCES.get(3)),
                 DataTable.resource(RESOURCES.get(4)), DataTable.resource(RESOURCES.get(5)),
-                DataTable.resource(RESOURCES.get(6)));
+                DataTable.resource(RESOURCES.get(6)), DataTable.resource(RESOURCES.get(7)));
     }
 
     /**
@@ -93,8 +93,15 @@ public final class Catalog {
      */
     static Catalog load(DataTable acceleratorTable, DataTable offerTable, DataTable apiTable, DataTable modelTable,
             DataTable energyTable, DataTable modelErrorTable, DataTable serverlessTable) {
-        return CatalogLoader.load(acceleratorTable, offerTable, apiTable, modelTable, energyTable, modelErrorTable,
-                serverlessTable);
+        return CatalogLoader.load(acceleratorTable, offerTable, List.of(apiTable), modelTable, energyTable,
+                modelErrorTable, serverlessTable);
+    }
+
+    /** The same, with hosted-API rows imported from a maintained price map after the hand-sourced ones. */
+    static Catalog load(DataTable acceleratorTable, DataTable offerTable, DataTable apiTable, DataTable modelTable,
+            DataTable energyTable, DataTable modelErrorTable, DataTable serverlessTable, DataTable importedApis) {
+        return CatalogLoader.load(acceleratorTable, offerTable, List.of(apiTable, importedApis), modelTable,
+                energyTable, modelErrorTable, serverlessTable);
     }
 
     public LocalDate asOf() {

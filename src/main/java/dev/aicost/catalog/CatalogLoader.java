@@ -22,8 +22,13 @@ final class CatalogLoader {
      * @param modelErrorTable the engine's measured error (its date is when it was generated, so it
      *        does not move the catalog's price date)
      */
-    static Catalog load(DataTable acceleratorTable, DataTable offerTable, DataTable apiTable, DataTable modelTable,
-            DataTable energyTable, DataTable modelErrorTable, DataTable serverlessTable) {
+    /**
+     * @param apiTables the hand-sourced hosted APIs first (their date is the catalog's), then any imported from a
+     *        maintained price map (the hand rows win: an imported row with the same id is left out)
+     */
+    static Catalog load(DataTable acceleratorTable, DataTable offerTable, List<DataTable> apiTables,
+            DataTable modelTable, DataTable energyTable, DataTable modelErrorTable, DataTable serverlessTable) {
+        DataTable apiTable = apiTables.get(0);
         Map<String, Accelerator> accelerators = new LinkedHashMap<>();
         Map<String, Catalog.Form> forms = new HashMap<>();
         Map<String, Catalog.Form> formByWire = WireName.byWireName(List.of(Catalog.Form.values()));
@@ -70,15 +75,21 @@ final class CatalogLoader {
         }
 
         Map<String, HostedApi> apis = new LinkedHashMap<>();
-        for (DataTable.Row row : apiTable.rows()) {
-            double input = row.positive("input");
-            String serves = row.optionalText("servesModel");
-            var batch = row.optionalPositive("batch");
-            HostedApi api = build(row, () -> new HostedApi(row.text("id"), row.text("provider"), row.text("model"),
-                    serves, input, row.optionalPositive("cachedInput").orElse(input),
-                    row.optionalPositive("cacheWrite").orElse(input), row.positive("output"),
-                    batch.isPresent() ? batch.getAsDouble() : null, row.yesNo("openWeights"), row.source()));
-            putUnique(apis, api.id(), api, row);
+        for (DataTable table : apiTables) {
+            for (DataTable.Row row : table.rows()) {
+                if (table != apiTable && apis.containsKey(row.text("id"))) {
+                    continue;
+                }
+                double input = row.positive("input");
+                String serves = row.optionalText("servesModel");
+                var batch = row.optionalPositive("batch");
+                HostedApi api = build(row, () -> new HostedApi(row.text("id"), row.text("provider"), row.text("model"),
+                        serves, input, row.optionalPositive("cachedInput").orElse(input),
+                        row.optionalPositive("cacheWrite").orElse(input), row.positive("output"),
+                        batch.isPresent() ? batch.getAsDouble() : null, row.yesNo("openWeights"), row.source(),
+                        table != apiTable));
+                putUnique(apis, api.id(), api, row);
+            }
         }
 
         Map<String, ModelSpec> models = new LinkedHashMap<>();
@@ -98,11 +109,13 @@ final class CatalogLoader {
                     architecture(row)));
             putUnique(models, m.id(), m, row);
         }
-        for (DataTable.Row row : apiTable.rows()) {
-            String serves = row.optionalText("servesModel");
-            if (serves != null && !models.containsKey(serves)) {
-                throw new CatalogException(apiTable.file(), row.line(), "servesModel '" + serves
-                        + "' is not a catalog model");
+        for (DataTable table : apiTables) {
+            for (DataTable.Row row : table.rows()) {
+                String serves = row.optionalText("servesModel");
+                if (serves != null && !models.containsKey(serves)) {
+                    throw new CatalogException(table.file(), row.line(), "servesModel '" + serves
+                            + "' is not a catalog model");
+                }
             }
         }
 

@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param cacheWritePerMillionUsd what an input token costs the first time it is written to the prompt
  *        cache (Anthropic charges a premium; the input price where there is none)
  * @param batchPriceFraction the share of the list price its asynchronous batch tier charges (null: none)
+ * @param imported read from a maintained price map (hosted-apis-litellm.psv) rather than sourced by hand:
+ *        listed in comparisons only where it serves the same model
  */
 public record HostedApi(
         String id,
@@ -21,7 +23,16 @@ public record HostedApi(
         double outputPerMillionUsd,
         Double batchPriceFraction,
         boolean openWeights,
-        Source source) {
+        Source source,
+        boolean imported) {
+
+    /** A hand-sourced row. */
+    public HostedApi(String id, String provider, String model, String servesModel, double inputPerMillionUsd,
+            double cachedInputPerMillionUsd, double cacheWritePerMillionUsd, double outputPerMillionUsd,
+            Double batchPriceFraction, boolean openWeights, Source source) {
+        this(id, provider, model, servesModel, inputPerMillionUsd, cachedInputPerMillionUsd, cacheWritePerMillionUsd,
+                outputPerMillionUsd, batchPriceFraction, openWeights, source, false);
+    }
 
     public HostedApi {
         Objects.requireNonNull(id, "id");

@@ -186,7 +186,7 @@ class EconomicsTest {
         // It serves its own LoRA fine-tune: an API selling the stock Llama 3.3 70B cannot serve that model.
         assertThat(byLever.get("hosted-api").change()).contains("llama-3.3-70b");
         assertThat(byLever.get("hosted-api").applicable()).isFalse();
-        assertThat(byLever.get("hosted-api").notApplicableReason()).isEqualTo("groq-llama-3.3-70b serves the published "
+        assertThat(byLever.get("hosted-api").notApplicableReason()).isEqualTo("deepinfra-llama-3.3-70b-instruct-turbo serves the published "
                 + "Llama 3.3 70B weights, not the lora model this plan trains");
         assertThat(r.bestPlan().levers()).doesNotContain("hosted-api", "batch-api");
         assertThat(byLever.get("cheaper-provider").change()).contains("aws-p5-h100 →");

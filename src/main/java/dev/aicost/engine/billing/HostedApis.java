@@ -60,6 +60,10 @@ public final class HostedApis {
         List<HostedApiComparison> list = new ArrayList<>();
         List<String> stale = new ArrayList<>();
         for (HostedApi api : apis) {
+            // Every offer of the same model; of the others, the hand-sourced ones (the imported map holds hundreds).
+            if (!sameModel(api, w) && api.imported()) {
+                continue;
+            }
             double perRequest = perRequestUsd(api, w);
             double monthly = perRequest * w.requestsPerDay() * Num.DAYS_PER_MONTH;
             Double breakEven = BreakEven.requestsPerDay(fleet, perRequest);
@@ -71,7 +75,7 @@ public final class HostedApis {
             }
         }
         notes.assume(path, ".hostedApis", "list prices per 1M tokens", () -> "the same requests bought as tokens"
-                + (w.batch() ? " at the batch tier where one exists" : "") + "; same-model offers first; break-even "
+                + (w.batch() ? " at the batch tier where one exists" : "") + "; every same-model offer first, then the hand-sourced others; break-even "
                 + "is the traffic above which self-hosting costs less at every higher traffic");
         if (!stale.isEmpty()) {
             notes.warn(() -> "Same-model hosted-API prices more than 12 months older than the catalog: "
