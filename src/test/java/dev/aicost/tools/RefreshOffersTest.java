@@ -1,0 +1,60 @@
+package dev.aicost.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The catalog refresh on price lists in AWS's and Azure's own formats (src/test/resources/refresh). */
+class RefreshOffersTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path OFFERS = Path.of("src/main/resources/catalog/offers.psv");
+
+    static List<String> row(String psv, String id) {
+        for (String line : psv.split("\n")) {
+            if (line.startsWith(id + " ")) {
+                return List.of(line.split("\\|")).stream().map(String::trim).toList();
+            }
+        }
+        throw new AssertionError("no row " + id);
+    }
+
+    @Test
+    void anAwsOfferFileRefreshesTheLinuxSharedPricesPerAccelerator() throws IOException {
+        String before = Files.readString(OFFERS);
+        JsonNode list = JSON.readTree(Path.of("src/test/resources/refresh/aws-offer-file.json").toFile());
+        String after = RefreshOffers.refresh(before, "aws", list, "2026-11-20");
+        List<String> p5 = row(after, "aws-p5-h100");
+        // $52/h Linux shared on-demand (not Windows' $60, not dedicated's $58) over 8 GPUs; spot untouched;
+        // 1- and 3-year standard no-upfront reservations ($32, $20; not all-upfront, not convertible).
+        assertThat(p5.subList(6, 10)).containsExactly("6.5", row(before, "aws-p5-h100").get(7), "4", "2.5");
+        assertThat(p5.get(13)).startsWith("AWS Price List offer file (AmazonEC2, 2026-11-20T00:00:00Z): p5.48xlarge");
+        assertThat(p5.subList(14, 16)).containsExactly("2026-11-20", "confirmed");
+        // The capacity block shares the instance name only in part: it is left alone, as are other providers.
+        assertThat(row(after, "aws-p5-h100-block")).isEqualTo(row(before, "aws-p5-h100-block"));
+        assertThat(row(after, "azure-nd-h100-v5")).isEqualTo(row(before, "azure-nd-h100-v5"));
+        // Rows the list does not price keep everything.
+        long changed = before.lines().filter(l -> !after.contains(l)).count();
+        assertThat(changed).isBetween(1L, 2L); // p5 and, if the catalog rents it, g6.xlarge
+        assertThat(after.lines().count()).isEqualTo(before.lines().count());
+    }
+
+    @Test
+    void anAzureRetailPricesPageRefreshesPayAsYouGoSpotAndReservations() throws IOException {
+        String before = Files.readString(OFFERS);
+        JsonNode list = JSON.readTree(Path.of("src/test/resources/refresh/azure-retail-prices.json").toFile());
+        String after = RefreshOffers.refresh(before, "azure", list, "2026-10-01");
+        List<String> nd = row(after, "azure-nd-h100-v5");
+        // $96/h east US Linux (not Windows, not west Europe) / 8; spot $28.80 / 8; reservations are whole-term
+        // prices: $490,560 / 8,760 h / 8 = $7.00, $893,520 / 26,280 h / 8 = $4.25.
+        assertThat(nd.subList(6, 10)).containsExactly("12", "3.6", "7", "4.25");
+        assertThat(nd.get(13)).startsWith("Azure Retail Prices API: Standard_ND96isr_H100_v5");
+        assertThat(nd.subList(14, 16)).containsExactly("2026-10-01", "confirmed");
+        assertThat(row(after, "aws-p5-h100")).isEqualTo(row(before, "aws-p5-h100"));
+    }
+}
