@@ -53,17 +53,19 @@ public final class HostedApis {
 
     public static List<HostedApiComparison> compare(Catalog catalog, Fleet fleet, Workload w, double selfMonthlyUsd,
             String path, Notes notes) {
-        List<HostedApi> apis = new ArrayList<>(catalog.hostedApis());
+        // Every offer of the same model; of the others, the hand-sourced ones (the imported map holds hundreds).
+        List<HostedApi> apis = new ArrayList<>();
+        for (HostedApi api : catalog.hostedApis()) {
+            if (!api.imported() || sameModel(api, w)) {
+                apis.add(api);
+            }
+        }
         // The same model first (the like-for-like comparison), then the rest, each by price.
         apis.sort(Comparator.comparing((HostedApi a) -> !sameModel(a, w))
                 .thenComparingDouble(a -> perRequestUsd(a, w)));
         List<HostedApiComparison> list = new ArrayList<>();
         List<String> stale = new ArrayList<>();
         for (HostedApi api : apis) {
-            // Every offer of the same model; of the others, the hand-sourced ones (the imported map holds hundreds).
-            if (!sameModel(api, w) && api.imported()) {
-                continue;
-            }
             double perRequest = perRequestUsd(api, w);
             double monthly = perRequest * w.requestsPerDay() * Num.DAYS_PER_MONTH;
             Double breakEven = BreakEven.requestsPerDay(fleet, perRequest);

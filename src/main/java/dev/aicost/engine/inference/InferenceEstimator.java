@@ -202,7 +202,7 @@ public final class InferenceEstimator {
                 : InferenceReport.FleetSize.onInstances(workload.scaling().wireName(), replicas, replicas * replica.tp,
                         Num.sig(hours), Num.sig(utilization), billed, per, hardware.catalog().offer(price.offer())
                                 .map(o -> o.instance()).orElse(null));
-        if (hosted == null && serverless == null) {
+        if (hosted == null && serverless == null && withApis) { // the main report's figure, not a lever's what-if
             // What the headroom and the second copy cost: the bill less the same fleet run full, on one replica
             // (or on the replicas the request asked for).
             Fleet.Workload bare = workload.withHeadroom(in.capacity().minReplicas() != null ? workload.minReplicas()
