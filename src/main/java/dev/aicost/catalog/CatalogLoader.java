@@ -140,7 +140,9 @@ final class CatalogLoader {
             }
             ServerlessOffer o = build(row, () -> new ServerlessOffer(row.text("id"), acc, row.text("provider"),
                     row.positive("perSecondUsd"), row.positive("minBillingSeconds"), row.positive("idleTimeoutSeconds"),
-                    row.positive("coldStartSeconds"), row.positive("loadGBs"), row.source()));
+                    row.positive("coldStartSeconds"), row.positive("loadGBs"), row.optionalPositiveInt("maxGpus"),
+                    row.optionalPositive("planMonthlyUsd").orElse(0), row.optionalPositive("extraPerSecondUsd").orElse(0),
+                    row.source()));
             if (!serverlessIds.add(o.id()) || offers.containsKey(o.id())) {
                 throw row.fail("id", "duplicate id '" + o.id() + "'");
             }

@@ -17,6 +17,9 @@ import dev.aicost.report.InferenceReport;
 import dev.aicost.request.InferenceInput.Scaling;
 import dev.aicost.request.InferenceInput;
 import dev.aicost.request.InvalidRequestException;
+import dev.aicost.engine.serving.DailyShape;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -105,7 +108,15 @@ final class ServingPrices {
         }
         ServerlessOffer best = null;
         double least = Double.MAX_VALUE;
+        // Busy workers at the peak of the busiest month, each the replica's GPUs: what the account must run at once.
+        double peakGpus = Math.ceil(Arrays.stream(traffic).max().orElse(0) * workload.servedShare()
+                / Num.SECONDS_PER_DAY * DailyShape.max(workload.shape()) / point.requestsPerSecond()) * replica.tp;
+        List<String> caps = new ArrayList<>();
         for (ServerlessOffer o : offers) {
+            if (!o.holds(peakGpus)) {
+                caps.add(o.provider() + " " + o.maxGpus());
+                continue;
+            }
             Fleet f = new Fleet(replica, point, workload, serverlessPricing(in, o, replica, point, operations, path,
                     Notes.silent()), null);
             double total = f.ownCostUsd(traffic[0]);
@@ -113,6 +124,11 @@ final class ServingPrices {
                 best = o;
                 least = total;
             }
+        }
+        if (best == null) {
+            throw InvalidRequestException.of(path + ".scaling", "'serverless' needs " + Num.show(peakGpus)
+                    + " GPUs at once at the peak, above every self-serve cap for " + acc.id() + " (" + String.join(", ",
+                            caps) + " GPUs)", "always-on or autoscale, or a provider's enterprise agreement");
         }
         return best;
     }
@@ -122,7 +138,10 @@ final class ServingPrices {
                 + o.id() + "' (" + o.provider() + "), the one that bills least in the first serving month for "
                 + o.acceleratorId()
                 + ": $"
-                + Num.show(o.perSecondUsd()) + " per GPU-second while a worker is up: " + o.source().cite());
+                + Num.show(o.perSecondUsd()) + " per GPU-second while a worker is up" + (o.extraPerSecondUsd() > 0
+                        ? " plus $" + Num.show(o.extraPerSecondUsd()) + " of CPU and memory" : "")
+                + (o.maxGpus() > 0 ? "; at most " + o.maxGpus() + " GPUs at once self-serve" : "") + ": "
+                + o.source().cite());
         return new Hardware.Price(o.perHourUsd(), 0, o.id(), null);
     }
 
@@ -141,8 +160,12 @@ final class ServingPrices {
                 + Num.show(o.coldStartSeconds()) + " s, an estimate) plus " + Num.show(Num.sig(replica.weightsBytes
                         / replica.tp / 1e9, 3)) + " GB of weights per GPU at " + Num.show(o.loadGBs()) + " GB/s; "
                 + "billed, and waited for by each request that finds no warm worker");
+        if (o.planMonthlyUsd() > 0) {
+            notes.assume(path, ".serverlessPlanMonthlyUsd", Num.shown(o.planMonthlyUsd()), () -> o.provider()
+                    + "'s plan fee, billed every month whatever the usage (counted with operations)");
+        }
         // A request alone on a worker is served at batch 1 (at low traffic most are alone).
-        return new Fleet.Pricing(o.perHourUsd(), 0, null, Double.NaN, operations, Double.NaN,
+        return new Fleet.Pricing(o.perHourUsd(), 0, null, Double.NaN, operations + o.planMonthlyUsd(), Double.NaN,
                 new Serverless(idle, cold, o.minBillingSeconds(), replica.at(1).e2eMs() / 1000));
     }
 
