@@ -176,6 +176,10 @@ public final class Levers {
                     : "costs $" + Money.usd(-difference) + " more for this workload";
             return notApplicable(w, base, why + lever.whyNoSaving(base, r));
         }
+        if (lever == Lever.SERVERLESS && r.inference() != null && r.inference().report().cost().offer() != null) {
+            w = w.described(w.detail().replace("(scale to zero", "(" + r.inference().report().cost().offer()
+                    + ", scale to zero"));
+        }
         double savings = Num.money(difference);
         double phaseBase = base.phaseUsd(lever.phase());
         double percent = phaseBase > 0 ? Num.sig(savings / phaseBase * 100) : 0;

@@ -32,6 +32,11 @@ record WhatIf(Lever lever, String path, String detail, UnaryOperator<EstimateReq
         return new WhatIf(lever, path, detail, edit, patch, tradeOff, why);
     }
 
+    /** The same change described another way (once priced, with what the run chose). */
+    WhatIf described(String otherDetail) {
+        return new WhatIf(lever, path, otherDetail, edit, patch, tradeOff, cannotBuy);
+    }
+
     /** How the report states it: {@code inference.precision: bf16 → fp8}. */
     String change() {
         return path + ": " + detail;

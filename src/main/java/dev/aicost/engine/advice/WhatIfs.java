@@ -140,14 +140,14 @@ final class WhatIfs {
         if (!hosted && !serverless && in.pricing().pricePerAcceleratorHourUsd() == null
                 && (in.replica().accelerator() == null || in.replica().accelerator().pricePerHourUsd() == null)
                 && !hardware.catalog().serverlessOffersFor(r.accelerator().id()).isEmpty()) {
-            String offer = hardware.catalog().serverlessOffersFor(r.accelerator().id()).get(0).id();
             RequestPatch p = new RequestPatch();
             RequestPatch i = p.object("inference").set("scaling", "serverless").set("pricingMode", "on-demand");
             if (in.pricing().offer() != null) {
                 i.set("offer", null);
             }
+            // The offer is named once priced: the engine picks the one that bills least and that holds the peak.
             out.add(new WhatIf(Lever.SERVERLESS, "inference.scaling", r.scaling().wireName() + " → serverless ("
-                    + offer + ", scale to zero, billed per second)", q -> q.withInference(q.inference()
+                    + "scale to zero, billed per second)", q -> q.withInference(q.inference()
                             .withScaling(Scaling.SERVERLESS).withPricingMode(PricingMode.ON_DEMAND).withOffer(null)), p));
         }
         if (!hosted && r.scaling() == Scaling.ALWAYS_ON) {
