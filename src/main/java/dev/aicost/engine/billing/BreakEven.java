@@ -49,21 +49,34 @@ final class BreakEven {
     record Answer(Double requestsPerDay, int evaluations) {
     }
 
-    static Answer search(Fleet fleet, double apiPerRequestUsd) {
-        double api = apiPerRequestUsd * Num.DAYS_PER_MONTH; // $ per month per (request per day)
+    /**
+     * Where the answer lies, from the two lines that bound the fleet's cost: at or above {@code from}, where the
+     * API's cost crosses the lower line (below it the fleet costs at least the API), and at or below {@code to},
+     * where it crosses the upper one (above it the fleet always costs less), or {@link #MAX}. Null when every
+     * request costs the fleet at least what the API charges.
+     */
+    record Bracket(double from, double to) {
+    }
+
+    static Bracket bracket(Fleet fleet, double api) {
         double fixed = fleet.pricing().operationsMonthlyUsd();
         double low = CostBounds.lowSlopeUsd(fleet);
         if (!(api > low)) {
-            return new Answer(null, 0); // every request costs the fleet at least what the API charges
+            return null;
         }
-        // Below the lower line's crossing the fleet costs at least the API: the answer is at or above it.
-        double from = fixed / (api - low);
         double high = CostBounds.highSlopeUsd(fleet);
-        // Above the upper line's crossing the fleet always costs less.
-        double to = Math.min(MAX, api > high ? (fixed + CostBounds.stepsUsd(fleet)) / (api - high) : MAX);
-        if (from >= MAX) {
+        return new Bracket(fixed / (api - low),
+                Math.min(MAX, api > high ? (fixed + CostBounds.stepsUsd(fleet)) / (api - high) : MAX));
+    }
+
+    static Answer search(Fleet fleet, double apiPerRequestUsd) {
+        double api = apiPerRequestUsd * Num.DAYS_PER_MONTH; // $ per month per (request per day)
+        Bracket b = bracket(fleet, api);
+        if (b == null || b.from() >= MAX) {
             return new Answer(null, 0);
         }
+        double from = b.from();
+        double to = b.to();
         if (to <= from) {
             return new Answer(from, 0);
         }
@@ -123,7 +136,8 @@ final class BreakEven {
             return Double.NaN; // a bound convex in traffic is below the API's cost at both ends
         }
         double m = a + (b - a) / 2;
-        if (costA == costB || m <= a || m >= b || b - a <= RESOLUTION * b || evaluations > MAX_EVALUATIONS) {
+        // (Wider than the resolution, the midpoint lies strictly inside: no floating-point stall to guard against.)
+        if (costA == costB || b - a <= RESOLUTION * b || evaluations > MAX_EVALUATIONS) {
             // Flat (no step inside), or narrower than the figure is reported (a smooth cost, e.g. serverless,
             // has no flat steps to stop on): the API's cost catches up at cost / api.
             double r = Math.min(b, costB / api);
