@@ -155,6 +155,9 @@ public final class Levers {
                 Num.sig(base.totalUsd() > 0 ? savings / base.totalUsd() * 100 : 0));
     }
 
+    /** Below this share of requests meeting a cold start, the workers never all go idle. */
+    static final double NEVER_COLD = 1e-4;
+
     static Priced price(WhatIfRunner engine, EstimateRequest req, Estimate base, WhatIf w) {
         Lever lever = w.lever();
         if (w.cannotBuy() != null) {
@@ -177,7 +180,13 @@ public final class Levers {
             return notApplicable(w, base, why + lever.whyNoSaving(base, r));
         }
         if (lever == Lever.SERVERLESS && r.inference() != null && r.inference().report().cost().offer() != null) {
-            w = w.described(w.detail().replace("(scale to zero", "(" + r.inference().report().cost().offer()
+            String offer = r.inference().report().cost().offer();
+            Double cold = r.inference().report().economics().coldStartShare();
+            // Workers that are never all idle at this traffic never scale to zero: what is bought is another
+            // provider's per-second billing, not scale to zero, and the report says so.
+            w = w.described(cold != null && cold < NEVER_COLD ? w.detail().replace("serverless (scale to zero, billed "
+                    + "per second)", "serverless workers at " + offer + " (a provider switch: at this traffic they "
+                    + "never scale to zero; billed per second)") : w.detail().replace("(scale to zero", "(" + offer
                     + ", scale to zero"));
         }
         double savings = Num.money(difference);

@@ -68,4 +68,20 @@ class ServerlessCapTest {
         assertThat(r.inference().fleet().scaling()).isEqualTo("serverless");
         assertThat(r.inference().cost().monthlyCostUsd()).isPositive();
     }
+
+    /** Workers that never all go idle are a switch to per-second billing, and the lever says so. */
+    @Test
+    void aServerlessFleetThatNeverScalesToZeroIsLabelledAProviderSwitch() throws Exception {
+        for (String rpd : new String[] {"200000", "1000000"}) {
+            CostReport r = Estimator.builtIn().estimate(JSON.readTree(("{'model':{'id':'llama-3.1-8b'},'inference':{"
+                    + "'requestsPerDay':" + rpd + ",'accelerator':'h100-sxm'},'horizonMonths':12}").replace('\'', '"')));
+            Optimization serverless = r.optimizations().stream().filter(o -> o.lever().equals("serverless"))
+                    .findFirst().orElseThrow();
+            if (rpd.equals("200000")) {
+                assertThat(serverless.change()).endsWith("→ serverless (runpod-flex-h100, scale to zero, billed per second)");
+            } else {
+                assertThat(serverless.change()).contains("a provider switch: at this traffic they never scale to zero");
+            }
+        }
+    }
 }
