@@ -58,7 +58,8 @@ class ChromiumPageTest {
     }
 
     static String run(List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(chromium(), "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        List<String> cmd = new ArrayList<>(List.of(chromium(), "--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-extensions", "--enable-logging=stderr", "--v=0",
                 "--user-data-dir=" + Path.of("target/chromium/profile").toAbsolutePath()));
         cmd.addAll(args);
