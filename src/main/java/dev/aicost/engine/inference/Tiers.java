@@ -79,7 +79,7 @@ public final class Tiers {
                 + Money.usd(separate) + " over the horizon" + (sameModel ? "; one shared fleet at the strictest "
                         + "target would cost more or miss it" : " (tiers use different models)") + "; the operating "
                 + "point shown is the first tier's, each tier's is in inference.tiers");
-        return separateResult(first, alone, chain, separateMonths, tiers, tierModels, in, notes);
+        return separateResult(first, alone, chain, separateMonths, traffic[0], tiers, tierModels, in, notes);
     }
 
     /** Tier fleets chained like routing: each passes the later tiers' requests on; the cache acts once, first. */
@@ -90,6 +90,16 @@ public final class Tiers {
             next = alone[k].fleet().routingTo(passed[k], k == 0 ? cacheHitRate : 0, k == 0 ? operations : 0, next);
         }
         return next;
+    }
+
+    /** The same chain of tier fleets run full (target utilisation 1) on one replica each, unless minReplicas was given. */
+    static Fleet bareChain(Fleet f, boolean minGiven) {
+        if (f == null) {
+            return null;
+        }
+        Fleet.Workload w = f.workload();
+        return new Fleet(f.replica(), f.point(), w.withHeadroom(minGiven ? w.minReplicas() : Math.min(1,
+                w.minReplicas()), 1.0), f.pricing(), bareChain(f.routed(), minGiven));
     }
 
     /** The share of the requests reaching each tier's fleet that it passes on to the later tiers. */
@@ -191,8 +201,8 @@ public final class Tiers {
      * operating point is the first tier's. Each tier's part is its own fleet plus its share of operations.
      */
     private static InferenceEstimator.Result separateResult(InferenceEstimator.Result first,
-            InferenceEstimator.Result[] alone, Fleet chain, double[] months, List<Tier> tiers, ModelSpec[] tierModels,
-            InferenceInput in, Notes notes) {
+            InferenceEstimator.Result[] alone, Fleet chain, double[] months, double firstMonthRequestsPerDay,
+            List<Tier> tiers, ModelSpec[] tierModels, InferenceInput in, Notes notes) {
         double rpd = in.traffic().requestsPerDay();
         double operations = chain.pricing().operationsMonthlyUsd();
         double monthly = months[0];
@@ -227,6 +237,13 @@ public final class Tiers {
                 Num.sig(hours), r.fleet().utilization())
                 : InferenceReport.FleetSize.onInstances(r.fleet().scaling(), replicas, accelerators, Num.sig(hours),
                         r.fleet().utilization(), (int) billed, per, r.fleet().instanceType());
+        if (chain.pricing().serverless() == null && !chain.pricing().hostedApi()) {
+            // What the headroom and second copies cost: the bill less the same tier fleets run full on one replica
+            // each (or on the replicas the request asked for).
+            Fleet bare = bareChain(chain, in.capacity().minReplicas() != null);
+            size = size.withHeadroom(chain.workload().targetUtilization(),
+                    Num.money(Math.max(0, monthly - bare.monthlyCosts(new double[] {firstMonthRequestsPerDay})[0])));
+        }
         var c = r.cost();
         double share = monthly / Math.max(first.monthlyCosts()[0], 1e-9); // per-million figures scale with the bill
         var cost = new InferenceReport.Cost(c.pricingMode(), c.offer(), c.pricePerAcceleratorHourUsd(), Num.money(monthly),

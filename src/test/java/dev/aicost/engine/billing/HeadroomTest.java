@@ -74,4 +74,19 @@ class HeadroomTest {
         assertThat(r.inference().fleet().targetUtilization()).isEqualTo(1.0);
         assertThat(estimate(1000, ",'workload':'batch'").inference().fleet().replicas()).isEqualTo(1);
     }
+
+    /** A fleet per service tier keeps its own second copy: two small tiers pay two replicas each. */
+    @Test
+    void eachTiersFleetKeepsItsOwnSecondCopy() throws Exception {
+        CostReport r = Estimator.builtIn().estimate(JSON.readTree(("{'model':{'id':'llama-3.1-8b'},'inference':{"
+                + "'requestsPerDay':1000,'accelerator':'h100-sxm','offer':'market-h100-sxm','tensorParallel':1,"
+                + "'operations':{'monthlyUsd':0},'tiers':[{'name':'fast','share':0.5,'latencyTargetMs':{'ttftMs':200}},"
+                + "{'name':'slow','share':0.5,'latencyTargetMs':{'ttftMs':5000},'model':{'id':'llama-3.2-3b'}}]},"
+                + "'horizonMonths':12}").replace('\'', '"')));
+        assertThat(r.inference().tierFleet()).isEqualTo("separate"); // two models: a fleet each
+        // Two replicas per tier where one each would carry the traffic: two single-GPU instances more.
+        assertThat(r.inference().fleet().replicas()).isEqualTo(4);
+        assertThat(r.inference().cost().monthlyCostUsd()).isCloseTo(4 * 730 * HOUR, within(0.01));
+        assertThat(r.inference().fleet().headroomMonthlyUsd()).isCloseTo(2 * 730 * HOUR, within(0.01));
+    }
 }
