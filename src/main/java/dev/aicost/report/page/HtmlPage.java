@@ -206,6 +206,10 @@ public final class HtmlPage {
         fact(b, "Scaling", i.path("scaling").asText(""));
         fact(b, "Utilisation", Money.pct(i.path("utilization").asDouble()) + (i.path("targetUtilization").isNumber()
                 ? " (at most " + Money.pct(i.get("targetUtilization").asDouble()) + " at the peak)" : ""));
+        if (i.path("headroomMonthlyUsd").isNumber()) {
+            fact(b, "Headroom and second copy", "$" + Money.usd(i.get("headroomMonthlyUsd").asDouble(), 3)
+                    + " a month (the bill less the same fleet run full on one replica)");
+        }
         fact(b, "Latency", "first token " + Money.figures(i.path("ttftMs").asDouble(), 3) + " ms, then "
                 + Money.figures(i.path("tpotMs").asDouble(), 3) + " ms a token; target "
                 + (i.path("latencyTargetMet").asBoolean() ? "met" : "missed"));
