@@ -204,7 +204,7 @@ public class EstimateFunction {
      * byte a caller sends (a quote, a backslash) can break the event's JSON; {@code body} as such is
      * accepted from direct invocations. A field that is not valid base64 is absent.
      */
-    private static String text(JsonNode event, String field) {
+    static String text(JsonNode event, String field) {
         JsonNode encoded = event == null ? null : event.get(field + "Base64");
         if (encoded != null && encoded.isTextual()) {
             try {

@@ -9,8 +9,6 @@ import dev.aicost.report.page.HtmlPage;
 import dev.aicost.request.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -61,7 +59,8 @@ public class ReportPages {
 
     /** {@code GET /report?q&exp&sig}: the page of the request the link carries, or an error page. */
     ObjectNode open(JsonNode event, Function<JsonNode, CostReport> estimate) {
-        ReportLink.Opened opened = ReportLink.open(param(event, "q"), param(event, "exp"), param(event, "sig"),
+        ReportLink.Opened opened = ReportLink.open(EstimateFunction.text(event, "q"), EstimateFunction.text(event, "exp"),
+                EstimateFunction.text(event, "sig"),
                 key.get(), System.currentTimeMillis() / 1000);
         if (opened.refusal() != null) {
             LOG.warn(JsonLine.of("WARN", "report link refused (link not logged)", "reason", opened.refusal()));
@@ -89,20 +88,6 @@ public class ReportPages {
                 + "frame-ancestors 'none'");
         out.put("cacheControl", "no-store");
         return out;
-    }
-
-    /** A query parameter of the /report event: base64 from API Gateway's mapping, or plain from direct calls. */
-    private static String param(JsonNode event, String name) {
-        JsonNode encoded = event == null ? null : event.get(name + "Base64");
-        if (encoded != null && encoded.isTextual()) {
-            try {
-                return new String(Base64.getDecoder().decode(encoded.asText()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        JsonNode v = event == null ? null : event.get(name);
-        return v == null || !v.isTextual() ? null : v.asText();
     }
 
     private static long ttl() {

@@ -220,9 +220,8 @@ final class WhatIfs {
             WhatIf spot = new WhatIf(Lever.SPOT_TRAINING, "training.pricingMode", mode.wireName() + " → spot",
                     q -> q.withTraining(q.training().withPricingMode(PricingMode.SPOT)),
                     RequestPatch.of("training", "pricingMode", "spot"));
-            int per = offerId == null ? 1 : hardware.catalog().offer(offerId).map(o -> o.acceleratorsPerInstance())
-                    .orElse(1);
-            int instances = (int) Math.ceil((double) t.report().cluster().accelerators() / Math.max(1, per));
+            int instances = TrainingEstimator.instances(hardware.catalog(), t.report().cluster().accelerators(),
+                    offerId);
             out.add(instances <= TrainingEstimator.MAX_SPOT_INSTANCES ? spot : spot.unbuyable("a synchronous run on "
                     + instances + " instances stalls whenever one is reclaimed; spot is recommended up to "
                     + TrainingEstimator.MAX_SPOT_INSTANCES + " instances"));

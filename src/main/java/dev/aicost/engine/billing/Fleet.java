@@ -35,6 +35,14 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
             return new Workload(peakToAverage, shape, other, minReplicas, cacheHitRate, routedShare, targetUtilization);
         }
 
+        /**
+         * The same workload run full (target utilisation 1) on one replica, or on the floor the request gave:
+         * what the headroom and the second copy are measured against.
+         */
+        public Workload bare(boolean floorGiven) {
+            return withHeadroom(floorGiven ? minReplicas : Math.min(1, minReplicas), 1.0);
+        }
+
         /** The same workload with another floor of replicas and target utilisation. */
         public Workload withHeadroom(int replicas, double utilization) {
             return new Workload(peakToAverage, shape, scaling, replicas, cacheHitRate, routedShare, utilization);

@@ -205,8 +205,7 @@ public final class InferenceEstimator {
         if (hosted == null && serverless == null && withApis) { // the main report's figure, not a lever's what-if
             // What the headroom and the second copy cost: the bill less the same fleet run full, on one replica
             // (or on the replicas the request asked for).
-            Fleet.Workload bare = workload.withHeadroom(in.capacity().minReplicas() != null ? workload.minReplicas()
-                    : Math.min(1, workload.minReplicas()), 1.0);
+            Fleet.Workload bare = workload.bare(in.capacity().minReplicas() != null);
             double bareUsd = new Fleet(replica, point, bare, pricing, fleet.routed()).monthlyCosts(traffic)[0];
             size = size.withHeadroom(workload.targetUtilization(), Num.money(Math.max(0, monthly - bareUsd)));
         }

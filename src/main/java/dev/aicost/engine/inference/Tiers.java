@@ -97,9 +97,8 @@ public final class Tiers {
         if (f == null) {
             return null;
         }
-        Fleet.Workload w = f.workload();
-        return new Fleet(f.replica(), f.point(), w.withHeadroom(minGiven ? w.minReplicas() : Math.min(1,
-                w.minReplicas()), 1.0), f.pricing(), bareChain(f.routed(), minGiven));
+        return new Fleet(f.replica(), f.point(), f.workload().bare(minGiven), f.pricing(),
+                bareChain(f.routed(), minGiven));
     }
 
     /** The share of the requests reaching each tier's fleet that it passes on to the later tiers. */

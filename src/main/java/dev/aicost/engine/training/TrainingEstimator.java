@@ -1,6 +1,7 @@
 package dev.aicost.engine.training;
 
 import dev.aicost.catalog.Accelerator;
+import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.EnergyProfile;
 import dev.aicost.catalog.ModelKind;
 import dev.aicost.catalog.ModelSpec;
@@ -156,7 +157,7 @@ public final class TrainingEstimator {
         Hardware.Price price = hardware.price(acc, mode, in.offer(), in.pricePerAcceleratorHourUsd(),
                 in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), owned, false, energy, "training",
                 notes);
-        int instances = instances(count, price.offer());
+        int instances = instances(hardware.catalog(), count, price.offer());
         double overheadShare = mode != PricingMode.SPOT ? 0 : in.spotRestartOverhead() != null
                 ? in.spotRestartOverhead() : spotOverhead(instances, notes);
         if (mode == PricingMode.SPOT && instances > MAX_SPOT_INSTANCES) {
@@ -279,8 +280,8 @@ public final class TrainingEstimator {
     }
 
     /** Whole instances of the offer that the run's accelerators take (one accelerator each without an offer). */
-    private int instances(int accelerators, String offerId) {
-        int per = offerId == null ? 1 : hardware.catalog().offer(offerId).map(o -> o.acceleratorsPerInstance()).orElse(1);
+    public static int instances(Catalog catalog, int accelerators, String offerId) {
+        int per = offerId == null ? 1 : catalog.offer(offerId).map(o -> o.acceleratorsPerInstance()).orElse(1);
         return (int) Math.ceil((double) accelerators / Math.max(1, per));
     }
 
