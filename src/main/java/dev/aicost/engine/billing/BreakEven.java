@@ -13,10 +13,9 @@ import dev.aicost.engine.core.Num;
  * That walk lands on a flat step or converges fast wherever the fleet's marginal cost is well below
  * the API's price; if it has not arrived after a few steps, the rest is searched by halving intervals
  * from the top and dropping any interval where even the fleet's cost at its top end stays below the
- * API's cost at its bottom end. A serverless cost has no flat steps to stop on, and near an API priced
- * close to its marginal cost that test proves only slivers; there an interval is also dropped when a
- * bound on the cost that is convex in traffic ({@link CostBounds#monthlyCostBoundUsd}) stays below the API's
- * cost at both ends (hundreds of cost evaluations per API became tens).
+ * API's cost at its bottom end. (A convex bound on a serverless worker's smooth cost used to drop more
+ * intervals; measured 2026-12-02 on the break-even tests' fleets it cost more evaluations than it saved,
+ * 50,537 against 29,930 in all, and it was removed.)
  */
 final class BreakEven {
     /** The largest traffic the engine accepts (requests per day). */
@@ -30,14 +29,11 @@ final class BreakEven {
 
     private final Fleet fleet;
     private final double api;
-    /** The cost rises smoothly (serverless): worth bounding between the ends of an interval. */
-    private final boolean smooth;
     private int evaluations;
 
     private BreakEven(Fleet fleet, double api) {
         this.fleet = fleet;
         this.api = api;
-        this.smooth = fleet.pricing().serverless() != null;
     }
 
     /** Requests per day above which self-hosting is always cheaper, or null if it never is below {@link #MAX}. */
@@ -89,9 +85,8 @@ final class BreakEven {
             if (next >= top) {
                 return search.answer(top >= MAX ? null : top); // the fleet costs at least the API at `top`
             }
-            if (next <= from) {
-                return search.answer(from); // the fleet costs at least the API at `from` (its lower line says so)
-            }
+            // `next` stays above `from`: the fleet costs at least the lower line there, fixed + low · top, and
+            // (fixed + low · top) ÷ api > fixed ÷ (api − low) = from whenever top > from.
             if (top - next <= RESOLUTION * top) {
                 return search.answer(next); // the API's cost catches up within the resolution
             }
@@ -105,7 +100,8 @@ final class BreakEven {
         if (Double.isNaN(last)) {
             last = from; // cannot happen (the fleet costs at least the API at `from`), but never return NaN
         }
-        return search.answer(last >= MAX ? null : last);
+        // `last` is below MAX: the walk left `top` below `to` (at `to` itself it answered above).
+        return search.answer(last);
     }
 
     private Answer answer(Double requestsPerDay) {
@@ -118,12 +114,6 @@ final class BreakEven {
         return fleet.monthlyCostUsd(requestsPerDay * (1 + 1e-9));
     }
 
-    /** {@link CostBounds#monthlyCostBoundUsd} just above the ends, as {@link #cost} is. */
-    private double bound(double a, double b) {
-        evaluations++;
-        return CostBounds.monthlyCostBoundUsd(fleet, a * (1 + 1e-9), b * (1 + 1e-9));
-    }
-
     /**
      * The highest traffic in [a, b] at which the fleet costs at least the API, or NaN if there is none,
      * given the fleet's cost just above each end (the cost never falls as traffic grows).
@@ -131,9 +121,6 @@ final class BreakEven {
     private double lastNotCheaper(double a, double b, double costA, double costB) {
         if (costB < api * a) {
             return Double.NaN; // even the top cost stays below the API's cost at the bottom end
-        }
-        if (smooth && costB < api * b && CostBounds.withinOneWorker(fleet, b) && bound(a, b) < api * a) {
-            return Double.NaN; // a bound convex in traffic is below the API's cost at both ends
         }
         double m = a + (b - a) / 2;
         // (Wider than the resolution, the midpoint lies strictly inside: no floating-point stall to guard against.)

@@ -46,6 +46,8 @@ class BreakEvenBracketTest {
         assertThat(b.to()).isEqualTo(BreakEven.MAX);
         assertThat(b.from()).isCloseTo(787.5 / ((low + high) / 2 - low), within(1e-9));
         assertThat(BreakEven.bracket(f, high).to()).isEqualTo(BreakEven.MAX); // api > high is strict
+        // Between the slopes the bursts cost more than the API at the largest traffic: no break-even at all.
+        assertThat(BreakEven.requestsPerDay(f, (low + high) / 2 / Num.DAYS_PER_MONTH)).isNull();
         assertThat(BreakEven.bracket(f, high * 1.5).to()).isCloseTo((787.5 + CostBounds.stepsUsd(f))
                 / (high * 0.5), within(1e-6));
     }

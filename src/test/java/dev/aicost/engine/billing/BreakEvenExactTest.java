@@ -111,7 +111,7 @@ class BreakEvenExactTest {
     /**
      * The search's own cost, measured 2026-12-02: a staircase takes a handful of fleet costs; a committed
      * fleet priced a hair (0.1 %) above its marginal cost ~1,700; a serverless one, since workers are billed
-     * whole (a staircase beyond one worker, where the smooth bound no longer holds), 100–140 at 2 % above
+     * whole (a staircase beyond one worker), 100–140 at 2 % above
      * its marginal cost and 1,700–2,450 at 0.1 %. The bounds leave room, and fail a search that has lost its shortcuts.
      */
     @Test
@@ -194,5 +194,20 @@ class BreakEvenExactTest {
         assertThat(s).hasSize(5);
         assertThat(f.monthlyCostUsd(s[1] * 0.999)).isLessThan(f.monthlyCostUsd(s[1] * 1.001));
         assertThat(Arrays.stream(s).allMatch(x -> x > 0)).isTrue();
+    }
+
+    @Test
+    void aBreakEvenOnAStepCountsTheReplicaThatStepAdds() {
+        // No operations cost, one replica kept up, and an API (1 + 1/4) × the fleet's marginal cost: the upper
+        // line crosses the API's at the fourth step, r = 4 / k (k replicas per request a day). Just above it a
+        // fifth replica runs, and five replicas' cost is exactly the API's bill at r: the fleet still costs
+        // at least the API there, so the break-even is that step (a search that priced the step before its
+        // replica would answer 4/5 of it).
+        Fleet f = BreakEvenTest.fleet(BreakEvenTest.FLAT, Scaling.ALWAYS_ON, 1,
+                new Fleet.Pricing(0.8, 0, null, Double.NaN, 0, Double.NaN));
+        double k = f.replicasPerRequestPerDay();
+        double price = CostBounds.highSlopeUsd(f) * (1 + 1.0 / 4) / Num.DAYS_PER_MONTH;
+        assertThat(f.monthlyCostUsd(4 / k * (1 + 1e-9))).isCloseTo(5 * 730 * 0.8, within(1e-9));
+        assertThat(BreakEven.requestsPerDay(f, price)).isCloseTo(4 / k, within(4 / k * 1e-9));
     }
 }
