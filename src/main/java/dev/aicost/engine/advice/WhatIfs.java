@@ -11,6 +11,7 @@ import dev.aicost.engine.core.Hardware;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.estimate.Estimate;
 import dev.aicost.engine.inference.InferenceEstimator;
+import dev.aicost.engine.training.SpotRuns;
 import dev.aicost.engine.training.TrainingEstimator;
 import dev.aicost.report.RequestPatch;
 import dev.aicost.request.AcceleratorInput;
@@ -220,11 +221,11 @@ final class WhatIfs {
             WhatIf spot = new WhatIf(Lever.SPOT_TRAINING, "training.pricingMode", mode.wireName() + " → spot",
                     q -> q.withTraining(q.training().withPricingMode(PricingMode.SPOT)),
                     RequestPatch.of("training", "pricingMode", "spot"));
-            int instances = TrainingEstimator.instances(hardware.catalog(), t.report().cluster().accelerators(),
+            int instances = SpotRuns.instances(hardware.catalog(), t.report().cluster().accelerators(),
                     offerId);
-            out.add(instances <= TrainingEstimator.MAX_SPOT_INSTANCES ? spot : spot.unbuyable("a synchronous run on "
+            out.add(instances <= SpotRuns.MAX_SPOT_INSTANCES ? spot : spot.unbuyable("a synchronous run on "
                     + instances + " instances stalls whenever one is reclaimed; spot is recommended up to "
-                    + TrainingEstimator.MAX_SPOT_INSTANCES + " instances"));
+                    + SpotRuns.MAX_SPOT_INSTANCES + " instances"));
         }
         if (in.acceleratorHours() != null) {
             return; // given hours: precision and recomputation change nothing

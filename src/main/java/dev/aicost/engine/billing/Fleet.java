@@ -268,96 +268,24 @@ public record Fleet(ServingModel replica, ServingModel.Point point, Workload wor
         return (1.0 - workload.cacheHitRate()) * workload.routedShare();
     }
 
-    /** Each month's own fleet cost over a horizon: a commitment's baseline holds for its whole term. */
-    double[] ownCosts(double[] traffic) {
-        double[] cost = new double[traffic.length];
-        if (!pricing.committed()) {
-            for (int m = 0; m < traffic.length; m++) {
-                cost[m] = m > 0 && traffic[m] == traffic[m - 1] ? cost[m - 1] : ownCostUsd(traffic[m]);
-            }
-            return cost;
-        }
-        for (int from = 0; from < traffic.length; from += pricing.termMonths()) {
-            int to = Math.min(traffic.length, from + pricing.termMonths());
-            double baseline = CommittedBaseline.choose(this, traffic, from, to);
-            for (int m = from; m < to; m++) {
-                cost[m] = CommittedBaseline.month(this, traffic[m], baseline).totalUsd();
-            }
-        }
-        return cost;
-    }
-
     /**
-     * What the committed terms running at the end of these months still bill after them: the last
-     * term's baseline, every hour of its months beyond the horizon (a contract is paid to its end),
-     * this fleet's and the fleets it routes to; 0 when nothing is committed or the last term ends in time.
+     * What the committed terms running at the end of these months still bill after them ({@link Terms}):
+     * 0 when nothing is committed or the last term ends in time.
      */
     public double committedBeyondHorizonUsd(double[] traffic) {
-        double owed = 0;
-        if (pricing.committed() && traffic.length > 0) {
-            int lastTerm = (traffic.length - 1) / pricing.termMonths() * pricing.termMonths();
-            int beyond = lastTerm + pricing.termMonths() - traffic.length;
-            if (beyond > 0) {
-                double baseline = CommittedBaseline.choose(this, traffic, lastTerm, traffic.length);
-                owed = beyond * CommittedBaseline.month(this, traffic[traffic.length - 1], baseline).committedUsd();
-            }
-        }
-        if (routed != null) {
-            owed += routed.committedBeyondHorizonUsd(routedTraffic(traffic));
-        }
-        return owed;
+        return Terms.committedBeyondHorizonUsd(this, traffic);
     }
 
-    /**
-     * Each month's committed part at today's prices (the baseline's hours, paid whatever the traffic),
-     * this fleet's and the fleets it routes to; zeros when nothing is committed.
-     */
+    /** Each month's committed part at today's prices, this fleet's and the fleets it routes to ({@link Terms}). */
     public double[] committedCosts(double[] traffic) {
-        double[] cost = new double[traffic.length];
-        if (pricing.committed()) {
-            for (int from = 0; from < traffic.length; from += pricing.termMonths()) {
-                int to = Math.min(traffic.length, from + pricing.termMonths());
-                double baseline = CommittedBaseline.choose(this, traffic, from, to);
-                for (int m = from; m < to; m++) {
-                    cost[m] = CommittedBaseline.month(this, traffic[m], baseline).committedUsd();
-                }
-            }
-        }
-        if (routed != null) {
-            double[] r = routed.committedCosts(routedTraffic(traffic));
-            for (int m = 0; m < cost.length; m++) {
-                cost[m] += r[m];
-            }
-        }
-        return cost;
+        return Terms.committedCosts(this, traffic);
     }
 
-    /** The requests per day each month that reach the routed fleet. */
-    private double[] routedTraffic(double[] traffic) {
-        double[] routedTraffic = new double[traffic.length];
-        for (int m = 0; m < traffic.length; m++) {
-            routedTraffic[m] = traffic[m] * routedTrafficShare();
-        }
-        return routedTraffic;
-    }
-
-    /** Each month's serving cost over a horizon (fleets, routed fleet and operations). */
+    /** Each month's serving cost over a horizon (fleets, routed fleet and operations; {@link Terms}). */
     public double[] monthlyCosts(double[] traffic) {
-        double[] cost = chainCosts(traffic);
+        double[] cost = Terms.chainCosts(this, traffic);
         for (int m = 0; m < cost.length; m++) {
             cost[m] += pricing.operationsMonthlyUsd();
-        }
-        return cost;
-    }
-
-    /** Each month's cost of this fleet and the fleets it routes to, without operations. */
-    double[] chainCosts(double[] traffic) {
-        double[] cost = ownCosts(traffic);
-        if (routed != null) {
-            double[] r = routed.chainCosts(routedTraffic(traffic));
-            for (int m = 0; m < cost.length; m++) {
-                cost[m] += r[m];
-            }
         }
         return cost;
     }

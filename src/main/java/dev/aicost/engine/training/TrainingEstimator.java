@@ -1,7 +1,6 @@
 package dev.aicost.engine.training;
 
 import dev.aicost.catalog.Accelerator;
-import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.EnergyProfile;
 import dev.aicost.catalog.ModelKind;
 import dev.aicost.catalog.ModelSpec;
@@ -35,20 +34,6 @@ public final class TrainingEstimator {
     static final double DEFAULT_FINETUNE_TOKENS = 3e8;
     static final double DEFAULT_TARGET_DAYS = 30.0;
     static final double SPOT_RESTART_OVERHEAD = 0.10;
-    /**
-     * Spot interruptions per instance-hour: 20 % of instances a month, the lower edge of the highest band
-     * (">20%") of AWS's Spot Instance Advisor "frequency of interruption", where GPU instances sit, over 730 h.
-     */
-    public static final double SPOT_INTERRUPTIONS_PER_INSTANCE_HOUR = 0.20 / 730;
-    /** Hours between checkpoints (a typical setting for large runs) and to get capacity back and reload. */
-    static final double CHECKPOINT_HOURS = 1.0;
-    static final double SPOT_RESTART_HOURS = 0.25;
-    /**
-     * The largest synchronous run spot is recommended for, in instances: AWS's Spot guidance says spot does
-     * not suit workloads that are tightly coupled between instance nodes; a few nodes under an elastic
-     * launcher can ride out a loss, a large synchronous job stalls on every one.
-     */
-    public static final int MAX_SPOT_INSTANCES = 4;
     static final int MAX_DEFAULT_CLUSTER = 100_000;
     /** The most accelerators a request may name, and so the most a deadline is met with. */
     static final int MAX_ACCELERATORS = (int) Bound.ACCELERATORS.max();
@@ -157,10 +142,10 @@ public final class TrainingEstimator {
         Hardware.Price price = hardware.price(acc, mode, in.offer(), in.pricePerAcceleratorHourUsd(),
                 in.accelerator() == null ? null : in.accelerator().pricePerHourUsd(), owned, false, energy, "training",
                 notes);
-        int instances = instances(hardware.catalog(), count, price.offer());
+        int instances = SpotRuns.instances(hardware.catalog(), count, price.offer());
         double overheadShare = mode != PricingMode.SPOT ? 0 : in.spotRestartOverhead() != null
-                ? in.spotRestartOverhead() : spotOverhead(instances, notes);
-        if (mode == PricingMode.SPOT && instances > MAX_SPOT_INSTANCES) {
+                ? in.spotRestartOverhead() : SpotRuns.overhead(instances, notes);
+        if (mode == PricingMode.SPOT && instances > SpotRuns.MAX_SPOT_INSTANCES) {
             notes.warn(() -> "training: spot is not recommended for a synchronous run on " + instances
                     + " instances: any one reclaimed stalls all of them, and getting " + instances + " spot instances "
                     + "back at once is not assured (AWS: spot does not suit tightly coupled multi-node work).");
@@ -277,28 +262,6 @@ public final class TrainingEstimator {
                 + " FLOP/byte) and a " + Num.show(Utilization.width(model)) + "-wide model" + moe + fp8
                 + "; calibrated on published Llama, BLOOM, Falcon, MPT and DeepSeek runs, never below "
                 + Math.round(Utilization.TYPICAL_FLOOR * 100) + " % of the tuned figure";
-    }
-
-    /** Whole instances of the offer that the run's accelerators take (one accelerator each without an offer). */
-    public static int instances(Catalog catalog, int accelerators, String offerId) {
-        int per = offerId == null ? 1 : catalog.offer(offerId).map(o -> o.acceleratorsPerInstance()).orElse(1);
-        return (int) Math.ceil((double) accelerators / Math.max(1, per));
-    }
-
-    /**
-     * The share of extra hours spot preemptions cost a synchronous run: the job stops whenever any of its
-     * instances is reclaimed (rate instances × r), and each stop redoes half a checkpoint interval on average
-     * and waits for capacity and the reload.
-     */
-    static double spotOverhead(int instances, Notes notes) {
-        double rate = instances * SPOT_INTERRUPTIONS_PER_INSTANCE_HOUR;
-        double share = rate * (CHECKPOINT_HOURS / 2 + SPOT_RESTART_HOURS);
-        notes.assume("training.spotRestartOverhead", Num.shown(Num.sig(share, 3)), () -> instances + " instances × "
-                + Num.show(Num.sig(SPOT_INTERRUPTIONS_PER_INSTANCE_HOUR, 3)) + " interruptions an instance-hour (20 % "
-                + "a month, AWS Spot Instance Advisor's highest band, where GPU instances sit) × (half of a "
-                + Num.show(CHECKPOINT_HOURS) + " h checkpoint interval redone + " + Num.show(SPOT_RESTART_HOURS)
-                + " h to get capacity back and reload): any one reclaimed stops a synchronous run");
-        return share;
     }
 
     private int acceleratorCount(TrainingInput in, double hours, int minimum, Notes notes) {
