@@ -40,11 +40,15 @@ public final class Money {
 
     /** A number to {@code digits} significant figures, in plain decimals (0.00019, not 1.9E-4). */
     public static String figures(double v, int digits) {
+        return figures(v, digits, RoundingMode.HALF_UP);
+    }
+
+    /** The same, rounded as {@code rounding} says (a range's ends round outwards). */
+    public static String figures(double v, int digits, RoundingMode rounding) {
         if (v == 0) {
             return "0";
         }
-        return BigDecimal.valueOf(v).round(new MathContext(digits, RoundingMode.HALF_UP)).stripTrailingZeros()
-                .toPlainString();
+        return BigDecimal.valueOf(v).round(new MathContext(digits, rounding)).stripTrailingZeros().toPlainString();
     }
 
     /** A count of hours or things: three significant figures, thousands separated (151,000; 53.5; 0.278). */

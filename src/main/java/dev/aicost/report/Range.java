@@ -18,10 +18,12 @@ public record Range(double p10, double p90) {
         }
         double unit = p90 >= 1e9 ? 1e9 : p90 >= 1e6 ? 1e6 : p90 >= 1e4 ? 1e3 : 1;
         String suffix = unit == 1e9 ? "B" : unit == 1e6 ? "M" : unit == 1e3 ? "k" : "";
-        // Two significant figures, more where two would print both ends alike ($120k–120k says nothing).
+        // Two significant figures, more where two would print both ends alike ($120k–120k says nothing); the
+        // low end rounded down and the high end up, so that the printed range holds the printed point as the
+        // range holds the point ($408k is "likely $400k–860k", never "$410k–860k").
         for (int digits = 2; digits <= 4; digits++) {
-            String low = shown(p10 / unit, unit == 1, digits);
-            String high = shown(p90 / unit, unit == 1, digits);
+            String low = shown(p10 / unit, unit == 1, digits, java.math.RoundingMode.FLOOR);
+            String high = shown(p90 / unit, unit == 1, digits, java.math.RoundingMode.CEILING);
             if (!low.equals(high)) {
                 return " (likely $" + low + suffix + "–" + high + suffix + ")";
             }
@@ -30,10 +32,10 @@ public record Range(double p10, double p90) {
     }
 
     /** Significant figures, plain; whole dollars with thousands separators from $1 to $10k. */
-    private static String shown(double v, boolean dollars, int digits) {
+    private static String shown(double v, boolean dollars, int digits, java.math.RoundingMode rounding) {
         if (dollars && v >= 1) {
-            return Grouping.wholeNumber(Double.parseDouble(Money.figures(v, digits)));
+            return Grouping.wholeNumber(Double.parseDouble(Money.figures(v, digits, rounding)));
         }
-        return Money.figures(v, digits);
+        return Money.figures(v, digits, rounding);
     }
 }

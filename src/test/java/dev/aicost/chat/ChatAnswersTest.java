@@ -34,11 +34,11 @@ class ChatAnswersTest {
 
     @Test
     void aStalePriceIsShownInline() {
-        // aws-p5-h100, the default H100 offer, is priced from a page of 2025-06-05: over 12 months before the catalog.
-        CostReport r = answer("llama 70b 20k req/day on h100");
+        // aws-g6-l4, the default L4 offer, is priced from a page of 2024-06-01: over 12 months before the catalog.
+        CostReport r = answer("llama 3.1 8b 20k req/day on l4");
         assertThat(r.warnings()).anyMatch(w -> w.contains("more than 12 months before the catalog"));
-        assertThat(MarkdownAnswer.text(r)).contains("> ⚠ Prices of offer 'aws-p5-h100' date from 2025-06-05");
-        assertThat(SlackMessage.of(r).toString()).contains(":warning: Prices of offer 'aws-p5-h100' date from 2025-06-05");
+        assertThat(MarkdownAnswer.text(r)).contains("> ⚠ Prices of offer 'aws-g6-l4' date from 2024-06-01");
+        assertThat(SlackMessage.of(r).toString()).contains(":warning: Prices of offer 'aws-g6-l4' date from 2024-06-01");
     }
 
     @Test

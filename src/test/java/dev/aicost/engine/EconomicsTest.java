@@ -246,8 +246,8 @@ class EconomicsTest {
     @Test
     void aStalePriceIsWarnedAbout() {
         CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e5,"
-                + "'accelerator':'a100-80gb','offer':'aws-p4de-a100-80'}}");
-        assertThat(r.warnings()).anyMatch(w -> w.contains("aws-p4de-a100-80") && w.contains("12 months"));
+                + "'accelerator':'h100-sxm','offer':'azure-nd-h100-v5'}}");
+        assertThat(r.warnings()).anyMatch(w -> w.contains("azure-nd-h100-v5") && w.contains("12 months"));
     }
 
     @Test

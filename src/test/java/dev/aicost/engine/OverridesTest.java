@@ -27,7 +27,7 @@ class OverridesTest {
     void aNamedOfferIsUsed() {
         CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e5,"
                 + "'offer':'lambda-h100-sxm'}}");
-        assertThat(r.inference().cost().pricePerAcceleratorHourUsd()).isEqualTo(2.99);
+        assertThat(r.inference().cost().pricePerAcceleratorHourUsd()).isEqualTo(3.99);
         assertThat(r.inference().cost().offer()).isEqualTo("lambda-h100-sxm");
     }
 

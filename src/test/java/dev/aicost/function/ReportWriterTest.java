@@ -84,7 +84,9 @@ class ReportWriterTest {
 
     @Test
     void handWrittenEqualsReflective() throws IOException {
-        assertThat(REPORTS).hasSizeGreaterThan(300);
+        // (Over 300 until 2026-12-02, when B200 lost its commitment prices: Lambda lists none. The generated
+        // requests that asked for them are refused now.)
+        assertThat(REPORTS).hasSizeGreaterThan(280);
         for (CostReport r : REPORTS) {
             assertThat(HAND.writeValueAsString(r)).isEqualTo(REFLECTIVE.writeValueAsString(r));
             // As the function writes it: to a byte stream (strings go through the UTF-8 path), and with the

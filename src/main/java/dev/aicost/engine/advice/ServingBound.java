@@ -9,6 +9,7 @@ import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.estimate.Estimate;
 import dev.aicost.engine.inference.InferenceEstimator;
+import dev.aicost.engine.inference.InstanceShapes;
 import dev.aicost.engine.inference.ReplicaChoice;
 import dev.aicost.engine.inference.Tiers;
 import dev.aicost.engine.serving.ServingModel;
@@ -60,6 +61,9 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
         try {
             pricePerHour = hardware.price(a, inference.pricingMode(), offer, null, null, base.owned(), true,
                     base.energy(), "inference", Notes.silent()).perHourUsd();
+            if (offer == null) { // the fleet may rent another of the provider's instance sizes, priced its own way
+                pricePerHour = Math.min(pricePerHour, InstanceShapes.lowestPrice(hardware, a, inference.pricingMode()));
+            }
             Fleet.Pricing p = inference.fleet().pricing();
             if (p.committed() && p.burstMode() != null) { // hours above the baseline may be cheaper than committed ones
                 pricePerHour = Math.min(pricePerHour, hardware.burst(a, p.burstMode(), offer, pricePerHour,

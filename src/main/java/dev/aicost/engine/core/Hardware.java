@@ -199,15 +199,10 @@ public final class Hardware {
                     + "has no rental offer for it", "pricingMode 'owned' (its purchase price, power and life), or "
                     + "pricePerAcceleratorHourUsd");
         } else {
-            Offer def = catalog.defaultOffer(acc.id());
-            if (def.price(mode).isPresent()) {
-                offer = def;
-            } else {
-                offer = cheapest(acc, mode);
-                if (offer == null) {
-                    throw InvalidRequestException.of(path + ".pricingMode", "no catalog offer for " + acc.id()
-                            + " has a " + mode + " price", "another pricingMode, or give pricePerAcceleratorHourUsd");
-                }
+            offer = unnamedOffer(acc, mode);
+            if (offer == null) {
+                throw InvalidRequestException.of(path + ".pricingMode", "no catalog offer for " + acc.id()
+                        + " has a " + mode + " price", "another pricingMode, or give pricePerAcceleratorHourUsd");
             }
         }
         double p = offer.price(mode).getAsDouble();
@@ -253,6 +248,15 @@ public final class Hardware {
             }
         }
         return best;
+    }
+
+    /**
+     * The offer a request that names none rents: the accelerator's default offer, else (when the default has
+     * no price in the mode) the cheapest that has one; null if none has.
+     */
+    public Offer unnamedOffer(Accelerator acc, PricingMode mode) {
+        Offer def = catalog.defaultOffer(acc.id());
+        return def.price(mode).isPresent() ? def : cheapest(acc, mode);
     }
 
     /** The catalog's cheapest offer of an accelerator in a pricing mode (the first in file order on ties), or null. */

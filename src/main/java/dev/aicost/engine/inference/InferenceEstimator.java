@@ -15,7 +15,6 @@ import dev.aicost.engine.core.Hardware;
 import dev.aicost.engine.core.ModelResolver;
 import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
-import dev.aicost.engine.serving.DailyShape;
 import dev.aicost.engine.serving.ServingModel;
 import dev.aicost.report.InferenceReport.HostedApiComparison;
 import dev.aicost.report.InferenceReport.RoutingReport;
@@ -34,19 +33,14 @@ import java.util.List;
  * prices it, and compares it with buying the same tokens from hosted APIs ({@link HostedApis}).
  */
 public final class InferenceEstimator {
-    /** Replicas a service keeps at least, unless the request says otherwise (one may fail or be redeployed). */
-    static final int DEFAULT_MIN_REPLICAS = 2;
-    /** The share of a replica's capacity a service uses in its peak hour (the rest absorbs bursts). */
-    static final double DEFAULT_TARGET_UTILIZATION = 0.8;
 
     static final int DEFAULT_INPUT_TOKENS = 500;
     static final int DEFAULT_OUTPUT_TOKENS = 250;
-    static final double DEFAULT_PEAK_TO_AVERAGE = 2.0;
     /** Interactive default: first token within 2 s, then 20 tokens a second (faster than people read). */
     static final LatencyTarget INTERACTIVE_TARGET = new LatencyTarget(2000.0, 50.0, null);
     private final Hardware hardware;
     private final ModelResolver models;
-    private final DailyShape days = new DailyShape();
+    private final FleetWorkloads workloads = new FleetWorkloads();
     private final ServingPrices prices;
 
     public InferenceEstimator(Hardware hardware, ModelResolver models) {
@@ -86,6 +80,19 @@ public final class InferenceEstimator {
             return Tiers.estimate(this, models, model, in, energy, owned, path, withApis, traffic, notes);
         }
         boolean llm = model.kind() == ModelKind.LLM;
+        List<Offer> shapes = InstanceShapes.candidates(hardware, hardware.resolve(in.replica().accelerator(),
+                llm ? "h100-sxm" : "l4", path, "", Notes.silent()), in);
+        if (!shapes.isEmpty()) {
+            return InstanceShapes.cheapest(shapes, in, path, notes,
+                    (on, n) -> estimateOn(model, on, energy, owned, path, withApis, traffic, n));
+        }
+        return estimateOn(model, in, energy, owned, path, withApis, traffic, notes);
+    }
+
+    /** The estimate on the offer the request names, or on the accelerator's default offer. */
+    private Result estimateOn(ModelSpec model, InferenceInput in, EnergyProfile energy, Hardware.Owned owned,
+            String path, boolean withApis, double[] traffic, Notes notes) {
+        boolean llm = model.kind() == ModelKind.LLM;
         Accelerator acc = hardware.resolve(in.replica().accelerator(), llm ? "h100-sxm" : "l4", path + ".accelerator",
                 llm
                 ? "the most widely deployed data-centre accelerator for LLM serving"
@@ -114,7 +121,7 @@ public final class InferenceEstimator {
                     + "token within 2 s and 20 tokens a second, faster than people read");
         }
         double prefixHit = in.caching().prefixCacheHitRate() != null ? in.caching().prefixCacheHitRate() : 0.0;
-        Fleet.Workload workload = workload(in, path, notes);
+        Fleet.Workload workload = workloads.of(in, path, notes);
 
         ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.replica().batchSize());
         Offer named = in.pricing().offer() == null ? null : hardware.catalog().offer(in.pricing().offer()).orElse(null);
@@ -226,56 +233,6 @@ public final class InferenceEstimator {
         InferenceReport report = new InferenceReport(acc.id(), precision.wireName(), op, load, size, cost, routing,
                 apis, economics);
         return new Result(report, fleet, acc, precision, workload.scaling(), mode, met, kind, price.offer(), months);
-    }
-
-    /** The daily shape, scaling, minimum replicas, cache and routing the fleet is sized for. */
-    private Fleet.Workload workload(InferenceInput in, String path, Notes notes) {
-        double[] shape;
-        double peakToAverage;
-        if (in.traffic().hourlyShape() != null) {
-            shape = DailyShape.normalised(in.traffic().hourlyShape());
-            peakToAverage = DailyShape.max(shape);
-            notes.assume(path, ".peakToAverage", Num.shown(peakToAverage), () -> "from the request's hourlyShape"
-                    + (in.traffic().peakToAverage() != null ? " (the shape wins over the peakToAverage of "
-                            + Num.show(in.traffic().peakToAverage()) + " also given)" : ""));
-        } else {
-            Double given = in.traffic().peakToAverage();
-            peakToAverage = given != null ? given : DEFAULT_PEAK_TO_AVERAGE;
-            if (in.traffic().peakToAverage() == null) {
-                notes.assume(path, ".peakToAverage", Num.shown(peakToAverage), "daily peak over the average "
-                        + "for user-facing traffic (busiest hour ≈ 2× the daily mean)");
-            }
-            shape = days.smooth(peakToAverage);
-        }
-        Scaling scaling = notes.orDefault(in.capacity().scaling(), Scaling.ALWAYS_ON, path, ".scaling",
-                "a 24/7 fleet sized for the daily peak");
-        // A service people wait on keeps headroom at its peak and a second copy (a replica lost to a failure
-        // or a deployment must not take it down); a batch job runs its replicas full and tolerates a restart.
-        boolean service = scaling != Scaling.SERVERLESS && in.service().hostedApi() == null
-                && in.service().workload() != Workload.BATCH;
-        Integer minReplicas = in.capacity().minReplicas();
-        int min;
-        if (minReplicas != null) {
-            min = minReplicas;
-        } else if (service) {
-            min = DEFAULT_MIN_REPLICAS;
-            notes.assume(path, ".minReplicas", String.valueOf(min), "two replicas at least, so that a failed or "
-                    + "redeployed replica leaves the service up (set minReplicas 1 to run a single copy)");
-        } else {
-            min = scaling == Scaling.SERVERLESS ? 0 : 1;
-        }
-        Double given = in.capacity().targetUtilization();
-        double target = 1.0;
-        if (given != null) {
-            target = given;
-        } else if (service) {
-            target = DEFAULT_TARGET_UTILIZATION;
-            notes.assume(path, ".targetUtilization", Num.shown(target), "replicas are sized to run at most 80 % "
-                    + "busy in the peak hour: headroom for bursts within the hour (set 1 to size them full)");
-        }
-        return new Fleet.Workload(peakToAverage, shape, scaling, min,
-                in.caching().cacheHitRate() != null ? in.caching().cacheHitRate() : 0.0,
-                in.routing() != null ? in.routing().share() : 0, target);
     }
 
     /** The routed share, estimated as its own workload on its own (or the main) accelerator. */

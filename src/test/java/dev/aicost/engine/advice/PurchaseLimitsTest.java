@@ -59,8 +59,8 @@ class PurchaseLimitsTest {
     @Test
     void trainingIsOfferedACheaperProviderForTheSameAccelerators() throws Exception {
         // 64 H100s on AWS's p5 (8-GPU servers) at $6.88 on demand. The marketplace's single H100s ($2.90)
-        // are no cluster; the cheapest 8-GPU H100 servers elsewhere are Lambda's at $2.99: the run's compute
-        // costs 2.99 / 6.88 as much.
+        // and Lambda's 1-, 2- and 4-GPU instances are no 8-GPU server; the cheapest 8-GPU H100 servers elsewhere
+        // are Lambda's at $3.99: the run's compute costs 3.99 / 6.88 as much.
         CostReport r = Estimator.builtIn().estimate(JSON.readTree(("{'model':{'id':'llama-3.1-8b'},'training':{"
                 + "'tokens':1e12,'accelerator':'h100-sxm','accelerators':64}}").replace('\'', '"')));
         Optimization o = r.optimizations().stream().filter(x -> x.lever().equals("training-provider")).findFirst()
@@ -68,7 +68,7 @@ class PurchaseLimitsTest {
         assertThat(o.applicable()).isTrue();
         assertThat(o.change()).isEqualTo("training.offer: aws-p5-h100 → lambda-h100-sxm");
         double compute = r.training().breakdown().computeUsd();
-        assertThat(o.savingsUsd()).isGreaterThan(compute * (1 - 2.99 / 6.88) * 0.99);
+        assertThat(o.savingsUsd()).isGreaterThan(compute * (1 - 3.99 / 6.88) * 0.99);
     }
 
     @Test

@@ -24,13 +24,15 @@ class RentalTest {
 
     @Test
     void oneB200IsBilledAsTheWholeEightGpuInstance() throws Exception {
-        // lambda-b200 is the one B200 offer: gpu_8x_b200_sxm6 at $4.99 per GPU-hour → 8 × 10 h × $4.99.
-        RentalReport r = quote("{'accelerator':'b200','accelerators':1,'hours':10}");
+        // lambda-b200 rents B200s eight to an instance, gpu_8x_b200_sxm6 at $6.69 per GPU-hour → 8 × 10 h × $6.69.
+        RentalReport r = quote("{'accelerator':'b200','accelerators':1,'hours':10,'offer':'lambda-b200'}");
         assertThat(r.instances()).isEqualTo(1);
         assertThat(r.billedAccelerators()).isEqualTo(8);
-        assertThat(r.costUsd()).isCloseTo(399.2, within(1e-9));
+        assertThat(r.costUsd()).isCloseTo(535.2, within(1e-9));
+        // Named by no one, the quote is Lambda's one-B200 instance: 10 h × $6.99.
+        assertThat(quote("{'accelerator':'b200','accelerators':1,'hours':10}").costUsd()).isCloseTo(69.9, within(1e-9));
         CostReport full = API.estimate(JSON.readTree("{\"rental\":{\"accelerator\":\"b200\",\"accelerators\":1,"
-                + "\"hours\":10}}"));
+                + "\"hours\":10,\"offer\":\"lambda-b200\"}}"));
         assertThat(full.warnings()).anyMatch(w -> w.contains("bill 8 accelerators for the 1 asked"));
         assertThat(full.model()).isNull();
         assertThat(full.lifecycle()).isNull();
@@ -96,10 +98,10 @@ class RentalTest {
                 + "(gpu_8x_h100_sxm5): 2 instances bill 16 accelerators for the 9 asked.");
         assertThat(nine.assumptions()).anyMatch(a -> a.name().equals("rental.pricingMode") && a.value().equals("on-demand"));
         CostReport committed = API.estimate(JSON.readTree("{\"rental\":{\"accelerator\":\"h100-sxm\","
-                + "\"accelerators\":8,\"hours\":8760,\"pricingMode\":\"commit-1y\",\"offer\":\"lambda-h100-sxm\"}}"));
+                + "\"accelerators\":8,\"hours\":8760,\"pricingMode\":\"commit-1y\",\"offer\":\"aws-p5-h100\"}}"));
         assertThat(committed.warnings()).noneMatch(w -> w.contains("whole term")); // exactly the term
         CostReport shortTerm = API.estimate(JSON.readTree("{\"rental\":{\"accelerator\":\"h100-sxm\","
-                + "\"accelerators\":8,\"hours\":100,\"pricingMode\":\"commit-1y\",\"offer\":\"lambda-h100-sxm\"}}"));
+                + "\"accelerators\":8,\"hours\":100,\"pricingMode\":\"commit-1y\",\"offer\":\"aws-p5-h100\"}}"));
         assertThat(shortTerm.warnings()).contains("A commit-1y commitment bills its whole term: 8760 hours, "
                 + "not the 100.0 asked.");
         CostReport spot = API.estimate(JSON.readTree("{\"rental\":{\"accelerator\":\"h100-sxm\",\"accelerators\":1,"
@@ -107,8 +109,8 @@ class RentalTest {
         assertThat(spot.warnings()).containsExactly("Spot capacity can be reclaimed at short notice: checkpoint, and "
                 + "expect some hours redone.");
         CostReport old = API.estimate(JSON.readTree("{\"rental\":{\"accelerator\":\"h100-sxm\",\"accelerators\":8,"
-                + "\"hours\":5,\"offer\":\"aws-p5-h100\"}}"));
-        assertThat(old.warnings()).anyMatch(w -> w.startsWith("Prices of offer 'aws-p5-h100' date from 2025-06-05"));
+                + "\"hours\":5,\"offer\":\"azure-nd-h100-v5\"}}"));
+        assertThat(old.warnings()).anyMatch(w -> w.startsWith("Prices of offer 'azure-nd-h100-v5' date from 2024-06-01"));
     }
 
     @Test

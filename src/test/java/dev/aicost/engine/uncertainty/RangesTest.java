@@ -195,8 +195,10 @@ class RangesTest {
         assertThat(r.summary()).contains("/month**" + monthly.likelyUsd());
         assertThat(new Range(8_100, 13_000).likelyUsd()).isEqualTo(" (likely $8.1k–13k)");
         assertThat(new Range(1_200_000, 2_550_000).likelyUsd()).isEqualTo(" (likely $1.2M–2.6M)");
-        assertThat(new Range(146.67, 667.9).likelyUsd()).isEqualTo(" (likely $150–670)");
-        assertThat(new Range(0.005289, 0.01425).likelyUsd()).isEqualTo(" (likely $0.0053–0.014)");
+        // The ends round outwards: the printed range holds whatever the point prints as.
+        assertThat(new Range(146.67, 667.9).likelyUsd()).isEqualTo(" (likely $140–670)");
+        assertThat(new Range(0.005289, 0.01425).likelyUsd()).isEqualTo(" (likely $0.0052–0.015)");
+        assertThat(new Range(408_000, 860_000).likelyUsd()).isEqualTo(" (likely $400k–860k)");
         assertThat(new Range(5, 5).likelyUsd()).isEmpty();
     }
 

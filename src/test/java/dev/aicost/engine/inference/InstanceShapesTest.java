@@ -1,0 +1,64 @@
+package dev.aicost.engine.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aicost.api.Estimator;
+import dev.aicost.report.CostReport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A fleet rents the instance shape that bills it least among those the default offer's provider sells,
+ * by hand from the catalog's prices: Lambda rents B200s one, two, four or eight to an instance at $6.99,
+ * $6.89, $6.79 and $6.69 per GPU-hour.
+ */
+class InstanceShapesTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static CostReport estimate(String json) throws Exception {
+        return Estimator.builtIn().estimate(JSON.readTree(json.replace('\'', '"')));
+    }
+
+    @Test
+    void twoOneGpuReplicasRentOneTwoGpuInstance() throws Exception {
+        // Llama 3.1 8B on one B200 a replica; 50k requests a day need one, a service keeps two. Per month: two
+        // 1-GPU instances 2 × 730 × $6.99 = $10,205.40; one 2-GPU instance 2 × 730 × $6.89 = $10,059.40; one
+        // 4-GPU instance 4 × 730 × $6.79 = $19,826.80; one 8-GPU instance 8 × 730 × $6.69 = $39,069.60.
+        CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':50000,"
+                + "'accelerator':'b200','operations':{'monthlyUsd':0}},'horizonMonths':12}");
+        assertThat(r.inference().point().tensorParallel()).isEqualTo(1);
+        assertThat(r.inference().fleet().replicas()).isEqualTo(2);
+        assertThat(r.inference().cost().offer()).isEqualTo("lambda-b200-2x");
+        assertThat(r.inference().fleet().instanceType()).isEqualTo("gpu_2x_b200_sxm6");
+        assertThat(r.inference().cost().monthlyCostUsd()).isCloseTo(2 * 730 * 6.89, within(0.01));
+        assertThat(r.assumptions()).anyMatch(a -> a.name().equals("inference.offer")
+                && a.value().equals("lambda-b200-2x") && a.reason().contains("gpu_8x_b200_sxm6"));
+    }
+
+    @Test
+    void aFleetThatFillsEightGpuInstancesRentsThem() throws Exception {
+        // Enough traffic for many one-GPU replicas: the 8-GPU shape is the cheapest per GPU, and whole
+        // instances of it leave at most seven GPUs idle, fewer than the 4 % premium of the smaller shapes costs.
+        CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':200000000,"
+                + "'accelerator':'b200','operations':{'monthlyUsd':0}},'horizonMonths':12}");
+        int replicas = r.inference().fleet().replicas();
+        assertThat(r.inference().point().tensorParallel()).isEqualTo(1);
+        assertThat(replicas).isGreaterThan(40);
+        assertThat(r.inference().cost().offer()).isEqualTo("lambda-b200");
+        double eights = Math.ceil(replicas / 8.0) * 8 * 730 * 6.69;
+        assertThat(r.inference().cost().monthlyCostUsd()).isCloseTo(eights, within(0.01));
+        assertThat(eights).isLessThan(replicas * 730 * 6.99);
+        assertThat(eights).isLessThan(Math.ceil(replicas / 2.0) * 2 * 730 * 6.89);
+        assertThat(eights).isLessThan(Math.ceil(replicas / 4.0) * 4 * 730 * 6.79);
+    }
+
+    @Test
+    void aNamedOfferIsRentedAsNamed() throws Exception {
+        CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':50000,"
+                + "'accelerator':'b200','offer':'lambda-b200','operations':{'monthlyUsd':0}},'horizonMonths':12}");
+        assertThat(r.inference().cost().offer()).isEqualTo("lambda-b200");
+        assertThat(r.inference().cost().monthlyCostUsd()).isCloseTo(8 * 730 * 6.69, within(0.01));
+        assertThat(r.assumptions()).noneMatch(a -> a.name().equals("inference.offer"));
+    }
+}
