@@ -92,22 +92,26 @@ public record InferenceReport(
      * @param instances whole instances billed at the peak when the offer rents several accelerators per
      *        instance (null otherwise), and {@code acceleratorsPerInstance} how many each holds: replicas are
      *        packed onto them and {@code billedAccelerators} (their accelerators) are paid for, used or not,
-     *        {@code idleAccelerators} of them idle at the peak; {@code instanceType} is the provider's name
+     *        {@code idleAccelerators} of them idle at the peak ({@code idleAcceleratorsPerInstance} on average on
+     *        each instance); {@code instanceType} is the provider's name
      */
     public record FleetSize(String scaling, int replicas, int accelerators, double acceleratorHoursPerMonth,
             double utilization, Integer instances, Integer acceleratorsPerInstance, Integer billedAccelerators,
-            String instanceType, Integer idleAccelerators, Double targetUtilization, Double headroomMonthlyUsd) {
+            String instanceType, Integer idleAccelerators, Double targetUtilization, Double headroomMonthlyUsd,
+            Double idleAcceleratorsPerInstance) {
         public FleetSize(String scaling, int replicas, int accelerators, double acceleratorHoursPerMonth,
                 double utilization) {
             this(scaling, replicas, accelerators, acceleratorHoursPerMonth, utilization, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
 
         /** The fleet on whole instances of {@code per} accelerators ({@code type}, the provider's name for them). */
         public static FleetSize onInstances(String scaling, int replicas, int accelerators, double hours,
                 double utilization, int billed, int per, String type) {
-            return new FleetSize(scaling, replicas, accelerators, hours, utilization, billed / per, per, billed, type,
-                    billed - accelerators, null, null);
+            int instances = billed / per;
+            return new FleetSize(scaling, replicas, accelerators, hours, utilization, instances, per, billed, type,
+                    billed - accelerators, null, null,
+                    instances == 0 ? null : Math.round((billed - accelerators) * 100.0 / instances) / 100.0);
         }
 
         /**
@@ -116,7 +120,8 @@ public record InferenceReport(
          */
         public FleetSize withHeadroom(double target, double headroomUsd) {
             return new FleetSize(scaling, replicas, accelerators, acceleratorHoursPerMonth, utilization, instances,
-                    acceleratorsPerInstance, billedAccelerators, instanceType, idleAccelerators, target, headroomUsd);
+                    acceleratorsPerInstance, billedAccelerators, instanceType, idleAccelerators, target, headroomUsd,
+                    idleAcceleratorsPerInstance);
         }
     }
 

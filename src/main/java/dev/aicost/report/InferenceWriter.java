@@ -43,6 +43,7 @@ final class InferenceWriter {
         integer(g, "idleAccelerators", f.idleAccelerators());
         decimal(g, "targetUtilization", f.targetUtilization());
         decimal(g, "headroomMonthlyUsd", f.headroomMonthlyUsd());
+        decimal(g, "idleAcceleratorsPerInstance", f.idleAcceleratorsPerInstance());
         str(g, "pricingMode", m.pricingMode());
         str(g, "offer", m.offer());
         num(g, "pricePerAcceleratorHourUsd", m.pricePerAcceleratorHourUsd());

@@ -32,6 +32,7 @@ class WholeInstancesTest {
         assertThat(fleet.acceleratorsPerInstance()).isEqualTo(8);
         assertThat(fleet.billedAccelerators()).isEqualTo(8);
         assertThat(fleet.idleAccelerators()).isEqualTo(4);
+        assertThat(fleet.idleAcceleratorsPerInstance()).isEqualTo(4.0); // one instance, four of its GPUs idle
         assertThat(fleet.headroomMonthlyUsd()).isZero();
         assertThat(fleet.instanceType()).isEqualTo("p5.48xlarge");
         assertThat(r.inference().economics().fleetMonthlyCostUsd()).isCloseTo(8 * 730 * 6.88, within(0.01));
