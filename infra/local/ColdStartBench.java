@@ -53,8 +53,30 @@ public final class ColdStartBench {
         if (baseline != null) {
             print(baseline, null);
         }
-        print(summarise(label, main, runs, warm), baseline);
+        Measure measured = summarise(label, main, runs, warm);
+        print(measured, baseline);
+        guard(measured, baseline);
         return 0;
+    }
+
+    /** The warm and cold targets: warm p50 ≤ 1.5 ms, p99 ≤ 3 ms, cold start ≤ 1.2× the minimal function. */
+    static final double P50_TARGET_MS = 1.5;
+    static final double P99_TARGET_MS = 3.0;
+    static final double COLD_TARGET_RATIO = 1.2;
+
+    /** Says, target by target, whether the medians meet them (a benchmark's verdict, not a test's). */
+    static void guard(Measure m, Measure base) {
+        StringBuilder out = new StringBuilder("guard:");
+        out.append(String.format(java.util.Locale.ROOT, " warm p50 %.2f ms %s %.1f ms;", m.p50Ms(),
+                m.p50Ms() <= P50_TARGET_MS ? "<=" : "> (MISSED)", P50_TARGET_MS));
+        out.append(String.format(java.util.Locale.ROOT, " warm p99 %.2f ms %s %.1f ms;", m.p99Ms(),
+                m.p99Ms() <= P99_TARGET_MS ? "<=" : "> (MISSED)", P99_TARGET_MS));
+        if (base != null) {
+            double ratio = m.coldMs() / base.coldMs();
+            out.append(String.format(java.util.Locale.ROOT, " cold start %.2fx %s %.1fx", ratio,
+                    ratio <= COLD_TARGET_RATIO ? "<=" : "> (MISSED)", COLD_TARGET_RATIO));
+        }
+        System.out.println(out);
     }
 
     static void print(Measure m, Measure base) {

@@ -62,20 +62,16 @@ public final class Ranges {
                             && req.training().accelerator().pricePerHourUsd() != null), t.report().pricing().offer(),
                     "training", notes);
             var d = t.report().duration();
-            var b = t.report().breakdown();
-            double rented = b.computeUsd() + b.restartOverheadUsd();
-            double capitalShare = rented + b.powerUsd() > 0 ? rented / (rented + b.powerUsd()) : 1;
             double variable = t.runCostUsd();
             double point = variable + t.engineeringUsd();
             Spread cost = new Spread();
+            // The price spread moves the whole run's cost: a rented run has no power bill of its own, and an
+            // owned one has no price spread (its cost follows from the ownership values).
             for (Factors f : List.of(error, price)) {
-                boolean isPrice = f == price;
-                double lo = isPrice ? capitalShare * f.p10() + 1 - capitalShare : f.p10();
-                double hi = isPrice ? capitalShare * f.p90() + 1 - capitalShare : f.p90();
-                cost.add(point, variable * lo + t.engineeringUsd(), variable * hi + t.engineeringUsd());
-                sources.add(new Variant[] {new Variant(lo, base.servingMonths(), base.traffic()),
-                    new Variant(hi, base.servingMonths(), base.traffic())});
-                if (isPrice && !price.none()) {
+                cost.add(point, variable * f.p10() + t.engineeringUsd(), variable * f.p90() + t.engineeringUsd());
+                sources.add(new Variant[] {new Variant(f.p10(), base.servingMonths(), base.traffic()),
+                    new Variant(f.p90(), base.servingMonths(), base.traffic())});
+                if (f == price && !price.none()) {
                     trainingPrice = sources.get(sources.size() - 1);
                 }
             }
