@@ -248,5 +248,6 @@ public final class ReportWriter {
         str(g, "requestPatch", o.requestPatch());
         g.writeFieldName(name("requestMergePatch"));
         tree(g, o.requestMergePatch());
+        strings(g, "preconditions", o.preconditions());
     }
 }

@@ -162,7 +162,7 @@ final class CatalogSearch {
     private static Priced notFound(Estimate base, Lever lever, String change, String tradeOff, String why) {
         WhatIf searched = new WhatIf(lever, "inference.accelerator", change, q -> q, null, tradeOff);
         return new Priced(searched, new Optimization(lever.wireName(), Phase.INFERENCE.name(), false,
-                searched.change(), 0, 0, searched.tradeOff(), why, null, null), base);
+                searched.change(), 0, 0, searched.tradeOff(), why, null, null, lever.preconditions()), base);
     }
 
     /** How long the fleet runs: every month of the horizon from its first serving month. */

@@ -4,6 +4,8 @@ import dev.aicost.catalog.Precision;
 import dev.aicost.catalog.WireName;
 import dev.aicost.engine.estimate.Estimate;
 import dev.aicost.engine.estimate.Phase;
+import dev.aicost.engine.training.SpotRuns;
+import java.util.List;
 
 /**
  * The cost levers the advisor knows: the phase whose spend each changes, the kind of change
@@ -111,6 +113,33 @@ public enum Lever implements WireName {
     /** Whether two levers cannot go into one plan (either excluding the other). */
     boolean conflicts(Lever other) {
         return phase == other.phase() && (excludes(other) || other.excludes(this));
+    }
+
+    /** Every lever: the run with it applied must still fit and meet what the run without it met. */
+    static final String REFITS = "the run with the change still fits its accelerators and meets the latency target the "
+            + "run without it met (re-run, not assumed)";
+
+    /**
+     * What must hold for this lever to be bought as described, each checked before it is priced (the report's
+     * {@code optimizations[].preconditions}); a lever that fails one is listed as not applicable, saying which.
+     */
+    List<String> preconditions() {
+        String specific = switch (this) {
+            case HOSTED_API, BATCH_API -> "the plan trains no weights of its own: a hosted API serves the published "
+                    + "weights only";
+            case SERVERLESS -> "the peak's concurrent GPUs fit a serverless provider's self-serve cap, its CPU, memory "
+                    + "and plan fees included; a fleet that never scales to zero is named a provider switch";
+            case SPOT_TRAINING -> "the run spans at most " + SpotRuns.MAX_SPOT_INSTANCES
+                    + " instances (a synchronous run stops whenever one is reclaimed)";
+            case CHEAPER_PROVIDER, TRAINING_PROVIDER, CHEAPER_ACCELERATOR -> "the offer's instance holds a whole "
+                    + "replica (tensor-parallel degree ≤ accelerators per instance), and a capacity block only where "
+                    + "the run or fleet fits its longest term and instance count";
+            case COMMITMENT, HYBRID_CAPACITY -> "the committed baseline is billed for whole terms: a term the horizon "
+                    + "cuts is owed to its end (lifecycle.commitmentsBeyondHorizonUsd)";
+            case OFF_PEAK -> "the workload is batch: nobody waits on an answer";
+            default -> null;
+        };
+        return specific == null ? List.of(REFITS) : List.of(specific, REFITS);
     }
 
     /** What to add to "saves nothing" / "costs more" for this lever; empty for most. */

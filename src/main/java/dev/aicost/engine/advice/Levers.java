@@ -202,6 +202,6 @@ public final class Levers {
     private static Optimization optimization(WhatIf w, boolean applicable, double savings, double percent,
             String why) {
         return new Optimization(w.lever().wireName(), w.lever().phase().name(), applicable, w.change(), savings,
-                percent, w.tradeOff(), why, w.patch().text(), w.patch().json());
+                percent, w.tradeOff(), why, w.patch().text(), w.patch().json(), w.lever().preconditions());
     }
 }
