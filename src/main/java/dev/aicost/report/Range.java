@@ -1,5 +1,7 @@
 package dev.aicost.report;
 
+import java.math.RoundingMode;
+
 /**
  * The 10th and 90th percentile of a figure: the published or billed value is expected inside for
  * about eight estimates in ten. The point estimate stays in its own field, with p10 ≤ point ≤ p90.
@@ -22,8 +24,8 @@ public record Range(double p10, double p90) {
         // low end rounded down and the high end up, so that the printed range holds the printed point as the
         // range holds the point ($408k is "likely $400k–860k", never "$410k–860k").
         for (int digits = 2; digits <= 4; digits++) {
-            String low = shown(p10 / unit, unit == 1, digits, java.math.RoundingMode.FLOOR);
-            String high = shown(p90 / unit, unit == 1, digits, java.math.RoundingMode.CEILING);
+            String low = shown(p10 / unit, unit == 1, digits, RoundingMode.FLOOR);
+            String high = shown(p90 / unit, unit == 1, digits, RoundingMode.CEILING);
             if (!low.equals(high)) {
                 return " (likely $" + low + suffix + "–" + high + suffix + ")";
             }
@@ -32,7 +34,7 @@ public record Range(double p10, double p90) {
     }
 
     /** Significant figures, plain; whole dollars with thousands separators from $1 to $10k. */
-    private static String shown(double v, boolean dollars, int digits, java.math.RoundingMode rounding) {
+    private static String shown(double v, boolean dollars, int digits, RoundingMode rounding) {
         if (dollars && v >= 1) {
             return Grouping.wholeNumber(Double.parseDouble(Money.figures(v, digits, rounding)));
         }

@@ -230,6 +230,12 @@ public record InferenceInput(
         return with(c -> c.pricing = new Pricing(v, pricing.offer(), pricing.pricePerAcceleratorHourUsd()));
     }
 
+    /** Whether the request fixes what an accelerator-hour costs: a named offer, or a price of its own. */
+    public boolean fixesPrice() {
+        return pricing.offer() != null || pricing.pricePerAcceleratorHourUsd() != null
+                || (replica.accelerator() != null && replica.accelerator().pricePerHourUsd() != null);
+    }
+
     /** The same workload bought from a catalog offer (or none). */
     public InferenceInput withOffer(String v) {
         return with(c -> c.pricing = new Pricing(pricing.pricingMode(), v, pricing.pricePerAcceleratorHourUsd()));

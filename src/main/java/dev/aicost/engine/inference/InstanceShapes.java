@@ -33,9 +33,7 @@ public final class InstanceShapes {
      */
     static List<Offer> candidates(Hardware hardware, Accelerator acc, InferenceInput in) {
         PricingMode mode = in.pricing().pricingMode() == null ? PricingMode.ON_DEMAND : in.pricing().pricingMode();
-        boolean fixed = in.pricing().offer() != null || in.pricing().pricePerAcceleratorHourUsd() != null
-                || (in.replica().accelerator() != null && in.replica().accelerator().pricePerHourUsd() != null);
-        if (fixed || mode == PricingMode.OWNED || in.capacity().scaling() == Scaling.SERVERLESS
+        if (in.fixesPrice() || mode == PricingMode.OWNED || in.capacity().scaling() == Scaling.SERVERLESS
                 || in.service().hostedApi() != null || !hardware.catalog().rentable(acc.id())) {
             return List.of();
         }

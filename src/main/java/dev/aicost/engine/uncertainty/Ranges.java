@@ -127,9 +127,7 @@ public final class Ranges {
                                 : " (measured on language models only)") + "; " + ErrorSources.table(catalog));
         boolean serverless = fleet.pricing().serverless() != null;
         Factors price = hosted || serverless ? Factors.NONE : ErrorSources.priceSpread(catalog, i.accelerator(), i.pricingMode(),
-                in.pricing().offer() != null || in.pricing().pricePerAcceleratorHourUsd() != null
-                        || (in.replica().accelerator() != null && in.replica().accelerator().pricePerHourUsd() != null),
-                        i.offer(),
+                in.fixesPrice(), i.offer(),
                 "inference", notes);
         if (hosted || serverless) {
             notes.assume("ranges.inference.price", "none", hosted ? "bought from a hosted API at its list price"

@@ -1,10 +1,9 @@
 package dev.aicost.engine.inference;
 
+import static dev.aicost.engine.Fixtures.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aicost.api.Estimator;
 import dev.aicost.report.CostReport;
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +13,6 @@ import org.junit.jupiter.api.Test;
  * $6.89, $6.79 and $6.69 per GPU-hour.
  */
 class InstanceShapesTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    static CostReport estimate(String json) throws Exception {
-        return Estimator.builtIn().estimate(JSON.readTree(json.replace('\'', '"')));
-    }
-
     @Test
     void twoOneGpuReplicasRentOneTwoGpuInstance() throws Exception {
         // Llama 3.1 8B on one B200 a replica; 50k requests a day need one, a service keeps two. Per month: two
