@@ -169,9 +169,9 @@ class CatalogTest {
         assertThatThrownBy(() -> load(dup, read("/catalog/offers.psv"))).hasMessageContaining("duplicate id 't4'");
         String negative = acc.replaceFirst("\\| 320 ", "| -320 ");
         assertThatThrownBy(() -> load(negative, read("/catalog/offers.psv"))).hasMessageContaining("must be positive");
-        String spotAbove = read("/catalog/offers.psv").replace("| 0.526    | 0.18 ", "| 0.526    | 0.60 ");
+        String spotAbove = read("/catalog/offers.psv").replace("| 0.526 | 0.18 ", "| 0.526 | 0.60 ");
         assertThatThrownBy(() -> load(acc, spotAbove)).hasMessageContaining("above");
-        String twoDefaults = read("/catalog/offers.psv").replace("| a10g        | aws        | g5.xlarge                 | 1           | us-east-1   | 1.006    | 0.35  | 0.63     | 0.40     | yes", "| a10g        | aws        | g5.xlarge                 | 1           | us-east-1   | 1.006    | 0.35  | 0.63     | 0.40     | no");
+        String twoDefaults = read("/catalog/offers.psv").replace("| a10g | aws | g5.xlarge | 1 | us-east-1 | 1.006 | 0.35 | 0.63 | 0.40 | yes", "| a10g | aws | g5.xlarge | 1 | us-east-1 | 1.006 | 0.35 | 0.63 | 0.40 | no");
         assertThatThrownBy(() -> load(acc, twoDefaults)).hasMessageContaining("exactly one default offer");
     }
 

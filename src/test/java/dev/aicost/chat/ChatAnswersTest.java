@@ -34,11 +34,12 @@ class ChatAnswersTest {
 
     @Test
     void aStalePriceIsShownInline() {
-        // aws-g6-l4, the default L4 offer, is priced from a page of 2024-06-01: over 12 months before the catalog.
-        CostReport r = answer("llama 3.1 8b 20k req/day on l4");
+        // azure-nd-mi300x-v5, the default MI300X offer, is priced from a page of 2024-09-01: over 12 months before
+        // the catalog.
+        CostReport r = answer("llama 3.1 8b 20k req/day on mi300x");
         assertThat(r.warnings()).anyMatch(w -> w.contains("more than 12 months before the catalog"));
-        assertThat(MarkdownAnswer.text(r)).contains("> ⚠ Prices of offer 'aws-g6-l4' date from 2024-06-01");
-        assertThat(SlackMessage.of(r).toString()).contains(":warning: Prices of offer 'aws-g6-l4' date from 2024-06-01");
+        assertThat(MarkdownAnswer.text(r)).contains("> ⚠ Prices of offer 'azure-nd-mi300x-v5' date from 2024-09-01");
+        assertThat(SlackMessage.of(r).toString()).contains(":warning: Prices of offer 'azure-nd-mi300x-v5' date from 2024-09-01");
     }
 
     @Test

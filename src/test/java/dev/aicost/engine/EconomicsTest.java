@@ -246,8 +246,8 @@ class EconomicsTest {
     @Test
     void aStalePriceIsWarnedAbout() {
         CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e5,"
-                + "'accelerator':'h100-sxm','offer':'azure-nd-h100-v5'}}");
-        assertThat(r.warnings()).anyMatch(w -> w.contains("azure-nd-h100-v5") && w.contains("12 months"));
+                + "'accelerator':'mi300x','offer':'azure-nd-mi300x-v5'}}");
+        assertThat(r.warnings()).anyMatch(w -> w.contains("azure-nd-mi300x-v5") && w.contains("12 months"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.aicost.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aicost.catalog.Catalog;
 import dev.aicost.report.InferenceReport;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InferenceCalibrationTest {
     /** The MLPerf case gives no lengths: OpenOrca subset means, our stated assumption. */
     static final int OPENORCA_MEAN_TOKENS = 294;
+    static final Catalog CATALOG = Catalog.builtIn();
 
     static Stream<Arguments> cases() {
         return Fixtures.cases(c -> true, "/reference/inference-runs.json", "/reference/inference-more.json");
@@ -24,6 +26,12 @@ class InferenceCalibrationTest {
         inference.put("requestsPerDay", 1_000_000);
         inference.set("accelerator", in.get("accelerator"));
         inference.set("precision", in.get("precision"));
+        // The published figures are whole servers: rent the accelerator's default offer as named, so that the
+        // replica is chosen as before and not by weighing a provider's other instance sizes (a bill question).
+        String acc = in.get("accelerator").asText();
+        if (CATALOG.rentable(acc)) {
+            inference.put("offer", CATALOG.defaultOffer(acc).id());
+        }
         inference.put("inputTokens", in.path("inputTokens").asInt(OPENORCA_MEAN_TOKENS));
         inference.put("outputTokens", in.path("outputTokens").asInt(OPENORCA_MEAN_TOKENS));
         if (in.has("tensorParallel")) {

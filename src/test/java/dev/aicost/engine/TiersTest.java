@@ -97,9 +97,14 @@ class TiersTest {
         assertThat(i.traffic().requestsPerDay()).isEqualTo(2e6);
         assertThat(i.traffic().servedRequestsPerDay()).isEqualTo(1.5e6);
         assertThat(i.traffic().peakRequestsPerSecond()).isCloseTo(1.5e6 / 86_400 * 2.0, within(0.01));
-        // Always-on fleets: every billed accelerator (whole 8-GPU instances, one set per tier) every hour.
-        assertThat(i.fleet().acceleratorsPerInstance()).isEqualTo(8);
-        assertThat(i.fleet().billedAccelerators() % 8).isZero();
+        // Always-on fleets: every billed accelerator (whole instances, one set per tier) every hour. The 70B tiers
+        // need more than one GPU a replica and rent p5.48xlarge; the 8B tier's replicas fit one GPU and rent
+        // single-GPU p5.4xlarge: the section counts both sizes and has no single acceleratorsPerInstance.
+        assertThat(i.fleet().instanceType()).isEqualTo("2 × p5.48xlarge + 2 × p5.4xlarge");
+        assertThat(i.fleet().acceleratorsPerInstance()).isNull();
+        assertThat(i.fleet().instances()).isEqualTo(4);
+        assertThat(i.fleet().billedAccelerators()).isEqualTo(2 * 8 + 2 * 1);
+        assertThat(i.fleet().idleAccelerators()).isEqualTo(i.fleet().billedAccelerators() - i.fleet().accelerators());
         assertThat(i.fleet().acceleratorHoursPerMonth()).isEqualTo(i.fleet().billedAccelerators() * 730.0);
         assertThat(i.fleet().replicas()).isBetween(3, i.fleet().accelerators());
         // The people who run the fleets are paid once (a quarter of an engineer), not once per tier.

@@ -114,7 +114,11 @@ public final class RefreshOffers {
             if (instance.equals(a.path("instanceType").asText()) && region.equals(a.path("regionCode").asText())
                     && "Linux".equals(a.path("operatingSystem").asText()) && "Shared".equals(a.path("tenancy").asText())
                     && "NA".equals(a.path("preInstalledSw").asText())
-                    && "Used".equals(a.path("capacitystatus").asText("Used"))) {
+                    && "Used".equals(a.path("capacitystatus").asText("Used"))
+                    // A recorded file lists the Capacity Block product of the same instance beside the
+                    // on-demand one, same attributes but these two, at $0.00 an hour (blocks are priced apart).
+                    && "RunInstances".equals(a.path("operation").asText("RunInstances"))
+                    && "OnDemand".equals(a.path("marketoption").asText("OnDemand"))) {
                 sku = e.getKey();
             }
         }
@@ -137,8 +141,9 @@ public final class RefreshOffers {
                 continue;
             }
             for (JsonNode d : term.path("priceDimensions")) {
-                if ("Hrs".equals(d.path("unit").asText())) {
-                    return Double.parseDouble(d.path("pricePerUnit").path("USD").asText());
+                double usd = Double.parseDouble(d.path("pricePerUnit").path("USD").asText());
+                if ("Hrs".equals(d.path("unit").asText()) && usd > 0) { // a zero rate is no price
+                    return usd;
                 }
             }
         }

@@ -57,4 +57,23 @@ class RefreshOffersTest {
         assertThat(nd.subList(14, 16)).containsExactly("2026-10-01", "confirmed");
         assertThat(row(after, "aws-p5-h100")).isEqualTo(row(before, "aws-p5-h100"));
     }
+
+    @Test
+    void aRecordedAwsOfferFileRefreshesTheOnDemandRowAndNotTheZeroPricedCapacityBlock() throws IOException {
+        // A real excerpt of the AmazonEC2 offer file for us-east-1 (publication 2024-05-28), recorded in
+        // opencost/opencost pkg/cloud/aws/testdata/pricing-us-east-1.json (Apache-2.0): p4d.24xlarge on
+        // demand at $32.7726 an hour, and the same instance's Capacity Block product at $0.00.
+        String before = Files.readString(OFFERS);
+        JsonNode list = JSON.readTree(Path.of("src/test/resources/refresh/aws-offer-file-recorded.json").toFile());
+        String after = RefreshOffers.refresh(before, "aws", list, "2024-05-28");
+        List<String> p4d = row(after, "aws-p4d-a100-40");
+        // $32.7726 / 8 GPUs = $4.0966 per GPU-hour, four figures; the file has no reserved terms: kept.
+        assertThat(p4d.subList(6, 10)).containsExactly("4.097", row(before, "aws-p4d-a100-40").get(7),
+                row(before, "aws-p4d-a100-40").get(8), row(before, "aws-p4d-a100-40").get(9));
+        assertThat(p4d.get(13)).startsWith("AWS Price List offer file (AmazonEC2, 2024-05-28T20:35:22Z): p4d.24xlarge "
+                + "Linux shared on-demand $32.77/h");
+        // Nothing else changes: the capacity block row is a separate offer, and no row is priced at zero.
+        assertThat(row(after, "aws-p4d-a100-40-block")).isEqualTo(row(before, "aws-p4d-a100-40-block"));
+        assertThat(before.lines().filter(l -> !after.contains(l)).count()).isEqualTo(1);
+    }
 }

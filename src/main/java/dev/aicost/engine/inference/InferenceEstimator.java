@@ -89,6 +89,11 @@ public final class InferenceEstimator {
         return estimateOn(model, in, energy, owned, path, withApis, traffic, notes);
     }
 
+    /** The provider's name for the instance a catalog offer rents; null for a price given or owned hardware. */
+    String instanceName(String offerId) {
+        return offerId == null ? null : hardware.catalog().offer(offerId).map(Offer::instance).orElse(null);
+    }
+
     /** The estimate on the offer the request names, or on the accelerator's default offer. */
     private Result estimateOn(ModelSpec model, InferenceInput in, EnergyProfile energy, Hardware.Owned owned,
             String path, boolean withApis, double[] traffic, Notes notes) {

@@ -73,14 +73,16 @@ public final class InstanceShapes {
     }
 
     /**
-     * The estimate on the shape that bills least over the horizon ({@code run} sizes the fleet on one offer
-     * with the notes given; the first shape, the default, wins ties), stated at {@code path}.offer. A shape
-     * whose instance cannot hold the replica the workload needs is skipped.
+     * The estimate on the shape that bills least over the horizon among those that meet the latency target
+     * (all of them when none does: a cheaper shape that answers too slowly is no saving), {@code run} sizing
+     * the fleet on one offer with the notes given; the first shape, the default, wins ties. Stated at
+     * {@code path}.offer. A shape whose instance cannot hold the replica the workload needs is skipped.
      */
     static InferenceEstimator.Result cheapest(List<Offer> shapes, InferenceInput in, String path, Notes notes,
             RunOn run) {
         Offer best = null;
         double bestUsd = Double.POSITIVE_INFINITY;
+        boolean bestMet = false;
         StringBuilder others = new StringBuilder();
         InferenceEstimator.Result bestRun = null;
         for (Offer o : shapes) {
@@ -91,13 +93,15 @@ public final class InstanceShapes {
                 continue; // this shape's instance cannot hold the replica the workload needs
             }
             double usd = horizonUsd(r);
+            boolean met = r.latencyTargetMet();
             if (notes.recording()) {
                 others.append(others.length() == 0 ? "" : ", ").append(o.instance()).append(" $")
-                        .append(Num.show(Num.money(usd)));
+                        .append(Num.show(Num.money(usd))).append(met ? "" : " (misses the latency target)");
             }
-            if (usd < bestUsd) {
+            if (met && !bestMet || met == bestMet && usd < bestUsd) {
                 best = o;
                 bestUsd = usd;
+                bestMet = met;
                 bestRun = r;
             }
         }
@@ -108,9 +112,11 @@ public final class InstanceShapes {
             return bestRun; // a what-if's run: nothing to state, and the notes would change nothing in it
         }
         Offer chosen = best;
+        boolean chosenMet = bestMet;
         notes.assume(path, ".offer", chosen.id(), () -> chosen.provider() + " rents " + chosen.acceleratorId()
-                + " in " + sizes(shapes) + "-accelerator instances; " + chosen.instance() + " bills this fleet least over "
-                + "the horizon (the horizon's serving bill on each: " + others + ")");
+                + " in " + sizes(shapes) + "-accelerator instances; " + chosen.instance() + " bills this fleet least over the horizon"
+                + (chosenMet ? " of the sizes that meet the latency target" : "") + " (the horizon's serving bill on each: "
+                + others + ")");
         return run.on(in.withOffer(chosen.id()), notes);
     }
 

@@ -14,7 +14,9 @@ import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Tier;
 import dev.aicost.request.InferenceInput;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.IntUnaryOperator;
 
@@ -79,7 +81,12 @@ public final class Tiers {
                 + Money.usd(separate) + " over the horizon" + (sameModel ? "; one shared fleet at the strictest "
                         + "target would cost more or miss it" : " (tiers use different models)") + "; the operating "
                 + "point shown is the first tier's, each tier's is in inference.tiers");
-        return separateResult(first, alone, chain, separateMonths, traffic[0], tiers, tierModels, in, notes);
+        String[] instanceNames = new String[n];
+        for (int k = 0; k < n; k++) {
+            instanceNames[k] = inference.instanceName(alone[k].offer());
+        }
+        return separateResult(first, alone, instanceNames, chain, separateMonths, traffic[0], tiers, tierModels, in,
+                notes);
     }
 
     /** Tier fleets chained like routing: each passes the later tiers' requests on; the cache acts once, first. */
@@ -200,7 +207,7 @@ public final class Tiers {
      * operating point is the first tier's. Each tier's part is its own fleet plus its share of operations.
      */
     private static InferenceEstimator.Result separateResult(InferenceEstimator.Result first,
-            InferenceEstimator.Result[] alone, Fleet chain, double[] months, double firstMonthRequestsPerDay,
+            InferenceEstimator.Result[] alone, String[] instanceNames, Fleet chain, double[] months, double firstMonthRequestsPerDay,
             List<Tier> tiers, ModelSpec[] tierModels, InferenceInput in, Notes notes) {
         double rpd = in.traffic().requestsPerDay();
         double operations = chain.pricing().operationsMonthlyUsd();
@@ -210,6 +217,9 @@ public final class Tiers {
         int replicas = 0;
         int accelerators = 0;
         double billed = 0; // whole instances, each tier's fleet on its own
+        int per = chain.pricing().acceleratorsPerInstance();
+        boolean oneShape = true; // every tier's fleet rents the same instance size
+        Map<String, Integer> instancesByName = new LinkedHashMap<>();
         double hours = 0;
         boolean met = true;
         Fleet f = chain;
@@ -221,7 +231,12 @@ public final class Tiers {
             allocated += parts[k];
             replicas += f.peakReplicas(reaching);
             accelerators += f.peakReplicas(reaching) * f.replica().tp;
-            billed += f.billedAccelerators(f.peakReplicas(reaching));
+            int billedHere = (int) f.billedAccelerators(f.peakReplicas(reaching));
+            int perHere = f.pricing().acceleratorsPerInstance();
+            billed += billedHere;
+            oneShape &= perHere == per;
+            instancesByName.merge(instanceNames[k] == null ? perHere + "-accelerator instance" : instanceNames[k],
+                    billedHere / perHere, Integer::sum);
             hours += f.acceleratorHoursPerMonth(reaching);
             met &= alone[k].latencyTargetMet();
             reaching *= f.routedTrafficShare();
@@ -231,8 +246,9 @@ public final class Tiers {
         double served = rpd * (1 - chain.workload().cacheHitRate());
         var traffic = new InferenceReport.Traffic(Num.sig(rpd), Num.sig(served),
                 Num.sig(served / Num.SECONDS_PER_DAY * chain.workload().peakToAverage()));
-        int per = chain.pricing().acceleratorsPerInstance();
-        var size = per <= 1 ? new InferenceReport.FleetSize(r.fleet().scaling(), replicas, accelerators,
+        var size = !oneShape ? mixedShapes(r.fleet(), replicas, accelerators, Num.sig(hours), (int) billed,
+                instancesByName)
+                : per <= 1 ? new InferenceReport.FleetSize(r.fleet().scaling(), replicas, accelerators,
                 Num.sig(hours), r.fleet().utilization())
                 : InferenceReport.FleetSize.onInstances(r.fleet().scaling(), replicas, accelerators, Num.sig(hours),
                         r.fleet().utilization(), (int) billed, per, r.fleet().instanceType());
@@ -265,5 +281,23 @@ public final class Tiers {
                         k -> alone[k].report().fleet().accelerators()));
         return new InferenceEstimator.Result(report, chain, first.accelerator(), first.precision(), first.scaling(),
                 first.pricingMode(), met, first.workload(), first.offer(), months);
+    }
+
+    /**
+     * The tiers' fleets on instances of different sizes (one tier's replicas fit a one-GPU instance, another's
+     * need eight): the whole instances of every size, named with their counts ("2 × p5.48xlarge + 3 ×
+     * p5.4xlarge"); no single {@code acceleratorsPerInstance}.
+     */
+    private static InferenceReport.FleetSize mixedShapes(InferenceReport.FleetSize first, int replicas,
+            int accelerators, double hours, int billed, Map<String, Integer> instancesByName) {
+        int instances = 0;
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : instancesByName.entrySet()) {
+            instances += e.getValue();
+            names.add(e.getValue() + " × " + e.getKey());
+        }
+        return new InferenceReport.FleetSize(first.scaling(), replicas, accelerators, hours, first.utilization(),
+                instances, null, billed, String.join(" + ", names), billed - accelerators, null, null,
+                Math.round((billed - accelerators) * 100.0 / instances) / 100.0);
     }
 }

@@ -11,7 +11,8 @@ import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.training.TrainingEstimator;
 import dev.aicost.request.TrainingInput;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where a figure's spread comes from: the engine's measured error against published figures of the
@@ -65,11 +66,17 @@ final class ErrorSources {
             notes.assume(name, "none", "the request fixes the offer or the price");
             return Factors.NONE;
         }
-        List<Offer> offers = catalog.offersFor(acc.id()).stream()
-                .filter(o -> o.price(mode).isPresent() && !"reference".equals(o.provider())).toList();
-        if (offers.size() < 2) {
-            notes.assume(name, "none", () -> "the catalog has " + (offers.isEmpty() ? "no" : "one") + " "
-                    + mode.wireName() + " offer for " + acc.id() + ": no spread to measure");
+        // One price per provider, its lowest for this accelerator: a provider selling four instance sizes is one
+        // seller, not four votes on what the accelerator costs.
+        Map<String, Double> byProvider = new TreeMap<>();
+        for (Offer o : catalog.offersFor(acc.id())) {
+            if (o.price(mode).isPresent() && !"reference".equals(o.provider())) {
+                byProvider.merge(o.provider(), o.price(mode).getAsDouble(), Math::min);
+            }
+        }
+        if (byProvider.size() < 2) {
+            notes.assume(name, "none", () -> "the catalog has " + (byProvider.isEmpty() ? "no" : "one") + " "
+                    + mode.wireName() + " seller for " + acc.id() + ": no spread to measure");
             return Factors.NONE;
         }
         double p0 = catalog.offer(used).orElseThrow().price(mode).getAsDouble();
@@ -77,21 +84,20 @@ final class ErrorSources {
         double squares = 0;
         double min = Double.MAX_VALUE;
         double max = 0;
-        for (Offer o : offers) {
-            double p = o.price(mode).getAsDouble();
+        for (double p : byProvider.values()) {
             double d = Math.log(p / p0);
             sum += d;
             squares += d * d;
             min = Math.min(min, p);
             max = Math.max(max, p);
         }
-        int n = offers.size();
+        int n = byProvider.size();
         double mean = sum / n;
         double sd = Math.sqrt(Math.max(0, squares / n - mean * mean));
         Factors f = new Factors(Math.exp(mean - Z90 * sd), Math.exp(mean + Z90 * sd));
         double lo = min;
         double hi = max;
-        notes.assume(name, f.shown(), () -> "spread of the catalog's " + n + " " + mode.wireName() + " offers for "
+        notes.assume(name, f.shown(), () -> "spread of the " + n + " catalog providers' " + mode.wireName() + " prices for "
                 + acc.id() + " ($" + Num.show(lo) + "–" + Num.show(hi) + " per accelerator-hour) around the one used; "
                 + "name an offer or give a price to remove it");
         return f;

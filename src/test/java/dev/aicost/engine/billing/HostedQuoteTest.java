@@ -57,8 +57,10 @@ class HostedQuoteTest {
                         + "tokens, batch tier; OpenAI API pricing page"));
         assertThat(r.hostedApi().batch()).isTrue();
         assertThat(r.hostedApi().costPerRequestUsd()).isCloseTo(0.000225 * 0.5, within(1e-12));
-        // Its price page was read 2024-07-18: more than 12 months before the catalog.
-        assertThat(r.warnings()).anyMatch(w -> w.startsWith("Prices of hosted API 'openai-gpt-4o-mini' date from 2024-07-18"));
+        assertThat(r.warnings()).noneMatch(w -> w.contains("date from")); // re-dated 2026-07-24 from LiteLLM's map
+        // GPT-4.1 mini's price page was read 2025-04-14: more than 12 months before the catalog.
+        CostReport old = estimate("{'inference':{'requestsPerDay':1000,'hostedApi':'openai-gpt-4.1-mini'}}");
+        assertThat(old.warnings()).anyMatch(w -> w.startsWith("Prices of hosted API 'openai-gpt-4.1-mini' date from 2025-04-14"));
         CostReport fresh = estimate("{'inference':{'requestsPerDay':1000,'hostedApi':'anthropic-claude-opus-5'}}");
         assertThat(fresh.warnings()).isEmpty();
         assertThat(fresh.assumptions()).anyMatch(a -> a.name().equals("inference.hostedApi")

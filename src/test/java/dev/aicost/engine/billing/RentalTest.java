@@ -108,9 +108,9 @@ class RentalTest {
                 + "\"hours\":5,\"pricingMode\":\"spot\",\"offer\":\"market-h100-sxm\"}}"));
         assertThat(spot.warnings()).containsExactly("Spot capacity can be reclaimed at short notice: checkpoint, and "
                 + "expect some hours redone.");
-        CostReport old = API.estimate(JSON.readTree("{\"rental\":{\"accelerator\":\"h100-sxm\",\"accelerators\":8,"
-                + "\"hours\":5,\"offer\":\"azure-nd-h100-v5\"}}"));
-        assertThat(old.warnings()).anyMatch(w -> w.startsWith("Prices of offer 'azure-nd-h100-v5' date from 2024-06-01"));
+        CostReport old = API.estimate(JSON.readTree("{\"rental\":{\"accelerator\":\"h200\",\"accelerators\":8,"
+                + "\"hours\":5,\"offer\":\"coreweave-h200\"}}"));
+        assertThat(old.warnings()).anyMatch(w -> w.startsWith("Prices of offer 'coreweave-h200' date from 2025-03-01"));
     }
 
     @Test

@@ -42,21 +42,30 @@ class WholeInstancesTest {
 
     @Test
     void oneGpuInstancesAreTheCheaperChoiceForAOneGpuReplica() throws Exception {
-        // Llama 3.1 8B fits one H100: on AWS its two replicas still rent a whole p5.48xlarge (8 × $6.88 an
-        // hour); the marketplace rents single H100s at $2.90: 2 × 730 h × $2.90 = $4,234 a month, of which the
-        // second copy is $2,117 (50k requests a day need one replica).
+        // Llama 3.1 8B fits one H100. AWS sells H100s as an 8-GPU p5.48xlarge or a 1-GPU p5.4xlarge, both $6.88 per
+        // GPU-hour: the two replicas (a service keeps two copies) rent two p5.4xlarge, 2 × 730 h × $6.88 =
+        // $10,044.80 a month, not a whole p5.48xlarge at 8 × 730 × $6.88 = $40,179.20. The marketplace rents
+        // single H100s at $2.90: 2 × 730 × $2.90 = $4,234 a month, of which the second copy is $2,117.
         CostReport aws = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':50000,"
                 + "'accelerator':'h100-sxm','operations':{'monthlyUsd':0}},'horizonMonths':12}");
+        CostReport whole = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':50000,"
+                + "'accelerator':'h100-sxm','offer':'aws-p5-h100','operations':{'monthlyUsd':0}},'horizonMonths':12}");
         CostReport market = estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':50000,"
                 + "'accelerator':'h100-sxm','offer':'market-h100-sxm','operations':{'monthlyUsd':0}},'horizonMonths':12}");
-        assertThat(aws.inference().cost().monthlyCostUsd()).isCloseTo(8 * 730 * 6.88, within(0.01));
+        assertThat(aws.inference().cost().offer()).isEqualTo("aws-p5-h100-1x");
+        assertThat(aws.inference().fleet().replicas()).isEqualTo(2);
+        assertThat(aws.inference().fleet().instances()).isNull(); // one GPU per instance: nothing rounds
+        assertThat(aws.inference().cost().monthlyCostUsd()).isCloseTo(2 * 730 * 6.88, within(0.01));
+        assertThat(whole.inference().cost().monthlyCostUsd()).isCloseTo(8 * 730 * 6.88, within(0.01));
+        assertThat(aws.assumptions()).anyMatch(a -> a.name().equals("inference.offer")
+                && a.reason().contains("p5.48xlarge $482200, p5.4xlarge $120500"));
         assertThat(market.inference().point().tensorParallel()).isEqualTo(1);
-        assertThat(market.inference().fleet().instances()).isNull(); // one GPU per instance: nothing rounds
+        assertThat(market.inference().fleet().instances()).isNull();
         assertThat(market.inference().cost().monthlyCostUsd()).isCloseTo(2 * 730 * 2.90, within(0.01));
         assertThat(market.inference().fleet().headroomMonthlyUsd()).isCloseTo(730 * 2.90, within(0.01));
         Optimization provider = aws.optimizations().stream().filter(o -> o.lever().equals("cheaper-provider"))
                 .findFirst().orElseThrow();
-        assertThat(provider.change()).isEqualTo("inference.offer: aws-p5-h100 → market-h100-sxm");
-        assertThat(provider.savingsUsd()).isCloseTo(12 * (8 * 730 * 6.88 - 2 * 730 * 2.90), within(0.1));
+        assertThat(provider.change()).isEqualTo("inference.offer: aws-p5-h100-1x → market-h100-sxm");
+        assertThat(provider.savingsUsd()).isCloseTo(12 * (2 * 730 * 6.88 - 2 * 730 * 2.90), within(0.1));
     }
 }

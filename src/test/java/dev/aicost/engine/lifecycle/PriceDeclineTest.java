@@ -13,6 +13,12 @@ import static org.assertj.core.api.Assertions.within;
  * fixed for its term and renews at the declined price; the people who run the fleet are paid the same.
  */
 class PriceDeclineTest {
+    /** Accelerators paid for: whole instances' on a multi-GPU size, else the fleet's own (one-GPU p5.4xlarge). */
+    static int billed(CostReport r) {
+        var fleet = r.inference().fleet();
+        return fleet.billedAccelerators() != null ? fleet.billedAccelerators() : fleet.accelerators();
+    }
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     static CostReport estimate(String mode, double decline) throws Exception {
@@ -25,7 +31,7 @@ class PriceDeclineTest {
     @Test
     void aCommitmentRenewsAtTheDeclinedPriceAndPeopleAreNotDeclined() throws Exception {
         CostReport r = estimate("commit-1y", 0.2);
-        double committed = r.inference().fleet().billedAccelerators() * 730 * 4.06; // aws-p5-h100's 1-year rate
+        double committed = billed(r) * 730 * 4.06; // the p5 family's 1-year rate, either size
         LifecycleReport.Month first = r.lifecycle().months().get(0);
         LifecycleReport.Month twelfth = r.lifecycle().months().get(11);
         LifecycleReport.Month thirteenth = r.lifecycle().months().get(12);
