@@ -37,8 +37,14 @@ public final class ModelError {
      * sample standard deviation of ln(estimate / published), and the factors for P10 and P90.
      */
     public record Row(Figure figure, String vendor, String precision, String model, int cases, double bias,
-            double spread, double p10Factor, double p90Factor) {
+            double spread, double p10Factor, double p90Factor, List<String> calibratedOn) {
+        public Row(Figure figure, String vendor, String precision, String model, int cases, double bias,
+                double spread, double p10Factor, double p90Factor) {
+            this(figure, vendor, precision, model, cases, bias, spread, p10Factor, p90Factor, List.of());
+        }
+
         public Row {
+            calibratedOn = List.copyOf(calibratedOn);
             Objects.requireNonNull(figure, "figure");
             Checks.positive(p10Factor, "p10Factor");
             Checks.positive(p90Factor, "p90Factor");
@@ -60,8 +66,19 @@ public final class ModelError {
             return (vendor.equals(ANY) ? 0 : 1) + (precision.equals(ANY) ? 0 : 1) + (model.equals(ANY) ? 0 : 1);
         }
 
-        /** "nvidia, bf16, dense", or "all" for a figure's pooled row. */
+        /**
+         * Whether this row is for requests outside the calibrated envelope: on an accelerator none of the
+         * figure's calibration cases ran on ({@code calibratedOn} lists those that did).
+         */
+        public boolean outside() {
+            return !calibratedOn.isEmpty();
+        }
+
+        /** "nvidia, bf16, dense", "all" for a figure's pooled row, or the envelope an outside row is outside of. */
         public String segment() {
+            if (outside()) {
+                return "outside the calibrated accelerators (" + String.join(", ", calibratedOn) + ")";
+            }
             List<String> parts = new ArrayList<>();
             for (String p : List.of(vendor, precision, model)) {
                 if (!p.equals(ANY)) {
@@ -79,7 +96,7 @@ public final class ModelError {
         this.asOf = asOf;
         this.rows = List.copyOf(rows);
         for (Figure f : Figure.values()) {
-            if (rows.stream().noneMatch(r -> r.figure() == f && r.specificity() == 0)) {
+            if (rows.stream().noneMatch(r -> r.figure() == f && r.specificity() == 0 && !r.outside())) {
                 throw new IllegalArgumentException("no pooled row (*, *, *) for figure " + f.wireName());
             }
         }
@@ -90,9 +107,11 @@ public final class ModelError {
         for (DataTable.Row row : table.rows()) {
             String figure = row.oneOf("figure", Figure.BY_WIRE.keySet());
             try {
+                String calibrated = row.optionalText("calibratedOn");
                 rows.add(new Row(Figure.BY_WIRE.get(figure), row.text("vendor"), row.text("precision"),
                         row.oneOf("model", Set.of(ANY, "dense", "moe")), row.positiveInt("cases"), row.number("bias"),
-                        row.number("spread"), row.positive("p10Factor"), row.positive("p90Factor")));
+                        row.number("spread"), row.positive("p10Factor"), row.positive("p90Factor"),
+                        calibrated == null ? List.of() : List.of(calibrated.split(" "))));
             } catch (IllegalArgumentException e) {
                 throw new CatalogException(row.file(), row.line(), e.getMessage());
             }
@@ -118,10 +137,27 @@ public final class ModelError {
      * own and falls back to its vendor's, then to the figure's pooled row).
      */
     public Row lookup(Figure figure, String vendor, String precision, boolean moe) {
+        return lookup(figure, null, vendor, precision, moe);
+    }
+
+    /**
+     * As {@link #lookup(Figure, String, String, boolean)}, for a request on {@code accelerator}: where the
+     * figure has an outside row and none of its calibration cases ran on that accelerator, the outside row
+     * (its error is that of estimates made without the hardware's own calibration). A null accelerator is
+     * taken as calibrated.
+     */
+    public Row lookup(Figure figure, String accelerator, String vendor, String precision, boolean moe) {
+        if (accelerator != null) {
+            for (Row r : rows) {
+                if (r.figure() == figure && r.outside() && !r.calibratedOn().contains(accelerator)) {
+                    return r;
+                }
+            }
+        }
         String model = moe ? "moe" : "dense";
         Row best = null;
         for (Row r : rows) {
-            if (r.figure() == figure && r.matches(vendor, precision, model)
+            if (r.figure() == figure && !r.outside() && r.matches(vendor, precision, model)
                     && (best == null || r.specificity() > best.specificity())) {
                 best = r;
             }

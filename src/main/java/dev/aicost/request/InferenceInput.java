@@ -53,9 +53,24 @@ public record InferenceInput(
         }
     }
 
-    /** What one replica runs on: the accelerator, its precision, tensor-parallel degree and a fixed batch. */
+    /**
+     * What one replica runs on: the accelerator, its precision, tensor-parallel degree, a fixed batch and the
+     * serving stack (null: the default, {@link Stack#TYPICAL}).
+     */
     public record Replica(AcceleratorInput accelerator, Precision precision, Integer tensorParallel,
-            Integer batchSize) {
+            Integer batchSize, Stack stack) {
+        public Replica(AcceleratorInput accelerator, Precision precision, Integer tensorParallel, Integer batchSize) {
+            this(accelerator, precision, tensorParallel, batchSize, null);
+        }
+    }
+
+    /**
+     * The serving software. TYPICAL: vLLM or SGLang as a self-hosting team deploys them (an HTTP server, a
+     * Python scheduler, prefill kernels launched one by one). TUNED: a compiled, vendor-optimised runtime
+     * (TensorRT-LLM, NIM; MLPerf-class), whose per-request and per-step costs are mostly its kernels' own.
+     */
+    public enum Stack implements WireName {
+        TYPICAL, TUNED
     }
 
     /** How the accelerator-hours are bought: the pricing mode, a catalog offer, or a price of one's own. */
@@ -201,18 +216,18 @@ public record InferenceInput(
     /** The same workload at another precision. */
     public InferenceInput withPrecision(Precision v) {
         return with(c -> c.replica = new Replica(replica.accelerator(), v, replica.tensorParallel(),
-                replica.batchSize()));
+                replica.batchSize(), replica.stack()));
     }
 
     /** The same workload with another (or no) fixed batch. */
     public InferenceInput withBatchSize(Integer v) {
         return with(c -> c.replica = new Replica(replica.accelerator(), replica.precision(), replica.tensorParallel(),
-                v));
+                v, replica.stack()));
     }
 
     /** The same workload on another accelerator, with the replica shape chosen afresh. */
     public InferenceInput onAccelerator(AcceleratorInput a) {
-        return with(c -> c.replica = new Replica(a, replica.precision(), null, null));
+        return with(c -> c.replica = new Replica(a, replica.precision(), null, null, replica.stack()));
     }
 
     /** The same workload with another response-cache hit rate. */
@@ -261,7 +276,7 @@ public record InferenceInput(
     public InferenceInput routedShare(double rpd, AcceleratorInput a, Precision p, Integer tp, Scaling s) {
         return with(c -> {
             c.traffic = traffic.withRequestsPerDay(rpd);
-            c.replica = new Replica(a, p, tp, null);
+            c.replica = new Replica(a, p, tp, null, replica.stack());
             c.capacity = new Capacity(s, capacity.minReplicas(), capacity.idleTimeoutSeconds(),
                     capacity.targetUtilization());
             c.caching = new Caching(0.0, caching.prefixCacheHitRate());

@@ -121,7 +121,7 @@ final class InferenceReader {
         Integer inputTokens = i.whole(Bound.INPUT_TOKENS);
         Integer outputTokens = i.whole(Bound.OUTPUT_TOKENS);
         InferenceInput.Replica replica = new InferenceInput.Replica(acc, i.choice("precision", RequestReader.INFERENCE_PRECISIONS),
-                i.whole(Bound.TENSOR_PARALLEL), i.whole(Bound.BATCH_SIZE));
+                i.whole(Bound.TENSOR_PARALLEL), i.whole(Bound.BATCH_SIZE), i.choice("stack", RequestReader.STACKS));
         Double peakToAverage = i.number(Bound.PEAK_TO_AVERAGE);
         Scaling scaling = i.choice("scaling", RequestReader.SCALING);
         double[] hourlyShape = i.numbers(Bound.HOURLY_SHAPE, 24);

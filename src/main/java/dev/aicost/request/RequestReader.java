@@ -35,6 +35,7 @@ public final class RequestReader {
             List.of(TrainingInput.Efficiency.values()));
     static final Map<String, Optimizer> OPTIMIZERS = WireName.byWireName(List.of(Optimizer.values()));
     static final Map<String, Scaling> SCALING = WireName.byWireName(List.of(Scaling.values()));
+    static final Map<String, InferenceInput.Stack> STACKS = WireName.byWireName(List.of(InferenceInput.Stack.values()));
     static final Map<String, InferenceInput.Workload> WORKLOADS = WireName.byWireName(
             List.of(InferenceInput.Workload.values()));
     static final Map<String, PricingMode> BURST = WireName.byWireName(

@@ -32,7 +32,7 @@ class CalibrationTableTest {
      * for, estimated ÷ published, and the report's P10 and P90 ÷ published.
      */
     record Case(String kind, ModelError.Figure figure, String vendor, String precision, boolean moe, String id,
-            double ratio, double p10Ratio, double p90Ratio) {
+            double ratio, double p10Ratio, double p90Ratio, String accelerator, String source) {
         String segment() {
             String family = switch (vendor) {
                 case "google" -> "Google TPU";
@@ -70,7 +70,7 @@ class CalibrationTableTest {
                         .asDouble() * 0.98;
                 out.add(training("Training, production runs", ModelError.Figure.TRAINING_PRODUCTION,
                         in.path("accelerator").asText("h100-sxm"), in.path("precision").asText("bf16"), moe,
-                        c.get("id").asText(), r, c.at("/published/acceleratorHours").asDouble()));
+                        c.get("id").asText(), r, c.at("/published/acceleratorHours").asDouble(), c.path("source").asText()));
             }
         }
         for (String file : List.of("/reference/training-throughput.json", "/reference/extra-training-throughput.json")) {
@@ -79,17 +79,19 @@ class CalibrationTableTest {
                 CostReport r = TrainingCalibrationTest.estimateThroughput(in);
                 out.add(training("Training, tuned stacks", ModelError.Figure.TRAINING_TUNED, in.get("accelerator").asText(),
                         in.get("precision").asText(), r.model().mixtureOfExperts(), c.get("id").asText(), r,
-                        c.at("/published/acceleratorHoursFor1e12Tokens").asDouble()));
+                        c.at("/published/acceleratorHoursFor1e12Tokens").asDouble(), c.path("source").asText()));
             }
         }
         for (String file : List.of("/reference/inference-runs.json", "/reference/inference-more.json")) {
             for (JsonNode c : Fixtures.resource(file).get("cases")) {
                 JsonNode in = c.get("inputs");
-                InferenceReport r = InferenceCalibrationTest.estimate(in);
+                InferenceReport r = InferenceCalibrationTest.estimate(in, c.get("source").asText());
                 boolean moe = in.has("modelSpec") || Fixtures.ENGINE.catalog().model(in.get("model").asText())
                         .orElseThrow().mixtureOfExperts();
                 JsonNode pub = c.get("published");
-                String acc = vendor(in.get("accelerator").asText());
+                String accelerator = in.get("accelerator").asText();
+                String acc = vendor(accelerator);
+                String source = c.path("source").asText();
                 String precision = in.get("precision").asText();
                 String id = c.get("id").asText();
                 Range tput = r.ranges().tokensPerSecondPerAccelerator();
@@ -100,19 +102,20 @@ class CalibrationTableTest {
                     double published = pub.has("perAccelerator") ? pub.get("perAccelerator").asDouble()
                             : pub.get("outputTokensPerSecond").asDouble();
                     out.add(new Case("Serving throughput", ModelError.Figure.SERVING_THROUGHPUT, acc, precision, moe, id,
-                            perAcc * n / published, tput.p10() * n / published, tput.p90() * n / published));
+                            perAcc * n / published, tput.p10() * n / published, tput.p90() * n / published, accelerator,
+                            source));
                 }
                 if (pub.has("ttftMs")) {
                     double published = pub.get("ttftMs").asDouble();
                     out.add(new Case("Serving latency (TTFT)", ModelError.Figure.SERVING_LATENCY, acc, precision, moe, id,
                             r.point().ttftMs() / published, r.ranges().ttftMs().p10() / published,
-                            r.ranges().ttftMs().p90() / published));
+                            r.ranges().ttftMs().p90() / published, accelerator, source));
                 }
                 if (pub.has("interTokenLatencyMs")) {
                     double published = pub.get("interTokenLatencyMs").asDouble();
                     out.add(new Case("Serving latency (inter-token)", ModelError.Figure.SERVING_LATENCY, acc, precision,
                             moe, id, r.point().tpotMs() / published, r.ranges().tpotMs().p10() / published,
-                            r.ranges().tpotMs().p90() / published));
+                            r.ranges().tpotMs().p90() / published, accelerator, source));
                 }
             }
         }
@@ -120,10 +123,11 @@ class CalibrationTableTest {
     }
 
     private static Case training(String kind, ModelError.Figure figure, String accelerator, String precision,
-            boolean moe, String id, CostReport r, double published) {
+            boolean moe, String id, CostReport r, double published, String source) {
         Range range = r.training().ranges().acceleratorHours();
         return new Case(kind, figure, vendor(accelerator), precision, moe, id,
-                r.training().duration().acceleratorHours() / published, range.p10() / published, range.p90() / published);
+                r.training().duration().acceleratorHours() / published, range.p10() / published, range.p90() / published,
+                accelerator, source);
     }
 
     /** The catalog's vendor of an accelerator (the model-error table's segments use it). */
@@ -133,19 +137,27 @@ class CalibrationTableTest {
 
     static String table() {
         Map<String, List<Double>> bySegment = new TreeMap<>();
-        for (Case c : cases()) {
-            bySegment.computeIfAbsent(c.segment(), k -> new ArrayList<>()).add(c.ratio());
+        Map<String, List<Double>> outOfSample = new TreeMap<>();
+        for (OutOfSample.Held h : OutOfSample.held(cases())) {
+            bySegment.computeIfAbsent(h.c().segment(), k -> new ArrayList<>()).add(h.c().ratio());
+            outOfSample.computeIfAbsent(h.c().segment(), k -> new ArrayList<>()).add(h.ratio());
         }
-        StringBuilder t = new StringBuilder("| Case kind | Vendor | Precision | Model | Cases | Median absolute error | Worst error |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        StringBuilder t = new StringBuilder("| Case kind | Vendor | Precision | Model | Cases | Median absolute error "
+                + "| Worst error | Median error, source left out | Worst, source left out |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         List<Double> all = new ArrayList<>();
+        List<Double> allOut = new ArrayList<>();
         bySegment.forEach((segment, ratios) -> {
+            List<Double> out = outOfSample.get(segment);
             all.addAll(ratios);
+            allOut.addAll(out);
             t.append("| ").append(segment).append(" | ").append(ratios.size()).append(" | ")
-                    .append(abs(median(errors(ratios)))).append(" | ").append(pct(worst(ratios))).append(" |\n");
+                    .append(abs(median(errors(ratios)))).append(" | ").append(pct(worst(ratios))).append(" | ")
+                    .append(abs(median(errors(out)))).append(" | ").append(pct(worst(out))).append(" |\n");
         });
         t.append("| All | | | | ").append(all.size()).append(" | ").append(abs(median(errors(all)))).append(" | ")
-                .append(pct(worst(all))).append(" |\n");
+                .append(pct(worst(all))).append(" | ").append(abs(median(errors(allOut)))).append(" | ")
+                .append(pct(worst(allOut))).append(" |\n");
         return t.toString();
     }
 
@@ -175,7 +187,7 @@ class CalibrationTableTest {
     }
 
     private static String pct(double v) {
-        return String.format(Locale.ROOT, "%+.0f %%", v * 100).replace("+0 %", "0 %");
+        return String.format(Locale.ROOT, "%+.0f %%", v * 100).replace("+0 %", "0 %").replace("-0 %", "0 %");
     }
 
     @Test

@@ -67,6 +67,9 @@ public final class Generated {
         // How it is bought and served (drawn last, so the draws above stay as they were).
         i.put("pricingMode", pick(r, new String[] {"on-demand", "on-demand", "commit-1y", "owned"}));
         i.put("workload", pick(r, new String[] {"interactive", "batch"}));
+        if (r.nextInt(4) == 0) {
+            i.put("stack", "tuned");
+        }
         if (r.nextInt(8) == 0) {
             i.put("hostedApi", pick(r, new String[] {"groq-llama-3.3-70b", "openai-gpt-5-mini", "deepseek-chat"}));
         }

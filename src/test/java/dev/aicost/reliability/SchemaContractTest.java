@@ -57,7 +57,7 @@ class SchemaContractTest {
      */
         CATALOG("unknown (model|accelerator|offer|region|hosted API|provider)|not in the catalog|rents \\S+, not"
                 + "|no catalog offer|is not a catalog offer"
-                + "|has no (rental|serverless|spot|committed|on-demand)? ?offer|custom accelerator|only (supported )?for "
+                + "|has no (rental|serverless|spot|committed|on-demand)? ?offer|has no \\S+ price|custom accelerator|only (supported )?for "
                 + "language models|need a language model|does not sell|is not sold"),
         /** The model (with its KV cache) does not fit the accelerators asked for. */
         DOES_NOT_FIT("do(es)? not fit|cannot hold|too large for|out of memory|exceeds .*memory"),

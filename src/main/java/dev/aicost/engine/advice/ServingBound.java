@@ -75,7 +75,7 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
         ServingModel smallest = null;
         for (int tp : ReplicaChoice.TP_CHOICES) {
             ServingModel m = new ServingModel(replica.model, a, inference.precision(), tp, replica.inputTokens,
-                    replica.outputTokens, replica.prefixCacheHitRate);
+                    replica.outputTokens, replica.prefixCacheHitRate, replica.stack);
             if (m.fits()) {
                 smallest = m;
                 break;
@@ -172,7 +172,7 @@ record ServingBound(Accelerator accelerator, String offer, double lifecycleUsd, 
         double best = Double.POSITIVE_INFINITY;
         for (int tp : ReplicaChoice.TP_CHOICES) {
             ServingModel m = new ServingModel(model, accelerator, base.inference().precision(), tp,
-                    replica.inputTokens, replica.outputTokens, replica.prefixCacheHitRate);
+                    replica.inputTokens, replica.outputTokens, replica.prefixCacheHitRate, replica.stack);
             if (m.fits()) {
                 ServingModel.Point p = ReplicaChoice.operatingPoint(m, null, target);
                 if (!mustMeet || ReplicaChoice.meets(p, target)) {

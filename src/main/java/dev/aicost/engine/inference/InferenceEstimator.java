@@ -24,6 +24,7 @@ import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Scaling;
 import dev.aicost.request.InferenceInput.Workload;
 import dev.aicost.request.InferenceInput;
+import dev.aicost.request.InferenceInput.Stack;
 import dev.aicost.request.InvalidRequestException;
 import java.util.List;
 
@@ -128,7 +129,12 @@ public final class InferenceEstimator {
         double prefixHit = in.caching().prefixCacheHitRate() != null ? in.caching().prefixCacheHitRate() : 0.0;
         Fleet.Workload workload = workloads.of(in, path, notes);
 
-        ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.replica().batchSize());
+        Stack stack = llm ? notes.orDefault(in.replica().stack(), Stack.TYPICAL, path, ".stack", "vLLM or SGLang as a "
+                + "self-hosting team deploys them, behind an HTTP server: set 'tuned' for a compiled, vendor-optimised "
+                + "runtime (TensorRT-LLM, NIM), whose fixed costs per request and per token are smaller")
+                : Stack.TYPICAL;
+        ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.replica().batchSize(),
+                stack);
         Offer named = in.pricing().offer() == null ? null : hardware.catalog().offer(in.pricing().offer()).orElse(null);
         // Committed and owned capacity is bought for the peak (what the baseline cannot carry bursts at a
         // higher rate): the degree is then chosen on the peak's accelerators, as an always-on fleet is.

@@ -10,6 +10,7 @@ import dev.aicost.engine.core.Num;
 import dev.aicost.engine.serving.ServingModel;
 import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Scaling;
+import dev.aicost.request.InferenceInput.Stack;
 import dev.aicost.request.InvalidRequestException;
 
 /**
@@ -23,9 +24,10 @@ public record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
     public static final int[] TP_CHOICES = {1, 2, 4, 8};
 
     /** What the choice depends on besides the hardware: the request's shape and targets. */
-    record Shape(int inputTokens, int outputTokens, double prefixHitRate, LatencyTarget target, Integer batch) {
+    record Shape(int inputTokens, int outputTokens, double prefixHitRate, LatencyTarget target, Integer batch,
+            Stack stack) {
         ServingModel on(ModelSpec model, Accelerator acc, Precision precision, int tp) {
-            return new ServingModel(model, acc, precision, tp, inputTokens, outputTokens, prefixHitRate);
+            return new ServingModel(model, acc, precision, tp, inputTokens, outputTokens, prefixHitRate, stack);
         }
     }
 

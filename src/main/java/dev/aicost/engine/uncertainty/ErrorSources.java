@@ -32,8 +32,8 @@ final class ErrorSources {
         }
         ModelError.Figure figure = in.efficiency() == TrainingInput.Efficiency.TUNED
                 ? ModelError.Figure.TRAINING_TUNED : ModelError.Figure.TRAINING_PRODUCTION;
-        ModelError.Row row = catalog.modelError().lookup(figure, t.accelerator().vendor(), t.precision().wireName(),
-                model.mixtureOfExperts());
+        ModelError.Row row = catalog.modelError().lookup(figure, t.accelerator().id(), t.accelerator().vendor(),
+                t.precision().wireName(), model.mixtureOfExperts());
         Factors f = new Factors(row.p10Factor(), row.p90Factor());
         notes.assume("ranges.training.modelError", f.shown(), () -> "P10–P90 of published ÷ estimated "
                 + "accelerator-hours over " + cases(row, figure == ModelError.Figure.TRAINING_TUNED
@@ -42,6 +42,11 @@ final class ErrorSources {
     }
 
     static String cases(ModelError.Row row, String what) {
+        if (row.outside()) {
+            return row.cases() + " calibration figures estimated without their hardware's own calibration (wide: no "
+                    + "published " + what + " on this accelerator among the calibration cases, which ran on "
+                    + String.join(", ", row.calibratedOn()) + "; leave-one-source-out, docs/ranges.md)";
+        }
         return row.cases() + " published " + what + " (segment: " + row.segment() + ")";
     }
 

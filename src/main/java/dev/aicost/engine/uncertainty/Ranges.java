@@ -115,9 +115,10 @@ public final class Ranges {
         boolean hosted = fleet.pricing().hostedApi();
         String vendor = i.accelerator().vendor();
         String precision = i.precision().wireName();
-        ModelError.Row tput = catalog.modelError().lookup(ModelError.Figure.SERVING_THROUGHPUT, vendor, precision,
+        String acc = i.accelerator().id();
+        ModelError.Row tput = catalog.modelError().lookup(ModelError.Figure.SERVING_THROUGHPUT, acc, vendor, precision,
                 model.mixtureOfExperts());
-        ModelError.Row latency = catalog.modelError().lookup(ModelError.Figure.SERVING_LATENCY, vendor, precision,
+        ModelError.Row latency = catalog.modelError().lookup(ModelError.Figure.SERVING_LATENCY, acc, vendor, precision,
                 model.mixtureOfExperts());
         Factors capacity = new Factors(tput.p10Factor(), tput.p90Factor());
         Factors slower = new Factors(latency.p10Factor(), latency.p90Factor());

@@ -58,7 +58,7 @@ class ServingModelTest {
         assertThat(p.memoryBound()).isTrue();
         assertThat(p.tpotMs() / 1e3).isEqualTo(m.stepSeconds(1), within(1e-12));
         // plus one sequence's KV cache and the fixed per-step launch overhead
-        assertThat(m.stepSeconds(1) - ServingModel.STEP_OVERHEAD_S).isBetween(weightRead, weightRead * 1.01);
+        assertThat(m.stepSeconds(1) - m.stepOverheadSeconds).isBetween(weightRead, weightRead * 1.01);
         assertThat(p.ttftMs()).isLessThan(p.e2eMs());
     }
 

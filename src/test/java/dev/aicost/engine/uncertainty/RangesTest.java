@@ -53,9 +53,16 @@ class RangesTest {
         assertThat(nvidia.segment()).isEqualTo("nvidia, bf16, dense");
         assertThat(tpu.segment()).isEqualTo("all");
         assertThat(tpu.cases()).isGreaterThan(nvidia.cases());
+        // A run on an accelerator none of the production runs used is outside the calibrated envelope: its
+        // figure's outside row, which names the accelerators the runs used.
         CostReport r = estimate("{'model':{'id':'llama-3.1-8b'},'training':{'tokens':1e12,'accelerator':'tpu-v5p',"
                 + "'accelerators':256}}");
-        assertThat(assumption(r, "ranges.training.modelError")).contains("segment: all").contains("production");
+        assertThat(assumption(r, "ranges.training.modelError")).contains("wide: no published production training "
+                + "runs on this accelerator").contains("a100-80gb, h100-sxm");
+        // Inside it, a segment without a row of its own (bf16 MoE on NVIDIA) uses its vendor and precision's.
+        CostReport moe = estimate("{'model':{'id':'mixtral-8x7b'},'training':{'tokens':1e12,'accelerator':'h100-sxm',"
+                + "'accelerators':64}}");
+        assertThat(assumption(moe, "ranges.training.modelError")).contains("segment: nvidia, bf16)");
     }
 
     @Test

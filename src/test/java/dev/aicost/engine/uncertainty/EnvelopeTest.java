@@ -1,0 +1,63 @@
+package dev.aicost.engine.uncertainty;
+
+import static dev.aicost.engine.Fixtures.estimate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aicost.catalog.Catalog;
+import dev.aicost.catalog.ModelError;
+import dev.aicost.report.Assumption;
+import dev.aicost.report.CostReport;
+import dev.aicost.report.Range;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A request outside the calibrated envelope (an accelerator none of a figure's calibration cases ran on)
+ * gets that figure's outside row of the model-error table: a wider range, and an assumption that says why.
+ */
+class EnvelopeTest {
+    static final Catalog CATALOG = Catalog.builtIn();
+
+    static double width(Range r) {
+        return r.p90() / r.p10();
+    }
+
+    static String reason(CostReport r, String name) {
+        return r.assumptions().stream().filter(a -> a.name().equals(name)).map(Assumption::reason).findFirst()
+                .orElseThrow();
+    }
+
+    static CostReport serve(String accelerator) {
+        return estimate("{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e6,'accelerator':'"
+                + accelerator + "','offer':'" + CATALOG.defaultOffer(accelerator).id() + "'}}");
+    }
+
+    @Test
+    void servingOnAnAcceleratorNoServingFigureRanOnGetsTheWideRowAndSaysWhy() {
+        ModelError.Row outside = CATALOG.modelError().lookup(ModelError.Figure.SERVING_THROUGHPUT, "b200", "nvidia",
+                "bf16", false);
+        ModelError.Row inside = CATALOG.modelError().lookup(ModelError.Figure.SERVING_THROUGHPUT, "h100-sxm", "nvidia",
+                "bf16", false);
+        assertThat(outside.outside()).isTrue();
+        assertThat(outside.calibratedOn()).contains("h100-sxm").doesNotContain("b200");
+        assertThat(inside.outside()).isFalse();
+        assertThat(outside.p90Factor() / outside.p10Factor()).isGreaterThan(inside.p90Factor() / inside.p10Factor());
+        CostReport b200 = serve("b200");
+        CostReport h100 = serve("h100-sxm");
+        assertThat(width(b200.inference().ranges().tokensPerSecondPerAccelerator()))
+                .isGreaterThan(width(h100.inference().ranges().tokensPerSecondPerAccelerator()));
+        assertThat(reason(b200, "ranges.inference.modelError")).contains("wide: no published throughput figures on "
+                + "this accelerator").contains("h100-sxm");
+        assertThat(reason(h100, "ranges.inference.modelError")).doesNotContain("wide");
+    }
+
+    @Test
+    void tunedTrainingOnAnAcceleratorWithAnEstimatedCeilingIsOutsideToo() {
+        CostReport mi300x = estimate("{'model':{'id':'llama-3.1-8b'},'training':{'tokens':1e11,'accelerator':"
+                + "'mi300x','accelerators':8,'efficiency':'tuned'}}");
+        CostReport h100 = estimate("{'model':{'id':'llama-3.1-8b'},'training':{'tokens':1e11,'accelerator':"
+                + "'h100-sxm','accelerators':8,'efficiency':'tuned'}}");
+        assertThat(reason(mi300x, "ranges.training.modelError")).contains("wide: no published tuned framework "
+                + "benchmarks on this accelerator");
+        assertThat(reason(h100, "ranges.training.modelError")).doesNotContain("wide");
+    }
+}
