@@ -193,6 +193,7 @@ class CalibrationTableTest {
     @Test
     void theDocumentedTableIsWhatTheEngineGivesNow() throws IOException {
         docBlock(Path.of("docs/calibration.md"), START, END, table(), "calibration-table.md", "calibration.update");
+        docBlock(Path.of("README.md"), START, END, table(), "calibration-table.md", "calibration.update");
     }
 
     /**
