@@ -19,8 +19,14 @@ import dev.aicost.request.InvalidRequestException;
  * the fewest accelerator-hours.
  */
 public record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
-    /** Largest concurrency a serving engine runs by default when no latency target bounds it. */
-    static final int DEFAULT_MAX_BATCH = 1024;
+    /**
+     * Largest concurrency a serving engine runs by default when no latency target bounds it: vLLM's
+     * {@code max_num_seqs} (256, its EngineArgs default) on the typical stack; a tuned runtime is configured for
+     * the hardware (TensorRT-LLM's benchmark sets its batch from memory): 1,024.
+     */
+    static int maxConcurrency(ServingModel m) {
+        return m.stack == Stack.TUNED ? 1024 : 256;
+    }
     public static final int[] TP_CHOICES = {1, 2, 4, 8};
 
     /** What the choice depends on besides the hardware: the request's shape and targets. */
@@ -163,7 +169,7 @@ public record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
         if (batch != null) {
             return m.at(Math.max(1, Math.min(batch, maxBatch)));
         }
-        int cap = Math.min(maxBatch, DEFAULT_MAX_BATCH);
+        int cap = Math.min(maxBatch, maxConcurrency(m));
         if (target == null || !target.any()) {
             return m.at(cap);
         }
@@ -199,7 +205,8 @@ public record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
         if (target == null || !target.any()) {
             int cap = p.batch();
             notes.assume(path, ".batchSize", cap, () -> "no latency target: the throughput-maximising batch"
-                    + (cap < maxBatch ? " (capped at " + DEFAULT_MAX_BATCH + ", a serving engine's usual limit)"
+                    + (cap < maxBatch ? " (capped at " + maxConcurrency(m) + ", the " + (m.stack == Stack.TUNED
+                            ? "tuned runtime's configured limit)" : "typical server's default limit, vLLM's max_num_seqs)")
                             : " (all the KV cache memory holds)"));
             if (throughputWanted) {
                 return; // a batch workload: nobody waits for a single answer

@@ -58,4 +58,21 @@ class ServingStackTest {
         assertThat(large.requestOverheadSeconds).isCloseTo(0.002 + 80 * 0.00028, within(1e-12));
         assertThat(large.stepOverheadSeconds).isGreaterThan(small.stepOverheadSeconds);
     }
+
+    @Test
+    void aTypicalServerRunsAtMostVllmsDefaultConcurrencyATunedOneMore() {
+        // Llama 3.1 8B in fp8 on an H100 holds thousands of 1,200-token sequences; vLLM's max_num_seqs (256) caps
+        // the typical stack's batch, a tuned runtime's configured limit (1,024) the tuned one's.
+        String request = "{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':1e7,'accelerator':'h100-sxm',"
+                + "'precision':'fp8','tensorParallel':1,'workload':'batch','offer':'aws-p5-h100','stack':'%s'}}";
+        CostReport typical = estimate(String.format(request, "typical"));
+        CostReport tuned = estimate(String.format(request, "tuned"));
+        assertThat(typical.inference().point().maxBatchSize()).isGreaterThan(1024);
+        assertThat(typical.inference().point().batchSize()).isEqualTo(256);
+        assertThat(tuned.inference().point().batchSize()).isEqualTo(1024);
+        assertThat(tuned.inference().point().tokensPerSecondPerAccelerator())
+                .isGreaterThan(typical.inference().point().tokensPerSecondPerAccelerator());
+        assertThat(typical.assumptions()).anyMatch(a -> a.name().equals("inference.batchSize")
+                && a.reason().contains("vLLM's max_num_seqs"));
+    }
 }
