@@ -219,6 +219,12 @@ public record InferenceInput(
                 replica.batchSize(), replica.stack()));
     }
 
+    /** The same workload on another serving stack. */
+    public InferenceInput withStack(Stack v) {
+        return with(c -> c.replica = new Replica(replica.accelerator(), replica.precision(), replica.tensorParallel(),
+                replica.batchSize(), v));
+    }
+
     /** The same workload with another (or no) fixed batch. */
     public InferenceInput withBatchSize(Integer v) {
         return with(c -> c.replica = new Replica(replica.accelerator(), replica.precision(), replica.tensorParallel(),

@@ -55,6 +55,8 @@ public enum Lever implements WireName {
     },
     AUTOSCALING(Phase.INFERENCE, Kind.SCALING, "new replicas take minutes to start: queueing at sudden peaks; "
             + "needs an autoscaler"),
+    TUNED_SERVING_STACK(Phase.INFERENCE, Kind.EFFICIENCY, "a compiled runtime: engines built per model, precision and "
+            + "GPU (TensorRT-LLM, NIM); new models and features arrive later than in vLLM"),
     TUNED_STACK(Phase.TRAINING, Kind.EFFICIENCY, "engineering effort: NeMo/Megatron or MaxText-level parallelism "
             + "tuning and fused kernels; production failures still cost the same goodput"),
     SPOT_TRAINING(Phase.TRAINING, Kind.PRICING, "preemptions: checkpoint often; ~10 % of hours redone and longer "
@@ -137,6 +139,8 @@ public enum Lever implements WireName {
             case COMMITMENT, HYBRID_CAPACITY -> "the committed baseline is billed for whole terms: a term the horizon "
                     + "cuts is owed to its end (lifecycle.commitmentsBeyondHorizonUsd)";
             case OFF_PEAK -> "the workload is batch: nobody waits on an answer";
+            case TUNED_SERVING_STACK -> "the model is a language model on an NVIDIA GPU, which TensorRT-LLM and NIM "
+                    + "compile for";
             default -> null;
         };
         return specific == null ? List.of(REFITS) : List.of(specific, REFITS);

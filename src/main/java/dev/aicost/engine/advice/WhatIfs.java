@@ -20,6 +20,7 @@ import dev.aicost.request.InferenceInput.Routing;
 import dev.aicost.request.InferenceInput.Scaling;
 import dev.aicost.request.InferenceInput.Workload;
 import dev.aicost.request.InferenceInput;
+import dev.aicost.request.InferenceInput.Stack;
 import dev.aicost.request.ModelInput;
 import dev.aicost.request.TrainingInput;
 import java.util.List;
@@ -49,6 +50,12 @@ final class WhatIfs {
                         + p.wireName(), q -> q.withInference(q.inference().withPrecision(p)),
                         RequestPatch.of("inference", "precision", p.wireName())));
             }
+        }
+        if (llm && in.replica().stack() != Stack.TUNED && "nvidia".equals(r.accelerator().vendor())
+                && in.service().hostedApi() == null) {
+            out.add(new WhatIf(Lever.TUNED_SERVING_STACK, "inference.stack", "typical → tuned (TensorRT-LLM, NIM)",
+                    q -> q.withInference(q.inference().withStack(Stack.TUNED)),
+                    RequestPatch.of("inference", "stack", "tuned")));
         }
         if (in.replica().batchSize() != null) {
             out.add(new WhatIf(Lever.BATCHING, "inference.batchSize",

@@ -75,4 +75,26 @@ class ServingStackTest {
         assertThat(typical.assumptions()).anyMatch(a -> a.name().equals("inference.batchSize")
                 && a.reason().contains("vLLM's max_num_seqs"));
     }
+
+    @Test
+    void theTunedServingStackLeverPricesTheSwitchOnNvidiaOnly() {
+        // Llama 3.1 8B at 2M requests a day on H100s, held to 20 ms a token: the typical stack pays 0.3 ms + 32 ×
+        // 22 µs ≈ 1 ms a step, a tuned one 0.1 ms + 32 × 6 µs ≈ 0.3 ms, so each replica runs a larger batch within the
+        // target and the fleet needs fewer GPUs. The lever re-runs the estimate with the stack switched.
+        String request = "{'model':{'id':'llama-3.1-8b'},'inference':{'requestsPerDay':2e6,'accelerator':'%s',"
+                + "'latencyTargetMs':{'tpotMs':20},'offer':'%s'}}";
+        CostReport h100 = estimate(String.format(request, "h100-sxm", "aws-p5-h100"));
+        var lever = h100.optimizations().stream().filter(o -> o.lever().equals("tuned-serving-stack")).findFirst()
+                .orElseThrow();
+        assertThat(lever.change()).isEqualTo("inference.stack: typical → tuned (TensorRT-LLM, NIM)");
+        assertThat(lever.requestMergePatch().toString()).contains("\"stack\":\"tuned\"");
+        assertThat(lever.preconditions()).anyMatch(p -> p.contains("NVIDIA GPU"));
+        CostReport tuned = estimate(String.format(request.replace("'offer'", "'stack':'tuned','offer'"), "h100-sxm",
+                "aws-p5-h100"));
+        assertThat(lever.savingsUsd()).isCloseTo(h100.lifecycle().totalUsd() - tuned.lifecycle().totalUsd(),
+                within(1.0));
+        assertThat(tuned.optimizations()).noneMatch(o -> o.lever().equals("tuned-serving-stack"));
+        CostReport mi300x = estimate(String.format(request, "mi300x", "azure-nd-mi300x-v5"));
+        assertThat(mi300x.optimizations()).noneMatch(o -> o.lever().equals("tuned-serving-stack"));
+    }
 }
