@@ -67,8 +67,10 @@ final class CatalogLoader {
         }
         for (String acc : accelerators.keySet()) {
             long defaults = offers.values().stream().filter(o -> o.acceleratorId().equals(acc) && o.isDefault()).count();
-            boolean edge = forms.get(acc) == Catalog.Form.EDGE;
-            if (edge ? defaults > 1 : defaults != 1) {
+            // A device one owns (edge) has no rental offer; neither has an accelerator no provider lists a price
+            // for (Gaudi 3, sold in kits). One that has offers names exactly one default.
+            boolean rented = offers.values().stream().anyMatch(o -> o.acceleratorId().equals(acc));
+            if (defaults > 1 || rented && defaults != 1) {
                 throw new CatalogException(offerTable.file(), 0,
                         "accelerator '" + acc + "' needs exactly one default offer, found " + defaults);
             }

@@ -56,7 +56,7 @@ class SchemaContractTest {
      * custom accelerator without a price, a model that is not a language model where one is needed.
      */
         CATALOG("unknown (model|accelerator|offer|region|hosted API|provider)|not in the catalog|rents \\S+, not"
-                + "|no catalog offer|is not a catalog offer"
+                + "|no catalog offer|is not a catalog offer|no provider in the catalog lists a rental price"
                 + "|has no (rental|serverless|spot|committed|on-demand)? ?offer|has no \\S+ price|custom accelerator|only (supported )?for "
                 + "language models|need a language model|does not sell|is not sold"),
         /** The model (with its KV cache) does not fit the accelerators asked for. */

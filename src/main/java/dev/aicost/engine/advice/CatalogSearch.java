@@ -43,7 +43,7 @@ final class CatalogSearch {
             // Only hardware one can rent: a "reference" price (e.g. DeepSeek's H800 assumption) is no offer.
             // Accelerator cards only: server CPUs have their own lever (cpu-serving), edge devices no rental.
             if (a.id().equals(base.inference().accelerator().id()) || catalog.form(a.id()) != Catalog.Form.ACCELERATOR
-                    || "reference".equals(catalog.defaultOffer(a.id()).provider())) {
+                    || !catalog.rentable(a.id()) || "reference".equals(catalog.defaultOffer(a.id()).provider())) {
                 continue;
             }
             String offer = null;

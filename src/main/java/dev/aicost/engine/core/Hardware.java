@@ -195,9 +195,10 @@ public final class Hardware {
                         + " price", "one of " + offer.pricePerHourUsd().keySet() + ", or pricePerAcceleratorHourUsd");
             }
         } else if (!catalog.rentable(acc.id())) {
-            throw InvalidRequestException.of(path + ".pricingMode", acc.id() + " is a device you own: the catalog "
-                    + "has no rental offer for it", "pricingMode 'owned' (its purchase price, power and life), or "
-                    + "pricePerAcceleratorHourUsd");
+            throw InvalidRequestException.of(path + ".pricingMode", acc.id() + (catalog.form(acc.id())
+                    == Catalog.Form.EDGE ? " is a device you own: the catalog has no rental offer for it"
+                    : ": no provider in the catalog lists a rental price for it"), "pricingMode 'owned' (its purchase "
+                    + "price, power and life), or pricePerAcceleratorHourUsd");
         } else {
             offer = unnamedOffer(acc, mode);
             if (offer == null) {

@@ -51,6 +51,7 @@ class CatalogSearchTest {
                     // Accelerator cards only, as the search (server CPUs have their own lever, edge devices no rental).
                     if (a.id().equals(base.inference().accelerator())
                             || ENGINE.catalog().form(a.id()) != dev.aicost.catalog.Catalog.Form.ACCELERATOR
+                            || !ENGINE.catalog().rentable(a.id())
                             || "reference".equals(ENGINE.catalog().defaultOffer(a.id()).provider())) {
                         continue;
                     }

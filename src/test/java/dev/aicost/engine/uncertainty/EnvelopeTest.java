@@ -60,4 +60,17 @@ class EnvelopeTest {
                 + "benchmarks on this accelerator");
         assertThat(reason(h100, "ranges.training.modelError")).doesNotContain("wide");
     }
+
+    @Test
+    void anAcceleratorNoProviderListsAPriceForIsEstimatedAtAGivenPriceWithAWideRange() {
+        // Gaudi 3 (Intel's Hot Chips 2024 figures): no rental offer in the catalog, so a price or ownership is needed.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> estimate("{'model':{'id':'llama-3.1-70b'},"
+                + "'inference':{'requestsPerDay':1e6,'accelerator':'gaudi3','precision':'fp8'}}"))
+                .hasMessageContaining("gaudi3: no provider in the catalog lists a rental price for it");
+        CostReport r = estimate("{'model':{'id':'llama-3.1-70b'},'inference':{'requestsPerDay':1e6,'accelerator':"
+                + "'gaudi3','precision':'fp8','pricePerAcceleratorHourUsd':3}}");
+        assertThat(r.inference().point().tokensPerSecondPerAccelerator()).isPositive();
+        assertThat(width(r.inference().ranges().tokensPerSecondPerAccelerator())).isGreaterThan(2);
+        assertThat(reason(r, "ranges.inference.modelError")).contains("wide: no published throughput figures");
+    }
 }
