@@ -28,14 +28,20 @@ public record ModelSpec(
      * What a plain dense transformer does not have: routed experts (mixture-of-experts), a sliding
      * attention window, and multi-head latent attention (MLA, DeepSeek-V2/V3). Null fields: absent.
      */
-    public record Architecture(Integer experts, Integer expertsPerToken, Integer slidingWindow, Mla mla) {
-        public static final Architecture DENSE = new Architecture(null, null, null, null);
+    public record Architecture(Integer experts, Integer expertsPerToken, Integer slidingWindow, Mla mla,
+            Integer moeLayers) {
+        public static final Architecture DENSE = new Architecture(null, null, null, null, null);
+
+        public Architecture(Integer experts, Integer expertsPerToken, Integer slidingWindow, Mla mla) {
+            this(experts, expertsPerToken, slidingWindow, mla, null);
+        }
 
         /** The fields given here, else those of {@code base}. */
         public Architecture over(Architecture base) {
             return new Architecture(experts != null ? experts : base.experts,
                     expertsPerToken != null ? expertsPerToken : base.expertsPerToken,
-                    slidingWindow != null ? slidingWindow : base.slidingWindow, mla != null ? mla : base.mla);
+                    slidingWindow != null ? slidingWindow : base.slidingWindow, mla != null ? mla : base.mla,
+                    moeLayers != null ? moeLayers : base.moeLayers);
         }
     }
 
@@ -119,6 +125,19 @@ public record ModelSpec(
     public double attendedTokens(double contextTokens) {
         Integer w = architecture.slidingWindow();
         return w == null ? contextTokens : Math.min(contextTokens, w);
+    }
+
+    /**
+     * The share of the layers whose feed-forward block routes to experts: 1 for a mixture-of-experts model whose
+     * every layer does (Mixtral), {@code moeLayers / layers} where dense layers alternate with them (Llama 4
+     * Maverick: 24 of 48) or come first (DeepSeek-V3: 58 of 61); 0 for a dense model.
+     */
+    public double moeLayerShare() {
+        if (!mixtureOfExperts()) {
+            return 0;
+        }
+        Integer moe = architecture.moeLayers();
+        return moe == null || layers <= 0 ? 1.0 : Math.min(1.0, (double) moe / layers);
     }
 
     /**

@@ -22,6 +22,7 @@ public enum Bound {
     EXPERTS("model", "experts", true, 2, 100_000),
     EXPERTS_PER_TOKEN("model", "expertsPerToken", true, 1, 1_000),
     SLIDING_WINDOW("model", "slidingWindow", true, 1, Shared.MAX_SEQUENCE_TOKENS),
+    MOE_LAYERS("model", "moeLayers", true, 1, 10_000),
     KV_LORA_RANK("model", "kvLoraRank", true, 1, 1_000_000),
     Q_LORA_RANK("model", "qLoraRank", true, 1, 1_000_000),
     QK_NOPE_HEAD_DIM("model", "qkNopeHeadDim", true, 1, 1_000_000),

@@ -171,7 +171,8 @@ public final class RequestReader {
                 mla = new ModelSpec.Mla(kvLora, qLora != null ? qLora : 0, nope, rope, v);
             }
         }
-        return new ModelSpec.Architecture(experts, perToken, m.whole(Bound.SLIDING_WINDOW), mla);
+        Integer moeLayers = m.whole(Bound.MOE_LAYERS);
+        return new ModelSpec.Architecture(experts, perToken, m.whole(Bound.SLIDING_WINDOW), mla, moeLayers);
     }
 
     ModelInput model(Fields m) {

@@ -57,7 +57,7 @@ public final class ModelResolver {
             notes.assume(path, ".experts", e + " experts, " + k + " per token", "a mixture-of-experts model given "
                     + "without its routing: Mixtral's layout (give experts and expertsPerToken; decode reads the "
                     + "experts a batch touches)");
-            arch = new ModelSpec.Architecture(e, k, arch.slidingWindow(), arch.mla());
+            arch = new ModelSpec.Architecture(e, k, arch.slidingWindow(), arch.mla(), arch.moeLayers());
         }
         return build("custom", name, params, active, layers, hidden, heads, kvHeads, headDim, vocab, context,
                 Source.request(), path, arch);
@@ -100,6 +100,14 @@ public final class ModelResolver {
         if (kv > heads) {
             throw InvalidRequestException.of(path + ".kvHeads", "(" + kv + ") exceeds attentionHeads (" + heads + ")",
                     "at most attentionHeads");
+        }
+        if (arch.moeLayers() != null && arch.experts() == null) {
+            throw InvalidRequestException.of(path + ".moeLayers", "(" + arch.moeLayers() + ") exceeds the model's "
+                    + "layers that route to experts: it has none", "experts and expertsPerToken with it, or no moeLayers");
+        }
+        if (arch.moeLayers() != null && arch.moeLayers() > layers) {
+            throw InvalidRequestException.of(path + ".moeLayers", "(" + arch.moeLayers() + ") exceeds layers (" + layers
+                    + ")", "at most 'layers': the layers whose feed-forward block routes to experts");
         }
         if (arch.experts() != null && arch.expertsPerToken() != null && arch.expertsPerToken() > arch.experts()) {
             throw InvalidRequestException.of(path + ".expertsPerToken", "(" + arch.expertsPerToken()

@@ -125,7 +125,9 @@ public final class ServingModel {
             default -> Precision.BF16;
         };
         this.efficiency = acc.servingEfficiency();
-        this.decodeEfficiency = efficiency * (model.mixtureOfExperts() ? MOE_EFFICIENCY : 1.0);
+        // Only the layers that route pay the MoE decode loss: their share of the step at the MoE efficiency.
+        double moe = model.moeLayerShare();
+        this.decodeEfficiency = efficiency / (moe / MOE_EFFICIENCY + (1.0 - moe));
         this.computeFallback = acc.nativePeakFlops(computeAs).isEmpty();
         this.computeFlops = acc.nativePeakFlops(computeAs).orElse(acc.bf16PeakFlops());
         boolean crossNode = tp > 8;

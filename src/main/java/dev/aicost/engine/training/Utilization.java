@@ -32,7 +32,7 @@ final class Utilization {
     static final double WIDTH_KAPPA = 3.9;
     /** Loss per doubling of the accelerators the bf16 weights are split over (fit). */
     static final double MODEL_PARALLEL_MU = 0.039;
-    /** Loss per unit of (total / active parameters − 1) for mixture-of-experts (fit). */
+    /** Loss per unit of (total / active parameters − 1) for mixture-of-experts, in the layers that route (fit). */
     static final double MOE_C = 0.057;
     /** The weights may take this share of memory before the model is split (the rest: gradients, states). */
     static final double WEIGHTS_SHARE = 0.5;
@@ -67,7 +67,9 @@ final class Utilization {
         double width = 1.0 / (1.0 + WIDTH_KAPPA * acc.machineBalance() / width(model));
         double shards = Math.max(1.0, 2.0 * model.parameters() / (WEIGHTS_SHARE * acc.memoryBytes()));
         double parallel = 1.0 / (1.0 + MODEL_PARALLEL_MU * Math.log(shards) / Math.log(2));
-        double moe = 1.0 / (1.0 + MOE_C * (model.parameters() / model.activeParameters() - 1.0));
+        // Dispatch and small expert GEMMs cost time in the layers that route; where dense layers alternate with
+        // them (Llama 4) only that share of the step pays.
+        double moe = 1.0 / (1.0 + MOE_C * model.moeLayerShare() * (model.parameters() / model.activeParameters() - 1.0));
         double bf16 = ceiling * width * parallel * moe;
         return relativeToPeak(acc, precision, bf16 * fp8Gain(acc, precision, bf16));
     }
@@ -77,7 +79,7 @@ final class Utilization {
         double balance = acc.machineBalance();
         double hardware = MFU_CEILING / (1.0 + balance / BALANCE_KNEE);
         double size = 1.0 / (1.0 + Math.pow(balance / width(model) / SIZE_KNEE, SIZE_POWER));
-        double bf16 = hardware * size * (model.mixtureOfExperts() ? MOE_FACTOR : 1.0);
+        double bf16 = hardware * size * (1.0 - (1.0 - MOE_FACTOR) * model.moeLayerShare());
         if (fp8(acc, precision)) {
             bf16 *= FP8_SPEEDUP;
         }

@@ -56,4 +56,32 @@ class UtilizationTest {
         assertThat(Utilization.tuned(h100, model("llama-3.1-70b"), Precision.BF16))
                 .isGreaterThan(Utilization.typical(h100, model("llama-3.1-70b"), Precision.BF16));
     }
+
+    /** Tuned and typical MFU of a Llama-4-Maverick-shaped model (400B total, 17B active, 48 layers of width 5120). */
+    static double[] maverick(String moeLayers) {
+        double[] out = new double[2];
+        int k = 0;
+        for (String efficiency : new String[] {"'tuned'", "'typical'"}) {
+            out[k++] = Fixtures.estimate("{'model':{'parameters':4.0e11,'activeParameters':1.7e10,'layers':48,"
+                    + "'hiddenSize':5120,'attentionHeads':40,'kvHeads':8,'headDim':128,'experts':128,'expertsPerToken':1"
+                    + moeLayers + "},'training':{'tokens':1e12,'accelerator':'h100-sxm','accelerators':512,"
+                    + "'precision':'bf16','efficiency':" + efficiency + "}}").training().cluster().mfu();
+        }
+        return out;
+    }
+
+    @Test
+    void onlyTheLayersThatRouteToExpertsPayTheMixtureOfExpertsLoss() {
+        // Llama 4 Maverick alternates dense and MoE feed-forward layers (interleave_moe_layer_step 2: 24 of 48).
+        // Tuned: the loss 1 + C·(total/active − 1) applies to that share of the step only; typical: its 15 %.
+        double ratio = 4.0e11 / 1.7e10 - 1;
+        double[] half = maverick(",'moeLayers':24");
+        double[] all = maverick("");
+        assertThat(half[0] / all[0]).isCloseTo((1 + Utilization.MOE_C * ratio) / (1 + Utilization.MOE_C * 0.5 * ratio),
+                org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(half[1] / all[1]).isCloseTo((1 - 0.5 * (1 - Utilization.MOE_FACTOR)) / Utilization.MOE_FACTOR,
+                org.assertj.core.data.Offset.offset(0.02));
+        // Every layer routing (Mixtral, or moeLayers equal to layers) is the previous law.
+        assertThat(maverick(",'moeLayers':48")[0]).isEqualTo(all[0]);
+    }
 }
