@@ -175,7 +175,17 @@ public final class ServingModel {
         return llm() ? model.attendedTokens(averageContext()) : 0;
     }
 
-    /** The largest batch the KV cache memory holds (paged attention: average context per sequence). */
+    /**
+     * KV-cache tokens a running sequence holds memory for. A tuned runtime admits a request only with room
+     * for its whole input and output (TensorRT-LLM's default capacity policy, GUARANTEED_NO_EVICT, reserves
+     * them); a typical server pages the cache as sequences grow and runs, on average, at their mean context
+     * (vLLM, preempting when memory runs out).
+     */
+    double admittedTokens() {
+        return stack == Stack.TUNED && llm() ? model.attendedTokens(inputTokens + outputTokens) : kvTokens();
+    }
+
+    /** The largest batch the KV cache memory holds (per sequence: {@link #admittedTokens()}). */
     public int maxBatch() {
         if (!fits()) {
             return 0;
@@ -184,7 +194,7 @@ public final class ServingModel {
             return OTHER_MAX_BATCH;
         }
         double free = usableBytes() - weightsBytes;
-        double b = Math.floor(free / (kvTokens() * kvBytesPerToken));
+        double b = Math.floor(free / (admittedTokens() * kvBytesPerToken));
         return (int) Math.max(1, Math.min(MAX_BATCH_CAP, b));
     }
 

@@ -97,4 +97,28 @@ class ServingStackTest {
         CostReport mi300x = estimate(String.format(request, "mi300x", "azure-nd-mi300x-v5"));
         assertThat(mi300x.optimizations()).noneMatch(o -> o.lever().equals("tuned-serving-stack"));
     }
+
+    @Test
+    void aTunedRuntimeAdmitsByTheWholeLengthATypicalServerPagesByTheMeanContext() {
+        // Llama 3.1 8B in fp8 on one H100: 72 GB usable (90 %) less 8.03 GB of weights leaves 63.97 GB for a KV cache
+        // of 32 layers × 8 heads × 128 × 2 (keys, values) × 1 byte = 65,536 bytes a token. A tuned runtime reserves
+        // a request's whole 128 + 2,048 tokens before admitting it: 63.97e9 / (2,176 × 65,536) = 448 sequences. A
+        // typical server pages the cache as sequences grow: at the mean context, 128 + 1,024, it holds 847.
+        ServingModel tuned = new ServingModel(ServingModelTest.model("llama-3.1-8b"), ServingModelTest.acc("h100-sxm"),
+                dev.aicost.catalog.Precision.FP8, 1, 128, 2048, 0, Stack.TUNED);
+        ServingModel typical = new ServingModel(ServingModelTest.model("llama-3.1-8b"), ServingModelTest.acc("h100-sxm"),
+                dev.aicost.catalog.Precision.FP8, 1, 128, 2048, 0, Stack.TYPICAL);
+        double free = 80e9 * 0.9 - 8.03e9;
+        assertThat(tuned.maxBatch()).isEqualTo((int) Math.floor(free / (2176 * 65536.0)));
+        assertThat(typical.maxBatch()).isEqualTo((int) Math.floor(free / (1152 * 65536.0)));
+        // Long outputs at large batch are where the reservation binds; a long prompt with a short answer barely
+        // changes (2,176 reserved against 2,112 of mean context), and its output rate is a fraction of the long
+        // output's, as max-throughput tables show (prefill dominates it).
+        ServingModel longPrompt = new ServingModel(ServingModelTest.model("llama-3.1-8b"),
+                ServingModelTest.acc("h100-sxm"), dev.aicost.catalog.Precision.FP8, 1, 2048, 128, 0, Stack.TUNED);
+        assertThat((double) longPrompt.maxBatch()).isCloseTo(free / (2176 * 65536.0), within(1.0));
+        double longOutputRate = tuned.at(tuned.maxBatch()).requestsPerSecond() * 2048; // output tokens a second
+        double longPromptRate = longPrompt.at(longPrompt.maxBatch()).requestsPerSecond() * 128;
+        assertThat(longOutputRate / longPromptRate).isBetween(4.0, 12.0);
+    }
 }
