@@ -200,7 +200,7 @@ final class CatalogLoader {
         ModelSpec.Mla mla = kvLora == null ? null : new ModelSpec.Mla(kvLora, row.optionalPositiveInt("qLoraRank"),
                 row.positiveInt("qkNopeHeadDim"), row.positiveInt("qkRopeHeadDim"), row.positiveInt("vHeadDim"));
         return new ModelSpec.Architecture(integer(row, "experts"), integer(row, "expertsPerToken"),
-                integer(row, "slidingWindow"), mla);
+                integer(row, "slidingWindow"), mla, integer(row, "moeLayers"));
     }
 
     private static Integer integer(DataTable.Row row, String column) {
