@@ -8,6 +8,7 @@ import dev.aicost.engine.billing.Fleet;
 import dev.aicost.engine.core.Notes;
 import dev.aicost.engine.core.Num;
 import dev.aicost.engine.serving.ServingModel;
+import dev.aicost.engine.serving.StackCosts;
 import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Scaling;
 import dev.aicost.request.InferenceInput.Stack;
@@ -19,14 +20,11 @@ import dev.aicost.request.InvalidRequestException;
  * the fewest accelerator-hours.
  */
 public record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
-    /**
-     * Largest concurrency a serving engine runs by default when no latency target bounds it: vLLM's
-     * {@code max_num_seqs} (256, its EngineArgs default) on the typical stack; a tuned runtime is configured for
-     * the hardware (TensorRT-LLM's benchmark sets its batch from memory): 1,024.
-     */
+    /** Largest concurrency the replica's stack runs when no latency target bounds it. */
     static int maxConcurrency(ServingModel m) {
-        return m.stack == Stack.TUNED ? 1024 : 256;
+        return StackCosts.maxConcurrency(m.stack);
     }
+
     public static final int[] TP_CHOICES = {1, 2, 4, 8};
 
     /** What the choice depends on besides the hardware: the request's shape and targets. */

@@ -25,25 +25,6 @@ public final class ServingModel {
      * max-throughput tables).
      */
     static final double MOE_EFFICIENCY = 0.7;
-    /**
-     * Fixed costs of serving, per request (scheduling, tokenisation, the prefill's kernel launches, the first
-     * sampling) and per decode step (launches and synchronisation CUDA graphs do not remove): a base for the
-     * server plus a cost per layer, whose kernels are launched in both. The typical stack (vLLM, SGLang,
-     * LMDeploy behind their HTTP servers) is fitted on published concurrency-1 figures of a 32-layer model
-     * (LMDeploy Llama 2 7B on A100: 22 ms TTFT for ~11 ms of prefill, 10.1 ms per token for ~9.4 ms of weight
-     * reads): 2 ms + 32 × 0.28 ms ≈ 11 ms a request, 0.3 ms + 32 × 0.022 ms ≈ 1 ms a step. A tuned, compiled
-     * runtime (TensorRT-LLM, NIM) launches a few fused kernels a layer from C++ (~5 µs each) and replays decode
-     * steps as CUDA graphs: 0.5 ms + 30 µs a layer a request, 0.1 ms + 6 µs a layer a step (estimates from
-     * launch latencies, not fitted). A 28-layer 6B model's request overhead is then 1.3 ms tuned, 9.8 ms typical.
-     */
-    static final double TYPICAL_REQUEST_BASE_S = 0.002;
-    static final double TYPICAL_REQUEST_PER_LAYER_S = 0.00028;
-    static final double TYPICAL_STEP_BASE_S = 0.0003;
-    static final double TYPICAL_STEP_PER_LAYER_S = 0.000022;
-    static final double TUNED_REQUEST_BASE_S = 0.0005;
-    static final double TUNED_REQUEST_PER_LAYER_S = 0.00003;
-    static final double TUNED_STEP_BASE_S = 0.0001;
-    static final double TUNED_STEP_PER_LAYER_S = 0.000006;
     /** Per all-reduce latency: NVLink-class fabrics vs PCIe/Ethernet and cross-node links. */
     static final double FAST_LINK_LATENCY_S = 8e-6;
     static final double SLOW_LINK_LATENCY_S = 25e-6;
@@ -97,12 +78,9 @@ public final class ServingModel {
             double prefixCacheHitRate, Stack stack) {
         this.model = model;
         this.stack = stack;
-        boolean tuned = stack == Stack.TUNED;
         int layers = model.kind() == ModelKind.LLM ? model.layers() : 0;
-        this.requestOverheadSeconds = tuned ? TUNED_REQUEST_BASE_S + layers * TUNED_REQUEST_PER_LAYER_S
-                : TYPICAL_REQUEST_BASE_S + layers * TYPICAL_REQUEST_PER_LAYER_S;
-        this.stepOverheadSeconds = tuned ? TUNED_STEP_BASE_S + layers * TUNED_STEP_PER_LAYER_S
-                : TYPICAL_STEP_BASE_S + layers * TYPICAL_STEP_PER_LAYER_S;
+        this.requestOverheadSeconds = StackCosts.requestSeconds(stack, layers);
+        this.stepOverheadSeconds = StackCosts.stepSeconds(stack, layers);
         this.acc = acc;
         this.precision = precision;
         this.tp = tp;
