@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aicost.catalog.Catalog;
 import dev.aicost.report.InferenceReport;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -11,11 +12,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Published serving measurements, estimated with the engine's default efficiencies. */
+/**
+ * Published serving measurements, estimated with the engine's default efficiencies on the serving stack each
+ * publisher ran.
+ */
 class InferenceCalibrationTest {
     /** The MLPerf case gives no lengths: OpenOrca subset means, our stated assumption. */
     static final int OPENORCA_MEAN_TOKENS = 294;
     static final Catalog CATALOG = Catalog.builtIn();
+    /** Publishers ({@link OutOfSample#source}) whose figures ran on a tuned stack. */
+    static final Set<String> TUNED_PUBLISHERS = Set.of("TensorRT-LLM", "MLPerf", "NVIDIA NIM");
 
     static Stream<Arguments> cases() {
         return Fixtures.cases(c -> true, "/reference/inference-runs.json", "/reference/inference-more.json");
@@ -26,8 +32,7 @@ class InferenceCalibrationTest {
      * division on NVIDIA, NIM's TensorRT-LLM back end) is tuned; vLLM, SGLang and LMDeploy servers are typical.
      */
     static String stackOf(String source) {
-        return source.contains("TensorRT-LLM") || source.contains("MLCommons") || source.contains("NIM") ? "tuned"
-                : "typical";
+        return TUNED_PUBLISHERS.contains(OutOfSample.source(source)) ? "tuned" : "typical";
     }
 
     static InferenceReport estimate(JsonNode in, String source) {

@@ -1,6 +1,5 @@
 package dev.aicost.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,11 +23,16 @@ class RefreshOffersTest {
         throw new AssertionError("no row " + id);
     }
 
+    /** The offers file refreshed from a price list recorded in src/test/resources/refresh. */
+    static String refreshed(String before, String provider, String list, String date) throws IOException {
+        return RefreshOffers.refresh(before, provider, JSON.readTree(Path.of("src/test/resources/refresh", list)
+                .toFile()), date);
+    }
+
     @Test
     void anAwsOfferFileRefreshesTheLinuxSharedPricesPerAccelerator() throws IOException {
         String before = Files.readString(OFFERS);
-        JsonNode list = JSON.readTree(Path.of("src/test/resources/refresh/aws-offer-file.json").toFile());
-        String after = RefreshOffers.refresh(before, "aws", list, "2026-11-20");
+        String after = refreshed(before, "aws", "aws-offer-file.json", "2026-11-20");
         List<String> p5 = row(after, "aws-p5-h100");
         // $52/h Linux shared on-demand (not Windows' $60, not dedicated's $58) over 8 GPUs; spot untouched;
         // 1- and 3-year standard no-upfront reservations ($32, $20; not all-upfront, not convertible).
@@ -47,8 +51,7 @@ class RefreshOffersTest {
     @Test
     void anAzureRetailPricesPageRefreshesPayAsYouGoSpotAndReservations() throws IOException {
         String before = Files.readString(OFFERS);
-        JsonNode list = JSON.readTree(Path.of("src/test/resources/refresh/azure-retail-prices.json").toFile());
-        String after = RefreshOffers.refresh(before, "azure", list, "2026-10-01");
+        String after = refreshed(before, "azure", "azure-retail-prices.json", "2026-10-01");
         List<String> nd = row(after, "azure-nd-h100-v5");
         // $96/h east US Linux (not Windows, not west Europe) / 8; spot $28.80 / 8; reservations are whole-term
         // prices: $490,560 / 8,760 h / 8 = $7.00, $893,520 / 26,280 h / 8 = $4.25.
@@ -64,8 +67,7 @@ class RefreshOffersTest {
         // opencost/opencost pkg/cloud/aws/testdata/pricing-us-east-1.json (Apache-2.0): p4d.24xlarge on
         // demand at $32.7726 an hour, and the same instance's Capacity Block product at $0.00.
         String before = Files.readString(OFFERS);
-        JsonNode list = JSON.readTree(Path.of("src/test/resources/refresh/aws-offer-file-recorded.json").toFile());
-        String after = RefreshOffers.refresh(before, "aws", list, "2024-05-28");
+        String after = refreshed(before, "aws", "aws-offer-file-recorded.json", "2024-05-28");
         List<String> p4d = row(after, "aws-p4d-a100-40");
         // $32.7726 / 8 GPUs = $4.0966 per GPU-hour, four figures; the file has no reserved terms: kept.
         assertThat(p4d.subList(6, 10)).containsExactly("4.097", row(before, "aws-p4d-a100-40").get(7),

@@ -1,5 +1,7 @@
 package dev.aicost.engine.billing;
 
+import java.util.Arrays;
+
 /**
  * A fleet's bill over the months of a horizon, where terms run to their end: each commitment's baseline
  * is chosen for its whole term (the committed hours are paid whatever the traffic), a term cut by the
@@ -19,14 +21,21 @@ final class Terms {
             }
             return cost;
         }
-        for (int from = 0; from < traffic.length; from += f.pricing().termMonths()) {
-            int to = Math.min(traffic.length, from + f.pricing().termMonths());
-            double baseline = CommittedBaseline.choose(f, traffic, from, to);
-            for (int m = from; m < to; m++) {
-                cost[m] = CommittedBaseline.month(f, traffic[m], baseline).totalUsd();
-            }
+        double[] baseline = baselines(f, traffic);
+        for (int m = 0; m < traffic.length; m++) {
+            cost[m] = CommittedBaseline.month(f, traffic[m], baseline[m]).totalUsd();
         }
         return cost;
+    }
+
+    /** Each month's committed baseline: the one chosen for the whole term the month falls in. */
+    private static double[] baselines(Fleet f, double[] traffic) {
+        double[] baseline = new double[traffic.length];
+        for (int from = 0; from < traffic.length; from += f.pricing().termMonths()) {
+            int to = Math.min(traffic.length, from + f.pricing().termMonths());
+            Arrays.fill(baseline, from, to, CommittedBaseline.choose(f, traffic, from, to));
+        }
+        return baseline;
     }
 
     /**
@@ -57,19 +66,13 @@ final class Terms {
     static double[] committedCosts(Fleet f, double[] traffic) {
         double[] cost = new double[traffic.length];
         if (f.pricing().committed()) {
-            for (int from = 0; from < traffic.length; from += f.pricing().termMonths()) {
-                int to = Math.min(traffic.length, from + f.pricing().termMonths());
-                double baseline = CommittedBaseline.choose(f, traffic, from, to);
-                for (int m = from; m < to; m++) {
-                    cost[m] = CommittedBaseline.month(f, traffic[m], baseline).committedUsd();
-                }
+            double[] baseline = baselines(f, traffic);
+            for (int m = 0; m < traffic.length; m++) {
+                cost[m] = CommittedBaseline.month(f, traffic[m], baseline[m]).committedUsd();
             }
         }
         if (f.routed() != null) {
-            double[] r = committedCosts(f.routed(), routedTraffic(f, traffic));
-            for (int m = 0; m < cost.length; m++) {
-                cost[m] += r[m];
-            }
+            addTo(cost, committedCosts(f.routed(), routedTraffic(f, traffic)));
         }
         return cost;
     }
@@ -87,11 +90,14 @@ final class Terms {
     static double[] chainCosts(Fleet f, double[] traffic) {
         double[] cost = ownCosts(f, traffic);
         if (f.routed() != null) {
-            double[] r = chainCosts(f.routed(), routedTraffic(f, traffic));
-            for (int m = 0; m < cost.length; m++) {
-                cost[m] += r[m];
-            }
+            addTo(cost, chainCosts(f.routed(), routedTraffic(f, traffic)));
         }
         return cost;
+    }
+
+    private static void addTo(double[] cost, double[] more) {
+        for (int m = 0; m < cost.length; m++) {
+            cost[m] += more[m];
+        }
     }
 }

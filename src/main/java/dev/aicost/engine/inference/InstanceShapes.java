@@ -83,12 +83,16 @@ public final class InstanceShapes {
         Offer best = null;
         double bestUsd = Double.POSITIVE_INFINITY;
         boolean bestMet = false;
-        StringBuilder others = new StringBuilder();
         InferenceEstimator.Result bestRun = null;
+        Notes bestNotes = null;
+        StringBuilder others = new StringBuilder();
         for (Offer o : shapes) {
+            // Each shape records its explanations aside (nothing when the caller records nothing): the chosen
+            // one's are kept, so that it need not be sized again to explain it.
+            Notes aside = notes.aside();
             InferenceEstimator.Result r;
             try {
-                r = run.on(in.withOffer(o.id()), Notes.silent());
+                r = run.on(in.withOffer(o.id()), aside);
             } catch (InvalidRequestException e) {
                 continue; // this shape's instance cannot hold the replica the workload needs
             }
@@ -103,21 +107,20 @@ public final class InstanceShapes {
                 bestUsd = usd;
                 bestMet = met;
                 bestRun = r;
+                bestNotes = aside;
             }
         }
         if (best == null) {
             return run.on(in, notes); // no shape holds it: the default offer's own refusal says why
         }
-        if (!notes.recording()) {
-            return bestRun; // a what-if's run: nothing to state, and the notes would change nothing in it
-        }
         Offer chosen = best;
         boolean chosenMet = bestMet;
         notes.assume(path, ".offer", chosen.id(), () -> chosen.provider() + " rents " + chosen.acceleratorId()
-                + " in " + sizes(shapes) + "-accelerator instances; " + chosen.instance() + " bills this fleet least over the horizon"
-                + (chosenMet ? " of the sizes that meet the latency target" : "") + " (the horizon's serving bill on each: "
-                + others + ")");
-        return run.on(in.withOffer(chosen.id()), notes);
+                + " in " + sizes(shapes) + "-accelerator instances; " + chosen.instance() + " bills this fleet least "
+                + "over the horizon" + (chosenMet ? " of the sizes that meet the latency target" : "")
+                + " (the horizon's serving bill on each: " + others + ")");
+        notes.absorb(bestNotes);
+        return bestRun;
     }
 
     private static String sizes(List<Offer> shapes) {

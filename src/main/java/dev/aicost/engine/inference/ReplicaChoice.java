@@ -20,11 +20,6 @@ import dev.aicost.request.InvalidRequestException;
  * the fewest accelerator-hours.
  */
 public record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
-    /** Largest concurrency the replica's stack runs when no latency target bounds it. */
-    static int maxConcurrency(ServingModel m) {
-        return StackCosts.maxConcurrency(m.stack);
-    }
-
     public static final int[] TP_CHOICES = {1, 2, 4, 8};
 
     /** What the choice depends on besides the hardware: the request's shape and targets. */
@@ -167,7 +162,7 @@ public record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
         if (batch != null) {
             return m.at(Math.max(1, Math.min(batch, maxBatch)));
         }
-        int cap = Math.min(maxBatch, maxConcurrency(m));
+        int cap = Math.min(maxBatch, StackCosts.maxConcurrency(m.stack));
         if (target == null || !target.any()) {
             return m.at(cap);
         }
@@ -203,8 +198,9 @@ public record ReplicaChoice(ServingModel replica, ServingModel.Point point) {
         if (target == null || !target.any()) {
             int cap = p.batch();
             notes.assume(path, ".batchSize", cap, () -> "no latency target: the throughput-maximising batch"
-                    + (cap < maxBatch ? " (capped at " + maxConcurrency(m) + ", the " + (m.stack == Stack.TUNED
-                            ? "tuned runtime's configured limit)" : "typical server's default limit, vLLM's max_num_seqs)")
+                    + (cap < maxBatch ? " (capped at " + StackCosts.maxConcurrency(m.stack) + ", the "
+                            + (m.stack == Stack.TUNED ? "tuned runtime's configured limit)"
+                                    : "typical server's default limit, vLLM's max_num_seqs)")
                             : " (all the KV cache memory holds)"));
             if (throughputWanted) {
                 return; // a batch workload: nobody waits for a single answer

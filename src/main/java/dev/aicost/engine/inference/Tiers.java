@@ -207,8 +207,8 @@ public final class Tiers {
      * operating point is the first tier's. Each tier's part is its own fleet plus its share of operations.
      */
     private static InferenceEstimator.Result separateResult(InferenceEstimator.Result first,
-            InferenceEstimator.Result[] alone, String[] instanceNames, Fleet chain, double[] months, double firstMonthRequestsPerDay,
-            List<Tier> tiers, ModelSpec[] tierModels, InferenceInput in, Notes notes) {
+            InferenceEstimator.Result[] alone, String[] instanceNames, Fleet chain, double[] months,
+            double firstMonthRequestsPerDay, List<Tier> tiers, ModelSpec[] tierModels, InferenceInput in, Notes notes) {
         double rpd = in.traffic().requestsPerDay();
         double operations = chain.pricing().operationsMonthlyUsd();
         double monthly = months[0];

@@ -4,6 +4,7 @@ import static dev.aicost.engine.Fixtures.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.aicost.catalog.Precision;
 import dev.aicost.report.CostReport;
 import dev.aicost.request.InferenceInput.Stack;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,13 @@ class ServingStackTest {
         return estimate("{" + SIX_B + ",'inference':{'requestsPerDay':1000,'accelerator':'h100-sxm','precision':"
                 + "'fp16','tensorParallel':1,'batchSize':1,'inputTokens':128,'outputTokens':128,'stack':'" + stack
                 + "'}}");
+    }
+
+    /** A replica of a catalog model on one catalog accelerator with no prefix cache. */
+    static ServingModel replica(String model, String accelerator, Precision precision, int tp, int inputTokens,
+            int outputTokens, Stack stack) {
+        return new ServingModel(ServingModelTest.model(model), ServingModelTest.acc(accelerator), precision, tp,
+                inputTokens, outputTokens, 0, stack);
     }
 
     @Test
@@ -50,10 +58,8 @@ class ServingStackTest {
 
     @Test
     void fixedCostsGrowWithTheLayersTheirKernelsAreLaunchedFor() {
-        ServingModel small = new ServingModel(ServingModelTest.model("llama-3.1-8b"), ServingModelTest.acc("h100-sxm"),
-                dev.aicost.catalog.Precision.BF16, 1, 1000, 200, 0, Stack.TYPICAL);
-        ServingModel large = new ServingModel(ServingModelTest.model("llama-3.1-70b"), ServingModelTest.acc("h100-sxm"),
-                dev.aicost.catalog.Precision.BF16, 4, 1000, 200, 0, Stack.TYPICAL);
+        ServingModel small = replica("llama-3.1-8b", "h100-sxm", Precision.BF16, 1, 1000, 200, Stack.TYPICAL);
+        ServingModel large = replica("llama-3.1-70b", "h100-sxm", Precision.BF16, 4, 1000, 200, Stack.TYPICAL);
         assertThat(small.requestOverheadSeconds).isCloseTo(0.002 + 32 * 0.00028, within(1e-12));
         assertThat(large.requestOverheadSeconds).isCloseTo(0.002 + 80 * 0.00028, within(1e-12));
         assertThat(large.stepOverheadSeconds).isGreaterThan(small.stepOverheadSeconds);
@@ -104,18 +110,15 @@ class ServingStackTest {
         // of 32 layers × 8 heads × 128 × 2 (keys, values) × 1 byte = 65,536 bytes a token. A tuned runtime reserves
         // a request's whole 128 + 2,048 tokens before admitting it: 63.97e9 / (2,176 × 65,536) = 448 sequences. A
         // typical server pages the cache as sequences grow: at the mean context, 128 + 1,024, it holds 847.
-        ServingModel tuned = new ServingModel(ServingModelTest.model("llama-3.1-8b"), ServingModelTest.acc("h100-sxm"),
-                dev.aicost.catalog.Precision.FP8, 1, 128, 2048, 0, Stack.TUNED);
-        ServingModel typical = new ServingModel(ServingModelTest.model("llama-3.1-8b"), ServingModelTest.acc("h100-sxm"),
-                dev.aicost.catalog.Precision.FP8, 1, 128, 2048, 0, Stack.TYPICAL);
+        ServingModel tuned = replica("llama-3.1-8b", "h100-sxm", Precision.FP8, 1, 128, 2048, Stack.TUNED);
+        ServingModel typical = replica("llama-3.1-8b", "h100-sxm", Precision.FP8, 1, 128, 2048, Stack.TYPICAL);
         double free = 80e9 * 0.9 - 8.03e9;
         assertThat(tuned.maxBatch()).isEqualTo((int) Math.floor(free / (2176 * 65536.0)));
         assertThat(typical.maxBatch()).isEqualTo((int) Math.floor(free / (1152 * 65536.0)));
         // Long outputs at large batch are where the reservation binds; a long prompt with a short answer barely
         // changes (2,176 reserved against 2,112 of mean context), and its output rate is a fraction of the long
         // output's, as max-throughput tables show (prefill dominates it).
-        ServingModel longPrompt = new ServingModel(ServingModelTest.model("llama-3.1-8b"),
-                ServingModelTest.acc("h100-sxm"), dev.aicost.catalog.Precision.FP8, 1, 2048, 128, 0, Stack.TUNED);
+        ServingModel longPrompt = replica("llama-3.1-8b", "h100-sxm", Precision.FP8, 1, 2048, 128, Stack.TUNED);
         assertThat((double) longPrompt.maxBatch()).isCloseTo(free / (2176 * 65536.0), within(1.0));
         double longOutputRate = tuned.at(tuned.maxBatch()).requestsPerSecond() * 2048; // output tokens a second
         double longPromptRate = longPrompt.at(longPrompt.maxBatch()).requestsPerSecond() * 128;

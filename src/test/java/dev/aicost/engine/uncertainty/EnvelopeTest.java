@@ -1,11 +1,11 @@
 package dev.aicost.engine.uncertainty;
 
+import static dev.aicost.engine.Fixtures.assumption;
 import static dev.aicost.engine.Fixtures.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.ModelError;
-import dev.aicost.report.Assumption;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.Range;
 import org.junit.jupiter.api.Test;
@@ -19,11 +19,6 @@ class EnvelopeTest {
 
     static double width(Range r) {
         return r.p90() / r.p10();
-    }
-
-    static String reason(CostReport r, String name) {
-        return r.assumptions().stream().filter(a -> a.name().equals(name)).map(Assumption::reason).findFirst()
-                .orElseThrow();
     }
 
     static CostReport serve(String accelerator) {
@@ -45,9 +40,9 @@ class EnvelopeTest {
         CostReport h100 = serve("h100-sxm");
         assertThat(width(b200.inference().ranges().tokensPerSecondPerAccelerator()))
                 .isGreaterThan(width(h100.inference().ranges().tokensPerSecondPerAccelerator()));
-        assertThat(reason(b200, "ranges.inference.modelError")).contains("wide: no published throughput figures on "
+        assertThat(assumption(b200, "ranges.inference.modelError")).contains("wide: no published throughput figures on "
                 + "this accelerator").contains("h100-sxm");
-        assertThat(reason(h100, "ranges.inference.modelError")).doesNotContain("wide");
+        assertThat(assumption(h100, "ranges.inference.modelError")).doesNotContain("wide");
     }
 
     @Test
@@ -56,9 +51,9 @@ class EnvelopeTest {
                 + "'mi300x','accelerators':8,'efficiency':'tuned'}}");
         CostReport h100 = estimate("{'model':{'id':'llama-3.1-8b'},'training':{'tokens':1e11,'accelerator':"
                 + "'h100-sxm','accelerators':8,'efficiency':'tuned'}}");
-        assertThat(reason(mi300x, "ranges.training.modelError")).contains("wide: no published tuned framework "
+        assertThat(assumption(mi300x, "ranges.training.modelError")).contains("wide: no published tuned framework "
                 + "benchmarks on this accelerator");
-        assertThat(reason(h100, "ranges.training.modelError")).doesNotContain("wide");
+        assertThat(assumption(h100, "ranges.training.modelError")).doesNotContain("wide");
     }
 
     @Test
@@ -71,6 +66,6 @@ class EnvelopeTest {
                 + "'gaudi3','precision':'fp8','pricePerAcceleratorHourUsd':3}}");
         assertThat(r.inference().point().tokensPerSecondPerAccelerator()).isPositive();
         assertThat(width(r.inference().ranges().tokensPerSecondPerAccelerator())).isGreaterThan(2);
-        assertThat(reason(r, "ranges.inference.modelError")).contains("wide: no published throughput figures");
+        assertThat(assumption(r, "ranges.inference.modelError")).contains("wide: no published throughput figures");
     }
 }
