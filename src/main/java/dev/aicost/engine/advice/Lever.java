@@ -55,8 +55,12 @@ public enum Lever implements WireName {
     },
     AUTOSCALING(Phase.INFERENCE, Kind.SCALING, "new replicas take minutes to start: queueing at sudden peaks; "
             + "needs an autoscaler"),
+    // The saving is priced on TensorRT-LLM, which is free (Apache-2.0, github.com/NVIDIA/TensorRT-LLM); NIM in
+    // production is licensed per GPU under NVIDIA AI Enterprise (NVIDIA's licensing guide, docs.nvidia.com/
+    // ai-enterprise/planning-resource/licensing-guide), with no public list price to add to the bill.
     TUNED_SERVING_STACK(Phase.INFERENCE, Kind.EFFICIENCY, "a compiled runtime: engines built per model, precision and "
-            + "GPU (TensorRT-LLM, NIM); new models and features arrive later than in vLLM"),
+            + "GPU (TensorRT-LLM, NIM); new models and features arrive later than in vLLM; priced as open-source "
+            + "TensorRT-LLM: NIM in production needs an NVIDIA AI Enterprise licence per GPU, not in this saving"),
     TUNED_STACK(Phase.TRAINING, Kind.EFFICIENCY, "engineering effort: NeMo/Megatron or MaxText-level parallelism "
             + "tuning and fused kernels; production failures still cost the same goodput"),
     SPOT_TRAINING(Phase.TRAINING, Kind.PRICING, "preemptions: checkpoint often; ~10 % of hours redone and longer "

@@ -95,6 +95,8 @@ class ServingStackTest {
         assertThat(lever.change()).isEqualTo("inference.stack: typical → tuned (TensorRT-LLM, NIM)");
         assertThat(lever.requestMergePatch().toString()).contains("\"stack\":\"tuned\"");
         assertThat(lever.preconditions()).anyMatch(p -> p.contains("NVIDIA GPU"));
+        // Bought as described: TensorRT-LLM is free; NIM's licence is a cost the saving does not include.
+        assertThat(lever.tradeOff()).contains("open-source TensorRT-LLM").contains("NVIDIA AI Enterprise licence");
         CostReport tuned = estimate(String.format(request.replace("'offer'", "'stack':'tuned','offer'"), "h100-sxm",
                 "aws-p5-h100"));
         assertThat(lever.savingsUsd()).isCloseTo(h100.lifecycle().totalUsd() - tuned.lifecycle().totalUsd(),
