@@ -6,6 +6,7 @@ import dev.aicost.engine.CostEngine.Advice;
 import dev.aicost.report.ComparisonOption;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.HostedApiReport;
+import dev.aicost.request.InvalidRequestException;
 import dev.aicost.request.RequestReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,25 @@ public final class ChatAnswer {
         this.reader = reader;
     }
 
+    /**
+     * The report for what the message was read as; a refusal of the estimate (hardware nobody rents, a model
+     * too large for the accelerator named) says what the message was read as, since it was read without doubt.
+     */
     public CostReport answer(Reading reading, Advice mode) {
+        try {
+            return estimate(reading, mode);
+        } catch (InvalidRequestException e) {
+            List<String> asked = new ArrayList<>();
+            for (ObjectNode option : reading.options()) {
+                asked.add(Understood.asked(option, engine.catalog()));
+            }
+            String line = String.join(" vs ", asked);
+            throw e.understoodAs(reading.notes().isEmpty() ? line : line + " (" + String.join("; ", reading.notes())
+                    + ")");
+        }
+    }
+
+    private CostReport estimate(Reading reading, Advice mode) {
         if (RequestReader.isRental(reading.request())) {
             ObjectNode request = reading.request();
             CostReport r = engine.rent(reader.rental(request)).withRequest(request);

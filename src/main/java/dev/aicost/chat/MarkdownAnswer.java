@@ -34,7 +34,8 @@ public final class MarkdownAnswer {
 
     /** A request that could not be read, with every problem and a rewrite that works. */
     public static ObjectNode error(InvalidRequestException e) {
-        StringBuilder s = new StringBuilder("**I could not read that request:**\n");
+        StringBuilder s = new StringBuilder(e.understood() == null ? "**I could not read that request:**\n"
+                : "**Understood:** " + e.understood() + "\n\n**I could not estimate that:**\n");
         for (Problem p : e.problems()) {
             s.append("- ").append(p.path().equals("text") ? "" : "`" + p.path() + "` ").append(p.problem());
             if (p.allowed() != null) {

@@ -171,8 +171,10 @@ public final class SlackMessage {
 
     /** A problem with the text, shown only to the person who typed it (not a failure Slack reports). */
     public static ObjectNode error(InvalidRequestException e) {
-        StringBuilder s = new StringBuilder(e.problems().size() == 1 ? "I could not read that request:"
-                : "I could not read that request (" + e.problems().size() + " things to fix):");
+        String refused = e.understood() == null ? "I could not read that request" : "I could not estimate that";
+        StringBuilder s = new StringBuilder(e.understood() == null ? "" : "*Understood:* " + escape(e.understood())
+                + "\n").append(refused).append(e.problems().size() == 1 ? ":" : " (" + e.problems().size()
+                        + " things to fix):");
         for (Problem p : e.problems()) {
             s.append("\n• ").append(escape(p.path().equals("text") ? p.problem() : p.path() + " " + p.problem()));
             if (p.allowed() != null) {

@@ -1,6 +1,8 @@
 package dev.aicost.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aicost.catalog.Catalog;
+import dev.aicost.catalog.ModelSpec;
 import dev.aicost.report.CostReport;
 import dev.aicost.report.HostedApiReport;
 import dev.aicost.report.Money;
@@ -38,25 +40,17 @@ final class Understood {
         parts.add(api == null ? model : api + " (hosted API" + (request.path("model").has("id") && !api.contains(
                 request.path("model").get("id").asText()) ? ", priced on " + model + "'s requests)" : ")"));
         if (!t.isMissingNode()) {
-            String kind = t.path("kind").asText("pretraining");
-            StringBuilder s = new StringBuilder(kind.equals("lora") ? "LoRA fine-tune" : kind.equals("full-finetune")
-                    ? "full fine-tune" : "pretraining");
+            StringBuilder s = new StringBuilder(trainingKind(t));
             s.append(" of ").append(compact(r.training().work().tokens())).append(" tokens")
                     .append(t.has("tokens") ? "" : " (default)");
             s.append(" on ").append(r.training().cluster().accelerators()).append(" × ")
                     .append(r.training().cluster().accelerator()).append(t.has("accelerator") ? "" : " (default)");
             s.append(", ").append(t.path("pricingMode").asText("on-demand"))
                     .append(t.has("pricingMode") ? "" : " (default)");
-            if (t.has("deadlineDays")) {
-                s.append(", within ").append(Money.figures(t.get("deadlineDays").asDouble(), 3)).append(" days");
-            }
-            parts.add(s.toString());
+            parts.add(s.append(deadline(t)).toString());
         }
         if (!i.isMissingNode() && r.inference() != null) {
-            JsonNode rpd = i.get("requestsPerDay");
-            parts.add(rpd.isObject() ? compact(rpd.get("low").asDouble()) + "–" + compact(rpd.get("high").asDouble())
-                    + " requests/day" : compact(rpd.asDouble()) + " requests/day"
-                            + (i.has("users") ? " (" + compact(i.get("users").asDouble()) + " users)" : ""));
+            parts.add(traffic(i));
             if (r.model().kind().equals("llm")) {
                 boolean given = i.has("inputTokens") && i.has("outputTokens");
                 parts.add(compact(i.path("inputTokens").asInt(500)) + " in / " + compact(i.path("outputTokens").asInt(250))
@@ -69,29 +63,129 @@ final class Understood {
                 }
                 parts.add(i.path("pricingMode").asText("on-demand") + (i.has("pricingMode") ? "" : " (default)"));
             }
-            JsonNode l = i.path("latencyTargetMs");
-            if (l.has("ttftMs")) {
-                parts.add("TTFT ≤ " + ms(l.get("ttftMs").asDouble()));
-            }
-            if (l.has("tpotMs")) {
-                parts.add("TPOT ≤ " + ms(l.get("tpotMs").asDouble()));
-            }
-            if (l.has("e2eMs")) {
-                parts.add("end-to-end ≤ " + ms(l.get("e2eMs").asDouble()));
-            }
-            if (i.has("cacheHitRate")) {
-                parts.add(Money.pct(i.get("cacheHitRate").asDouble()) + " cache hits");
-            }
-            if (i.has("monthlyGrowth")) {
-                parts.add("growing " + Money.pct(i.get("monthlyGrowth").asDouble()) + "/month");
-            }
+            targetsAndGrowth(i, parts);
         }
         parts.add(r.lifecycle().horizonMonths() + " months" + (request.has("horizonMonths") ? "" : " (default)"));
+        return joined(parts, request, notes);
+    }
+
+    /**
+     * What a message was read as when the estimate then refused it (hardware nobody rents, a model too large
+     * for the accelerator named): only what was said, as {@link #line} gives it, with no default, since none
+     * was applied. What reading it assumed is the caller's to add (once for all the options of a comparison).
+     */
+    static String asked(JsonNode request, Catalog catalog) {
+        List<String> parts = new ArrayList<>();
+        JsonNode rental = request.path("rental");
+        if (!rental.isMissingNode()) { // "8 × h100-sxm · 168 hours · spot", as far as said
+            parts.add((rental.has("accelerators") ? rental.get("accelerators").asInt() + " × " : "")
+                    + accelerator(rental.path("accelerator")));
+            if (rental.has("hours")) {
+                parts.add(Money.figures(rental.get("hours").asDouble(), 4) + " hours");
+            }
+            if (rental.has("pricingMode")) {
+                parts.add(rental.get("pricingMode").asText());
+            }
+            return joined(parts, request, List.of());
+        }
+        JsonNode m = request.path("model");
+        JsonNode i = request.path("inference");
+        JsonNode t = request.path("training");
+        if (m.has("parameters")) {
+            parts.add("custom " + compact(m.get("parameters").asDouble()) + " model");
+        } else if (m.has("id")) {
+            String id = m.get("id").asText();
+            parts.add(catalog.model(id).map(ModelSpec::name).orElse(id));
+        }
+        if (i.has("hostedApi")) {
+            parts.add(i.get("hostedApi").asText() + " (hosted API)");
+        }
+        if (!t.isMissingNode()) {
+            StringBuilder s = new StringBuilder(trainingKind(t));
+            if (t.has("tokens")) {
+                s.append(" of ").append(compact(t.get("tokens").asDouble())).append(" tokens");
+            }
+            if (t.has("accelerator")) {
+                s.append(" on ").append(t.has("accelerators") ? t.get("accelerators").asInt() + " × " : "")
+                        .append(accelerator(t.get("accelerator")));
+            }
+            if (t.has("pricingMode")) {
+                s.append(", ").append(t.get("pricingMode").asText());
+            }
+            parts.add(s.append(deadline(t)).toString());
+        }
+        if (!i.isMissingNode()) {
+            if (i.has("requestsPerDay")) {
+                parts.add(traffic(i));
+            }
+            if (i.has("inputTokens") && i.has("outputTokens")) {
+                parts.add(compact(i.get("inputTokens").asInt()) + " in / " + compact(i.get("outputTokens").asInt())
+                        + " out");
+            }
+            if (i.has("accelerator")) {
+                parts.add(accelerator(i.get("accelerator")) + (i.has("tensorParallel") ? " (" + i.get("tensorParallel")
+                        .asInt() + " per replica)" : ""));
+            }
+            for (String field : new String[] {"precision", "pricingMode"}) {
+                if (i.has(field)) {
+                    parts.add(i.get(field).asText());
+                }
+            }
+            targetsAndGrowth(i, parts);
+        }
+        if (request.has("horizonMonths")) {
+            parts.add(request.get("horizonMonths").asInt() + " months");
+        }
+        return joined(parts, request, List.of());
+    }
+
+    private static String trainingKind(JsonNode t) {
+        String kind = t.path("kind").asText("pretraining");
+        return kind.equals("lora") ? "LoRA fine-tune" : kind.equals("full-finetune") ? "full fine-tune" : "pretraining";
+    }
+
+    private static String deadline(JsonNode t) {
+        return t.has("deadlineDays") ? ", within " + Money.figures(t.get("deadlineDays").asDouble(), 3) + " days" : "";
+    }
+
+    private static String traffic(JsonNode i) {
+        JsonNode rpd = i.get("requestsPerDay");
+        return rpd.isObject() ? compact(rpd.get("low").asDouble()) + "–" + compact(rpd.get("high").asDouble())
+                + " requests/day" : compact(rpd.asDouble()) + " requests/day"
+                        + (i.has("users") ? " (" + compact(i.get("users").asDouble()) + " users)" : "");
+    }
+
+    /** An accelerator as the request names it: a catalog id, or the id of specs given inline. */
+    private static String accelerator(JsonNode a) {
+        return a.isObject() ? a.path("id").asText("custom accelerator") : a.asText();
+    }
+
+    /** The latency targets, cache and growth a message gave. */
+    private static void targetsAndGrowth(JsonNode i, List<String> parts) {
+        JsonNode l = i.path("latencyTargetMs");
+        if (l.has("ttftMs")) {
+            parts.add("TTFT ≤ " + ms(l.get("ttftMs").asDouble()));
+        }
+        if (l.has("tpotMs")) {
+            parts.add("TPOT ≤ " + ms(l.get("tpotMs").asDouble()));
+        }
+        if (l.has("e2eMs")) {
+            parts.add("end-to-end ≤ " + ms(l.get("e2eMs").asDouble()));
+        }
+        if (i.has("cacheHitRate")) {
+            parts.add(Money.pct(i.get("cacheHitRate").asDouble()) + " cache hits");
+        }
+        if (i.has("monthlyGrowth")) {
+            parts.add("growing " + Money.pct(i.get("monthlyGrowth").asDouble()) + "/month");
+        }
+    }
+
+    /** The parts joined, the budget last, then what reading the message assumed. */
+    private static String joined(List<String> parts, JsonNode request, List<String> notes) {
         if (request.has("monthlyBudgetUsd")) {
             parts.add("budget $" + Money.usd(request.get("monthlyBudgetUsd").asDouble(), 3) + "/month");
         }
-        String line = String.join(" · ", parts);
-        line = line.replace("  ", " ");
+        String line = String.join(" · ", parts).replace("  ", " ");
         return notes.isEmpty() ? line : line + " (" + String.join("; ", notes) + ")";
     }
 

@@ -23,6 +23,9 @@ public final class InvalidRequestException extends RuntimeException {
     /** Problems beyond {@link Limits#MAX_PROBLEMS} (counted in the message, not listed). */
     private final int omitted;
 
+    /** What a message in words was read as, when it was read and the estimate then refused; else null. */
+    private final String understood;
+
     public InvalidRequestException(List<Problem> problems) {
         super(summary(problems), null, false, false);
         if (problems.isEmpty()) {
@@ -31,6 +34,14 @@ public final class InvalidRequestException extends RuntimeException {
         // An error is never much larger than the request that caused it: the first problems, then a count.
         this.problems = List.copyOf(problems.subList(0, Math.min(problems.size(), Limits.MAX_PROBLEMS)));
         this.omitted = problems.size() - this.problems.size();
+        this.understood = null;
+    }
+
+    private InvalidRequestException(InvalidRequestException refused, String understood) {
+        super(refused.getMessage(), null, false, false);
+        this.problems = refused.problems;
+        this.omitted = refused.omitted;
+        this.understood = understood;
     }
 
     public static InvalidRequestException of(String path, String problem, String allowed) {
@@ -39,6 +50,19 @@ public final class InvalidRequestException extends RuntimeException {
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    /**
+     * The same refusal of a message that was read without doubt: {@code understood} says what it was read as
+     * (the chat answer's first line, and {@code understood} in the JSON body).
+     */
+    public InvalidRequestException understoodAs(String understood) {
+        return new InvalidRequestException(this, understood);
+    }
+
+    /** What the message was read as before the estimate refused it; null for a request in JSON or one not read. */
+    public String understood() {
+        return understood;
     }
 
     private static String summary(List<Problem> problems) {
@@ -58,6 +82,9 @@ public final class InvalidRequestException extends RuntimeException {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("error", ERROR_CODE);
         root.put("message", getMessage());
+        if (understood != null) {
+            root.put("understood", understood);
+        }
         ArrayNode list = root.putArray("problems");
         for (Problem p : problems) {
             ObjectNode n = list.addObject();
