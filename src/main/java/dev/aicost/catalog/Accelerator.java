@@ -85,6 +85,15 @@ public record Accelerator(
         return bf16PeakFlops() / bandwidthBytesPerSecond();
     }
 
+    /**
+     * Accelerators that share one scale-up fabric: a rack-scale NVLink domain (GB200 NVL72: 72 GPUs, the
+     * interconnect named '…-nvl72') or, for everything else, the 8 of one server; tensor parallel beyond it
+     * crosses the slower scale-out network.
+     */
+    public int scaleUpDomain() {
+        return interconnect.endsWith("-nvl72") ? 72 : 8;
+    }
+
     /** PCIe/Ethernet-linked parts pay more per collective than NVLink-class fabrics. */
     public boolean fastInterconnect() {
         return !(interconnect.startsWith("pcie") || interconnect.startsWith("ethernet"));

@@ -141,6 +141,23 @@ public record ModelSpec(
     }
 
     /**
+     * What routing costs per unit of work: each token's activations are dispatched to its k experts and combined
+     * back in every layer that routes, k · hidden · routing layers values per token, against 2 · active FLOPs
+     * per token: k · hidden · moeLayers / active. It grows with fine-grained routing (DeepSeek-V3: 8 experts of
+     * 256 per token in 58 layers, 9.0e-5) and shrinks with large experts picked once (Llama 4 Scout: 1 of 16,
+     * 1.4e-5; Maverick, whose dense and routing layers alternate: 7.2e-6). Zero for a dense model; a model
+     * given without its routing is read as two experts per token.
+     */
+    public double routingPerActiveParameter() {
+        if (!mixtureOfExperts()) {
+            return 0;
+        }
+        Integer k = architecture.expertsPerToken();
+        Integer moe = architecture.moeLayers();
+        return (k != null ? k : 2) * (double) hiddenSize * (moe != null ? Math.min(moe, layers) : layers) / activeParameters;
+    }
+
+    /**
      * Parameters in routed experts: with E experts of which k run per token, total = shared + routed
      * and active = shared + routed · k / E. Zero for a dense model.
      */

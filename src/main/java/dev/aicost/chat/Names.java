@@ -202,6 +202,11 @@ final class Names extends NameTable {
                 }
             }
         }
+        // Nearest first: the members sharing most of what was typed ("llama 4 …" → the Llama 4 models), so the
+        // suggested rewrite keeps the version asked for rather than the family's first entry.
+        List<String> typed = phrase.subList(1, phrase.size());
+        near.sort(java.util.Comparator.comparingLong(id -> -typed.stream()
+                .filter(w -> List.of(id.split("-")).contains(w)).count()));
         String label = family + (sizeOrTier == null ? "" : " " + sizeOrTier);
         return new Match(kind, List.of(), end - at, false, label, List.copyOf(near));
     }

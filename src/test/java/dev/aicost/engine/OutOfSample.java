@@ -59,6 +59,9 @@ final class OutOfSample {
         if (accelerator.startsWith("h100") || accelerator.startsWith("h800") || accelerator.startsWith("h200")) {
             return "hopper";
         }
+        if (accelerator.matches("g?b[0-9]+")) {
+            return "blackwell"; // B200, B300 and the GB200 rack's GPUs: one design, one fitted ceiling
+        }
         return accelerator.replaceAll("-.*", "");
     }
 

@@ -56,7 +56,8 @@ class TrainingCalibrationTest {
     /** A framework throughput case: the published configuration, with the efficiency it says (tuned). */
     static CostReport estimateThroughput(JsonNode in) {
         ObjectNode training = Fixtures.JSON.createObjectNode();
-        for (String f : List.of("tokens", "accelerator", "accelerators", "precision", "sequenceLength", "efficiency")) {
+        for (String f : List.of("tokens", "accelerator", "accelerators", "precision", "sequenceLength", "efficiency",
+                "pricingMode")) {
             if (in.has(f)) {
                 training.set(f, in.get(f));
             }

@@ -51,6 +51,9 @@ public final class ImportHostedApis {
             Map.entry(Pattern.compile("llama-?v?3[.p-]?1-70b"), "llama-3.1-70b"),
             Map.entry(Pattern.compile("llama-?v?3[.p-]?1-8b|llama-3\\.1-8b-instant"), "llama-3.1-8b"),
             Map.entry(Pattern.compile("llama-?v?3[.p-]?2-3b"), "llama-3.2-3b"),
+            // Llama 4: "llama-4-scout-17b-16e-instruct", "llama4-maverick-instruct-basic", the FP8 release alike.
+            Map.entry(Pattern.compile("llama-?4-scout"), "llama-4-scout"),
+            Map.entry(Pattern.compile("llama-?4-maverick"), "llama-4-maverick"),
             Map.entry(Pattern.compile("mixtral-8x7b"), "mixtral-8x7b"),
             Map.entry(Pattern.compile("^mistral-7b"), "mistral-7b"),
             Map.entry(Pattern.compile("qwen2[.p]?5-72b"), "qwen2.5-72b"),

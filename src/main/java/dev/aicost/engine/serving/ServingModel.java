@@ -57,7 +57,7 @@ public final class ServingModel {
     /** The accelerator's share of the calibrated efficiencies, and (decode only) mixture-of-experts'. */
     private final double efficiency;
     private final double decodeEfficiency;
-    private final double linkBytesPerSecond;
+    final double linkBytesPerSecond;
     // Decode-step constants, computed once: the step time is evaluated at many batches per choice.
     private double routedBytes;
     private double kvBytesPerSequence;
@@ -108,7 +108,7 @@ public final class ServingModel {
         this.decodeEfficiency = efficiency / (moe / MOE_EFFICIENCY + (1.0 - moe));
         this.computeFallback = acc.nativePeakFlops(computeAs).isEmpty();
         this.computeFlops = acc.nativePeakFlops(computeAs).orElse(acc.bf16PeakFlops());
-        boolean crossNode = tp > 8;
+        boolean crossNode = tp > acc.scaleUpDomain();
         this.linkBytesPerSecond = (crossNode ? CROSS_NODE_GBS * 1e9 : acc.interconnectBytesPerSecond());
         this.linkLatency = crossNode || !acc.fastInterconnect() ? SLOW_LINK_LATENCY_S : FAST_LINK_LATENCY_S;
         this.prefillSeconds = computePrefill();

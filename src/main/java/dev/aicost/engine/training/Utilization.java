@@ -15,12 +15,12 @@ import dev.aicost.engine.core.ModelResolver;
  * while matmul work grows with d², so its share is κ · machine balance / d;</li>
  * <li>model parallelism: a model whose bf16 weights need many accelerators' memory pays for tensor and
  * pipeline parallel communication, μ per doubling of the shards it is split over;</li>
- * <li>mixture-of-experts: all-to-all dispatch and small expert matmuls, growing with total over active
- * parameters;</li>
+ * <li>mixture-of-experts: all-to-all dispatch and small expert matmuls, growing with the activations routed
+ * per FLOP (k experts per token × width × routing layers / active parameters);</li>
  * <li>FP8 runs the matmul share of the time (MFU ÷ GEMM efficiency) {@link #FP8_GEMM_SPEEDUP} times faster
  * and the rest at the same speed, so its gain is 1.3–1.5×, not 2×.</li>
  * </ul>
- * Fitted (log-least-squares) on 19 published tuned figures: all within ±17 % (docs/calibration.md).
+ * Fitted (log-least-squares) on 20 published tuned figures: all within ±19 % (docs/calibration.md).
  *
  * <p><b>Typical</b>, what published full production runs achieved: the original balance-and-width
  * fit on A100/H100 runs (Llama, BLOOM, Falcon, MPT, DeepSeek), which those runs reproduce within ±30 %,
@@ -32,8 +32,15 @@ final class Utilization {
     static final double WIDTH_KAPPA = 3.9;
     /** Loss per doubling of the accelerators the bf16 weights are split over (fit). */
     static final double MODEL_PARALLEL_MU = 0.039;
-    /** Loss per unit of (total / active parameters − 1) for mixture-of-experts, in the layers that route (fit). */
-    static final double MOE_C = 0.057;
+    /**
+     * Mixture-of-experts loss per unit of {@link ModelSpec#routingPerActiveParameter()} (k · hidden · routing
+     * layers / active parameters): the all-to-all dispatch and combine and the smaller expert GEMMs grow with the
+     * activations routed per FLOP, not with how many experts sit idle. Log-least-squares fit on the five tuned
+     * MoE figures (Mixtral 8x7B on TPU v6e and B200, DeepSeek-V3 on H100 and B200, Llama 4 Scout on GB200).
+     * The earlier law in total / active parameters gave Llama 4 (one large expert per token, 16 or 128 of
+     * them) the loss of a fine-grained model: Scout +44 % hours.
+     */
+    static final double MOE_C = 9.0e3;
     /** The weights may take this share of memory before the model is split (the rest: gradients, states). */
     static final double WEIGHTS_SHARE = 0.5;
     /** Large bf16 GEMMs reach ~75 % of peak; FP8 GEMMs 1.8× their throughput (2× peak at lower efficiency). */
@@ -67,9 +74,9 @@ final class Utilization {
         double width = 1.0 / (1.0 + WIDTH_KAPPA * acc.machineBalance() / width(model));
         double shards = Math.max(1.0, 2.0 * model.parameters() / (WEIGHTS_SHARE * acc.memoryBytes()));
         double parallel = 1.0 / (1.0 + MODEL_PARALLEL_MU * Math.log(shards) / Math.log(2));
-        // Dispatch and small expert GEMMs cost time in the layers that route; where dense layers alternate with
-        // them (Llama 4) only that share of the step pays.
-        double moe = 1.0 / (1.0 + MOE_C * model.moeLayerShare() * (model.parameters() / model.activeParameters() - 1.0));
+        // Dispatch and small expert GEMMs cost time in the layers that route, in proportion to the activations
+        // routed per FLOP; where dense layers alternate with them (Llama 4 Maverick) only those layers count.
+        double moe = 1.0 / (1.0 + MOE_C * model.routingPerActiveParameter());
         double bf16 = ceiling * width * parallel * moe;
         return relativeToPeak(acc, precision, bf16 * fp8Gain(acc, precision, bf16));
     }

@@ -37,6 +37,23 @@ class ServingModelTest {
     }
 
     @Test
+    void aRackScaleNvlinkDomainKeepsWideTensorParallelOnNvlink() {
+        // Tensor parallel 16 leaves an 8-GPU B200 server for the scale-out network; a GB200 NVL72 rack keeps
+        // all 72 GPUs on NVLink, so the same split's all-reduces run at NVLink speed.
+        assertThat(acc("gb200").scaleUpDomain()).isEqualTo(72);
+        assertThat(acc("b200").scaleUpDomain()).isEqualTo(8);
+        ModelSpec s = model("llama-3.1-405b");
+        ServingModel rack = new ServingModel(s, acc("gb200"), Precision.FP8, 16, 1000, 200, 0);
+        ServingModel servers = new ServingModel(s, acc("b200"), Precision.FP8, 16, 1000, 200, 0);
+        assertThat(rack.linkBytesPerSecond).isEqualTo(acc("gb200").interconnectBytesPerSecond());
+        assertThat(servers.linkBytesPerSecond).isEqualTo(ServingModel.CROSS_NODE_GBS * 1e9);
+        assertThat(rack.at(64).tpotMs()).isLessThan(servers.at(64).tpotMs());
+        // Within one server both stay on NVLink.
+        assertThat(new ServingModel(s, acc("b200"), Precision.FP8, 8, 1000, 200, 0).linkBytesPerSecond)
+                .isEqualTo(acc("b200").interconnectBytesPerSecond());
+    }
+
+    @Test
     void fitAndBatchAreBoundedByMemory() {
         ModelSpec big = model("llama-3.1-70b");
         assertThat(new ServingModel(big, acc("a100-80gb"), Precision.BF16, 1, 500, 250, 0).fits()).isFalse();

@@ -73,15 +73,40 @@ class UtilizationTest {
     @Test
     void onlyTheLayersThatRouteToExpertsPayTheMixtureOfExpertsLoss() {
         // Llama 4 Maverick alternates dense and MoE feed-forward layers (interleave_moe_layer_step 2: 24 of 48).
-        // Tuned: the loss 1 + C·(total/active − 1) applies to that share of the step only; typical: its 15 %.
-        double ratio = 4.0e11 / 1.7e10 - 1;
+        // Tuned: the loss 1 + C·k·hidden·(routing layers)/active counts those 24 layers only; typical: its 15 %.
+        double routedAll = 1 * 5120.0 * 48 / 1.7e10;
         double[] half = maverick(",'moeLayers':24");
         double[] all = maverick("");
-        assertThat(half[0] / all[0]).isCloseTo((1 + Utilization.MOE_C * ratio) / (1 + Utilization.MOE_C * 0.5 * ratio),
-                org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(half[0] / all[0]).isCloseTo((1 + Utilization.MOE_C * routedAll)
+                / (1 + Utilization.MOE_C * routedAll / 2), org.assertj.core.data.Offset.offset(1e-3));
         assertThat(half[1] / all[1]).isCloseTo((1 - 0.5 * (1 - Utilization.MOE_FACTOR)) / Utilization.MOE_FACTOR,
                 org.assertj.core.data.Offset.offset(0.02));
-        // Every layer routing (Mixtral, or moeLayers equal to layers) is the previous law.
+        // Every layer routing (Mixtral, or moeLayers equal to layers) is the same law.
         assertThat(maverick(",'moeLayers':48")[0]).isEqualTo(all[0]);
+    }
+
+    /** Tuned bf16 MFU of a catalog model on 512 H100s. */
+    static double tunedMfu(String model) {
+        return Fixtures.estimate("{'model':{'id':'" + model + "'},'training':{'tokens':1e12,'accelerator':'h100-sxm',"
+                + "'accelerators':512,'precision':'bf16','efficiency':'tuned'}}").training().cluster().mfu();
+    }
+
+    @Test
+    void theCatalogsLlama4RowsRouteLikeTheirConfigs() {
+        // config.json: Scout routes in all 48 layers, Maverick in 24 (interleave_moe_layer_step 2); each token
+        // goes to one expert (plus the shared one, inside the 17B active), so both pay far less than DeepSeek-V3,
+        // which sends every token to 8 of 256 small experts in 58 of 61 layers.
+        assertThat(model("llama-4-maverick").moeLayerShare()).isEqualTo(0.5);
+        assertThat(model("llama-4-scout").moeLayerShare()).isEqualTo(1.0);
+        double maverick = tunedMfu("llama-4-maverick");
+        double scout = tunedMfu("llama-4-scout");
+        double deepseek = tunedMfu("deepseek-v3");
+        // (Maverick's 400B are split over more GPUs than Scout's 109B: its model-parallel loss offsets its routing.)
+        assertThat(deepseek).isLessThan(scout).isLessThan(0.95 * maverick);
+        // The loss itself: Maverick's routing share of the step is half of Scout's.
+        assertThat(model("llama-4-maverick").routingPerActiveParameter())
+                .isCloseTo(model("llama-4-scout").routingPerActiveParameter() / 2, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(model("deepseek-v3").routingPerActiveParameter()).isCloseTo(8 * 7168.0 * 58 / 3.7e10,
+                org.assertj.core.data.Offset.offset(1e-12));
     }
 }
