@@ -258,10 +258,22 @@ public final class TrainingEstimator {
                     ? acc.trainingCeiling() : Utilization.DEFAULT_CEILING) + " of peak, a " + Num.show(Utilization.width(
                     model)) + "-wide model" + moe + fp8 + "); fitted on NeMo, MaxText and TorchTitan throughput tables";
         }
-        return "typical default for " + acc.id() + " (machine balance " + Num.show(acc.machineBalance())
+        String typical = "typical default for " + acc.id() + " (machine balance " + Num.show(acc.machineBalance())
                 + " FLOP/byte) and a " + Num.show(Utilization.width(model)) + "-wide model" + moe + fp8
                 + "; calibrated on published Llama, BLOOM, Falcon, MPT and DeepSeek runs, never below "
                 + Math.round(Utilization.TYPICAL_FLOOR * 100) + " % of the tuned figure";
+        return typicalMfuBounds(acc, model, precision).map(b -> typical + "; narrower than every calibrated "
+                + "production run (" + Num.show(Utilization.CALIBRATED_MIN_WIDTH) + " wide), so no published run pins "
+                + "it: taken between the production fit's extrapolation (" + Num.shown(b[0]) + ") and the tuned "
+                + "figure (" + Num.shown(b[1]) + "), and the range spans both").orElse(typical);
+    }
+
+    /**
+     * For a model narrower than every calibrated production run, the typical MFU's bounds: the production fit's
+     * extrapolation and the tuned figure (the range spans them); empty for a model inside the calibrated widths.
+     */
+    public static java.util.Optional<double[]> typicalMfuBounds(Accelerator acc, ModelSpec model, Precision precision) {
+        return Utilization.typicalBounds(acc, model, precision);
     }
 
     private int acceleratorCount(TrainingInput in, double hours, int minimum, Notes notes) {

@@ -81,8 +81,49 @@ final class Utilization {
         return relativeToPeak(acc, precision, bf16 * fp8Gain(acc, precision, bf16));
     }
 
-    /** Typical (production) MFU relative to the precision's own peak. */
+    /**
+     * The narrowest model among the published production runs the typical law is fitted on (Llama 1/2 7B,
+     * Llama 3 8B, MPT-7B: 4,096; {@code UtilizationTest} checks it against the calibration cases).
+     */
+    static final double CALIBRATED_MIN_WIDTH = 4096;
+
+    /**
+     * Typical (production) MFU relative to the precision's own peak. Inside the calibrated widths it is the
+     * production fit; for a narrower model no published production run pins it, and the fit's steep width
+     * term (set by 8B runs on H100 at the edge) would only extrapolate a cliff, while tuned stacks lose far
+     * less width (κ · B / d). There the estimate moves geometrically toward the tuned figure, halfway at half
+     * the narrowest calibrated width, and {@link #typicalBounds} spans both for the range.
+     */
     static double typical(Accelerator acc, ModelSpec model, Precision precision) {
+        double w = towardTuned(model);
+        double extrapolated = typicalFit(acc, model, precision);
+        return w == 0 ? extrapolated
+                : Math.pow(extrapolated, 1 - w) * Math.pow(Math.min(0.75, tuned(acc, model, precision)), w);
+    }
+
+    /**
+     * How far a typical estimate leans toward the tuned one: 0 inside the calibrated widths, then half of
+     * log2(narrowest calibrated width / this width), at most one half.
+     */
+    static double towardTuned(ModelSpec model) {
+        double outside = Math.log(CALIBRATED_MIN_WIDTH / width(model)) / Math.log(2);
+        return outside <= 0 ? 0 : Math.min(0.5, outside / 2);
+    }
+
+    /**
+     * For a model narrower than every calibrated production run: the production fit's extrapolation and the
+     * tuned figure, between which its typical MFU is not pinned by any published run; empty inside.
+     */
+    static java.util.Optional<double[]> typicalBounds(Accelerator acc, ModelSpec model, Precision precision) {
+        if (towardTuned(model) == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new double[] {typicalFit(acc, model, precision),
+            Math.min(0.75, tuned(acc, model, precision))});
+    }
+
+    /** The production fit: balance and width, never below {@link #TYPICAL_FLOOR} of the tuned figure. */
+    private static double typicalFit(Accelerator acc, ModelSpec model, Precision precision) {
         double balance = acc.machineBalance();
         double hardware = MFU_CEILING / (1.0 + balance / BALANCE_KNEE);
         double size = 1.0 / (1.0 + Math.pow(balance / width(model) / SIZE_KNEE, SIZE_POWER));

@@ -35,9 +35,21 @@ final class ErrorSources {
         ModelError.Row row = catalog.modelError().lookup(figure, t.accelerator().id(), t.accelerator().vendor(),
                 t.precision().wireName(), model.mixtureOfExperts());
         Factors f = new Factors(row.p10Factor(), row.p90Factor());
+        // A model narrower than every calibrated production run: its hours lie anywhere between the tuned
+        // figure's and the production fit's extrapolation, and the range says so.
+        double[] bounds = figure == ModelError.Figure.TRAINING_PRODUCTION ? TrainingEstimator.typicalMfuBounds(
+                t.accelerator(), model, t.precision()).orElse(null) : null;
+        String width = "";
+        if (bounds != null) {
+            double mfu = t.report().cluster().mfu();
+            f = new Factors(Math.min(f.p10(), mfu / bounds[1]), Math.max(f.p90(), mfu / bounds[0]));
+            width = "; widened to the hours at the tuned MFU and at the production fit's extrapolation: the model is "
+                    + "narrower than every calibrated production run";
+        }
+        String why = width;
         notes.assume("ranges.training.modelError", f.shown(), () -> "P10–P90 of published ÷ estimated "
                 + "accelerator-hours over " + cases(row, figure == ModelError.Figure.TRAINING_TUNED
-                        ? "tuned framework benchmarks" : "production training runs") + "; " + table(catalog));
+                        ? "tuned framework benchmarks" : "production training runs") + why + "; " + table(catalog));
         return f;
     }
 

@@ -109,4 +109,60 @@ class UtilizationTest {
         assertThat(model("deepseek-v3").routingPerActiveParameter()).isCloseTo(8 * 7168.0 * 58 / 3.7e10,
                 org.assertj.core.data.Offset.offset(1e-12));
     }
+
+    /** A 3B model 36 layers deep and 2048 wide (SmolLM-shaped), as the engine resolves it. */
+    static final ModelSpec NARROW_3B = new ModelSpec("narrow-3b", "3B, 2048 wide", dev.aicost.catalog.ModelKind.LLM,
+            3.0e9, 3.0e9, 36, 2048, 16, 4, 128, 128_256, 65_536, 0, 0, dev.aicost.catalog.Source.request(),
+            ModelSpec.Architecture.DENSE);
+
+    static dev.aicost.report.CostReport narrow3b() {
+        return Fixtures.estimate("{'model':{'parameters':3.0e9,'layers':36,'hiddenSize':2048,'attentionHeads':16,"
+                + "'kvHeads':4,'headDim':128,'vocabSize':128256},'training':{'tokens':1e12,'accelerator':'h100-sxm',"
+                + "'accelerators':384,'precision':'bf16'}}");
+    }
+
+    @Test
+    void aNarrowModelIsNotPushedOffTheProductionFitsCliff() {
+        // No calibrated production run is narrower than 4,096: the fit's width term would put a 2048-wide 3B model
+        // on H100 at the floor (35 % of tuned, MFU 0.148); it leans halfway (geometrically) to the tuned law.
+        Accelerator h100 = acc("h100-sxm");
+        double[] bounds = Utilization.typicalBounds(h100, NARROW_3B, Precision.BF16).orElseThrow();
+        assertThat(bounds[0]).isCloseTo(Utilization.TYPICAL_FLOOR * bounds[1], org.assertj.core.data.Offset.offset(1e-9));
+        dev.aicost.report.CostReport r = narrow3b();
+        double mfu = r.training().cluster().mfu();
+        assertThat(mfu).isGreaterThanOrEqualTo(0.22).isLessThan(bounds[1])
+                .isCloseTo(Math.sqrt(bounds[0] * bounds[1]), org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(Fixtures.assumption(r, "training.mfu")).contains("narrower than every calibrated production run");
+        // The range reaches the hours at the tuned MFU and at the fit's: wide, and the assumption says why.
+        assertThat(Fixtures.assumption(r, "ranges.training.modelError")).contains("narrower than every calibrated");
+        double hours = r.training().duration().acceleratorHours();
+        var range = r.training().ranges().acceleratorHours();
+        assertThat(range.p10() / hours).isLessThanOrEqualTo(mfu / bounds[1] + 1e-3);
+        assertThat(range.p90() / hours).isGreaterThanOrEqualTo(mfu / bounds[0] - 1e-3);
+    }
+
+    @Test
+    void insideTheCalibratedWidthsTheProductionFitStands() {
+        assertThat(Utilization.typicalBounds(acc("h100-sxm"), model("llama-3.1-8b"), Precision.BF16)).isEmpty();
+        assertThat(Utilization.towardTuned(model("llama-3.1-8b"))).isZero();
+        // A 3072-wide model is a little outside: a fifth of the way (log2(4096/3072) / 2).
+        assertThat(Utilization.towardTuned(model("llama-3.2-3b"))).isCloseTo(Math.log(4096 / 3072.0) / Math.log(2) / 2,
+                org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void theCalibratedWidthIsTheNarrowestProductionRunCalibratedOn() {
+        double narrowest = Double.MAX_VALUE;
+        for (String file : java.util.List.of("/reference/training-runs.json", "/reference/extra-training-runs.json")) {
+            for (com.fasterxml.jackson.databind.JsonNode c : Fixtures.resource(file).get("cases")) {
+                com.fasterxml.jackson.databind.JsonNode in = c.get("inputs");
+                if (c.path("published").has("acceleratorHours")) {
+                    // The runs give their size only: the engine derives the width as for any such request.
+                    narrowest = Math.min(narrowest, dev.aicost.engine.core.ModelResolver.derivedHidden(
+                            in.path("activeParameters").asDouble(in.get("parameters").asDouble())));
+                }
+            }
+        }
+        assertThat(narrowest).isEqualTo(Utilization.CALIBRATED_MIN_WIDTH);
+    }
 }
