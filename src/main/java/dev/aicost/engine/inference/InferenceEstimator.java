@@ -3,6 +3,7 @@ package dev.aicost.engine.inference;
 import dev.aicost.catalog.Accelerator;
 import dev.aicost.catalog.EnergyProfile;
 import dev.aicost.catalog.HostedApi;
+import dev.aicost.catalog.ModelError;
 import dev.aicost.catalog.Offer;
 import dev.aicost.catalog.ModelKind;
 import dev.aicost.catalog.ModelSpec;
@@ -133,6 +134,10 @@ public final class InferenceEstimator {
                 + "self-hosting team deploys them, behind an HTTP server: set 'tuned' for a compiled, vendor-optimised "
                 + "runtime (TensorRT-LLM, NIM), whose fixed costs per request and per token are smaller")
                 : Stack.TYPICAL;
+        if (llm) {
+            notes.assume(path + ".servingEfficiency", Num.shown(acc.servingEfficiency()),
+                    () -> servingEfficiencyReason(acc, precision));
+        }
         ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.replica().batchSize(),
                 stack);
         Offer named = in.pricing().offer() == null ? null : hardware.catalog().offer(in.pricing().offer()).orElse(null);
@@ -271,5 +276,27 @@ public final class InferenceEstimator {
                 r.accelerator(), r.precision(), r.point().tensorParallel(),
                 routed.fleet().replica().tp * routed.fleet().peakReplicas(rpd), r.point().ttftMs(), r.point().tpotMs(),
                 Num.money(routed.monthlyCosts()[0]));
+    }
+
+    /**
+     * Why the replica reaches the share of its roofline it does: calibrated (NVIDIA parts the serving cases ran
+     * on), carried over (other NVIDIA parts, the same kernels), the catalog's figure for the part, or an estimate
+     * for a design no calibration case ran on (TPU, Inferentia, Trainium, Gaudi), which the ranges then widen.
+     */
+    private String servingEfficiencyReason(Accelerator acc, Precision precision) {
+        boolean calibrated = !hardware.catalog().modelError().lookup(ModelError.Figure.SERVING_THROUGHPUT, acc.id(),
+                acc.vendor(), precision.wireName(), false).outside();
+        if (acc.servingEfficiency() != 1.0) {
+            return "the catalog's share for " + acc.id() + " of what the serving cases on NVIDIA GPUs reach"
+                    + (calibrated ? ", set by a published serving figure on it" : ", an estimate (docs/catalog.md)");
+        }
+        if (calibrated) {
+            return "the share of the compute and bandwidth roofline the published serving figures on " + acc.id()
+                    + " reach (calibration, docs/calibration.md)";
+        }
+        return "no published serving figure on " + acc.id() + " is among the calibration cases: taken as the share "
+                + ("nvidia".equals(acc.vendor()) ? "the calibrated NVIDIA GPUs reach (the same kernels and stacks)"
+                        : "NVIDIA GPUs reach on the same stack, an estimate for a different design and software stack")
+                + "; the ranges are the wide ones for hardware outside the calibration";
     }
 }

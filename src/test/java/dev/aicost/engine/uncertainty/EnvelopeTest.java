@@ -68,4 +68,15 @@ class EnvelopeTest {
         assertThat(width(r.inference().ranges().tokensPerSecondPerAccelerator())).isGreaterThan(2);
         assertThat(assumption(r, "ranges.inference.modelError")).contains("wide: no published throughput figures");
     }
+
+    @Test
+    void theServingShareSaysWhetherAFigureSetItOrItIsAnEstimate() {
+        // TPUs, Inferentia, Trainium and Gaudi: no calibration case ran on them; their share of the roofline is
+        // taken as NVIDIA's, which the report states as an estimate, with the wide range.
+        assertThat(assumption(serve("tpu-v5e"), "inference.servingEfficiency"))
+                .contains("no published serving figure on tpu-v5e").contains("an estimate for a different design");
+        assertThat(assumption(serve("h100-sxm"), "inference.servingEfficiency")).contains("calibration");
+        assertThat(assumption(serve("mi300x"), "inference.servingEfficiency")).contains("set by a published");
+        assertThat(assumption(serve("l4"), "inference.servingEfficiency")).contains("the same kernels");
+    }
 }
