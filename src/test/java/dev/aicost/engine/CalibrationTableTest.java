@@ -37,7 +37,10 @@ class CalibrationTableTest {
             String family = switch (vendor) {
                 case "google" -> "Google TPU";
                 case "amd" -> "AMD";
-                default -> "NVIDIA";
+                case "intel" -> "Intel";
+                case "aws" -> "AWS";
+                case "nvidia" -> "NVIDIA";
+                default -> vendor;
             };
             return kind + " | " + family + " | " + precision + " | " + (moe ? "MoE" : "dense");
         }
@@ -82,7 +85,8 @@ class CalibrationTableTest {
                         c.at("/published/acceleratorHoursFor1e12Tokens").asDouble(), c.path("source").asText()));
             }
         }
-        for (String file : List.of("/reference/inference-runs.json", "/reference/inference-more.json")) {
+        for (String file : List.of("/reference/inference-runs.json", "/reference/inference-more.json",
+                "/reference/extra-inference.json")) {
             for (JsonNode c : Fixtures.resource(file).get("cases")) {
                 JsonNode in = c.get("inputs");
                 InferenceReport r = InferenceCalibrationTest.estimate(in, c.get("source").asText());

@@ -24,7 +24,8 @@ class InferenceCalibrationTest {
     static final Set<String> TUNED_PUBLISHERS = Set.of("TensorRT-LLM", "MLPerf", "NVIDIA NIM");
 
     static Stream<Arguments> cases() {
-        return Fixtures.cases(c -> true, "/reference/inference-runs.json", "/reference/inference-more.json");
+        return Fixtures.cases(c -> true, "/reference/inference-runs.json", "/reference/inference-more.json",
+                "/reference/extra-inference.json");
     }
 
     /**
@@ -46,6 +47,8 @@ class InferenceCalibrationTest {
         String acc = in.get("accelerator").asText();
         if (CATALOG.rentable(acc)) {
             inference.put("offer", CATALOG.defaultOffer(acc).id());
+        } else {
+            inference.put("pricingMode", "owned"); // no rental price listed: the throughput does not depend on it
         }
         inference.put("inputTokens", in.path("inputTokens").asInt(OPENORCA_MEAN_TOKENS));
         inference.put("outputTokens", in.path("outputTokens").asInt(OPENORCA_MEAN_TOKENS));
