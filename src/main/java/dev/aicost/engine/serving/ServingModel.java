@@ -14,8 +14,10 @@ import dev.aicost.request.InferenceInput.Stack;
  * plus tensor-parallel all-reduces. Efficiencies are calibrated on published benchmarks (docs/calibration.md).
  */
 public final class ServingModel {
-    /** Memory kept free for the runtime, activations and CUDA graphs (vLLM's gpu_memory_utilization 0.9). */
+    /** Memory kept free for the runtime, CUDA graphs and fragmentation (vLLM's gpu_memory_utilization 0.9). */
     static final double MEMORY_RESERVE = 0.10;
+    /** Tokens one forward pass may carry: vLLM's max_num_batched_tokens and TensorRT-LLM's max_num_tokens default. */
+    static final int BATCHED_TOKENS = 8192;
     static final double PREFILL_EFFICIENCY = 0.5;
     static final double DECODE_COMPUTE_EFFICIENCY = 0.5;
     static final double BANDWIDTH_EFFICIENCY = 0.7;
@@ -135,8 +137,24 @@ public final class ServingModel {
         return model.kind() == ModelKind.LLM;
     }
 
+    /** Memory for weights and KV cache: what the runtime leaves after its reserve and activation workspace. */
     public double usableBytes() {
-        return tp * acc.memoryBytes() * (1.0 - MEMORY_RESERVE);
+        return tp * (acc.memoryBytes() * (1.0 - MEMORY_RESERVE) - workspaceBytesPerAccelerator());
+    }
+
+    /**
+     * Activation memory a runtime keeps out of the KV cache on each accelerator: the peak of one forward pass
+     * over {@link #BATCHED_TOKENS} tokens, which vLLM profiles at start-up and TensorRT-LLM sizes its workspace
+     * for. Per token: the residual stream, q/k/v and the attention output (≈ 4 · d) and the MLP's gate, up and
+     * product (≈ 3 · 3.5 · d), in 16 bits, all but the residual split over the tensor-parallel ranks. About
+     * 1 GB for an 8B model (d 4,096), more of a 24 GB card than of an 80 GB one.
+     */
+    double workspaceBytesPerAccelerator() {
+        if (!llm()) {
+            return 0;
+        }
+        double d = model.hiddenSize();
+        return BATCHED_TOKENS * 2.0 * (d + 13.5 * d / tp);
     }
 
     /** Weights plus one full-length sequence fit in the replica's usable memory. */

@@ -54,6 +54,23 @@ class ServingModelTest {
     }
 
     @Test
+    void theRuntimesActivationWorkspaceComesOutOfTheKvCache() {
+        // One forward over 8,192 batched tokens: 8,192 × 2 bytes × (4,096 + 13.5 × 4,096) = 0.97 GB for an 8B model
+        // on one GPU; its sharded part halves with each doubling of tensor parallelism.
+        ServingModel one = new ServingModel(model("llama-3.1-8b"), acc("h100-sxm"), Precision.FP8, 1, 500, 250, 0);
+        assertThat(one.workspaceBytesPerAccelerator()).isEqualTo(8192 * 2.0 * 14.5 * 4096);
+        ServingModel two = new ServingModel(model("llama-3.1-8b"), acc("h100-sxm"), Precision.FP8, 2, 500, 250, 0);
+        assertThat(two.workspaceBytesPerAccelerator()).isEqualTo(8192 * 2.0 * (4096 + 13.5 * 4096 / 2));
+        assertThat(one.usableBytes()).isEqualTo(80e9 * 0.9 - one.workspaceBytesPerAccelerator());
+        // Llama 3.1 70B in fp8 (70.6 GB) no longer fits one H100's 72 GB once the 2 GB of activations for its
+        // 8,192-wide forward are kept (vLLM's start-up profile refuses it with default settings); two do.
+        assertThat(new ServingModel(model("llama-3.1-70b"), acc("h100-sxm"), Precision.FP8, 1, 500, 250, 0).fits())
+                .isFalse();
+        assertThat(new ServingModel(model("llama-3.1-70b"), acc("h100-sxm"), Precision.FP8, 2, 500, 250, 0).fits())
+                .isTrue();
+    }
+
+    @Test
     void fitAndBatchAreBoundedByMemory() {
         ModelSpec big = model("llama-3.1-70b");
         assertThat(new ServingModel(big, acc("a100-80gb"), Precision.BF16, 1, 500, 250, 0).fits()).isFalse();

@@ -108,13 +108,16 @@ class ServingStackTest {
 
     @Test
     void aTunedRuntimeAdmitsByTheWholeLengthATypicalServerPagesByTheMeanContext() {
-        // Llama 3.1 8B in fp8 on one H100: 72 GB usable (90 %) less 8.03 GB of weights leaves 63.97 GB for a KV cache
+        // Llama 3.1 8B in fp8 on one H100: 72 GB (90 %) less the activation workspace of a forward over 8,192
+        // tokens (8,192 × 2 bytes × 14.5 × 4,096 = 0.97 GB) and 8.03 GB of weights leaves 63.00 GB for a KV cache
         // of 32 layers × 8 heads × 128 × 2 (keys, values) × 1 byte = 65,536 bytes a token. A tuned runtime reserves
-        // a request's whole 128 + 2,048 tokens before admitting it: 63.97e9 / (2,176 × 65,536) = 448 sequences. A
-        // typical server pages the cache as sequences grow: at the mean context, 128 + 1,024, it holds 847.
+        // a request's whole 128 + 2,048 tokens before admitting it: 63.00e9 / (2,176 × 65,536) = 441 sequences. A
+        // typical server pages the cache as sequences grow: at the mean context, 128 + 1,024, it holds 834.
         ServingModel tuned = replica("llama-3.1-8b", "h100-sxm", Precision.FP8, 1, 128, 2048, Stack.TUNED);
         ServingModel typical = replica("llama-3.1-8b", "h100-sxm", Precision.FP8, 1, 128, 2048, Stack.TYPICAL);
-        double free = 80e9 * 0.9 - 8.03e9;
+        double free = 80e9 * 0.9 - 8192 * 2.0 * 14.5 * 4096 - 8.03e9;
+        assertThat(tuned.maxBatch()).isEqualTo(441);
+        assertThat(typical.maxBatch()).isEqualTo(834);
         assertThat(tuned.maxBatch()).isEqualTo((int) Math.floor(free / (2176 * 65536.0)));
         assertThat(typical.maxBatch()).isEqualTo((int) Math.floor(free / (1152 * 65536.0)));
         // Long outputs at large batch are where the reservation binds; a long prompt with a short answer barely
