@@ -96,9 +96,8 @@ final class Utilization {
      */
     static double typical(Accelerator acc, ModelSpec model, Precision precision) {
         double w = towardTuned(model);
-        double extrapolated = typicalFit(acc, model, precision);
-        return w == 0 ? extrapolated
-                : Math.pow(extrapolated, 1 - w) * Math.pow(Math.min(0.75, tuned(acc, model, precision)), w);
+        return typicalBounds(acc, model, precision).map(b -> Math.pow(b[0], 1 - w) * Math.pow(b[1], w))
+                .orElseGet(() -> typicalFit(acc, model, precision));
     }
 
     /**

@@ -39,14 +39,12 @@ final class ErrorSources {
         // figure's and the production fit's extrapolation, and the range says so.
         double[] bounds = figure == ModelError.Figure.TRAINING_PRODUCTION ? TrainingEstimator.typicalMfuBounds(
                 t.accelerator(), model, t.precision()).orElse(null) : null;
-        String width = "";
         if (bounds != null) {
             double mfu = t.report().cluster().mfu();
             f = new Factors(Math.min(f.p10(), mfu / bounds[1]), Math.max(f.p90(), mfu / bounds[0]));
-            width = "; widened to the hours at the tuned MFU and at the production fit's extrapolation: the model is "
-                    + "narrower than every calibrated production run";
         }
-        String why = width;
+        String why = bounds == null ? "" : "; widened to the hours at the tuned MFU and at the production fit's "
+                + "extrapolation: the model is narrower than every calibrated production run";
         notes.assume("ranges.training.modelError", f.shown(), () -> "P10–P90 of published ÷ estimated "
                 + "accelerator-hours over " + cases(row, figure == ModelError.Figure.TRAINING_TUNED
                         ? "tuned framework benchmarks" : "production training runs") + why + "; " + table(catalog));
