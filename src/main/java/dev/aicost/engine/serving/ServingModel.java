@@ -20,6 +20,8 @@ public final class ServingModel {
     static final int BATCHED_TOKENS = 8192;
     static final double PREFILL_EFFICIENCY = 0.5;
     static final double DECODE_COMPUTE_EFFICIENCY = 0.5;
+    /** The share of peak large GEMMs reach (as in training): a compute-bound step at 0.5 is two thirds GEMMs. */
+    static final double GEMM_EFFICIENCY = 0.75;
     static final double BANDWIDTH_EFFICIENCY = 0.7;
     /**
      * Mixture-of-experts decode reaches this share of a dense model's efficiencies: routing, token
@@ -109,7 +111,8 @@ public final class ServingModel {
         double moe = model.moeLayerShare();
         this.decodeEfficiency = efficiency / (moe / MOE_EFFICIENCY + (1.0 - moe));
         this.computeFallback = acc.nativePeakFlops(computeAs).isEmpty();
-        this.computeFlops = acc.nativePeakFlops(computeAs).orElse(acc.bf16PeakFlops());
+        this.computeFlops = computeAs == Precision.FP4 ? fp4Flops(acc)
+                : acc.nativePeakFlops(computeAs).orElse(acc.bf16PeakFlops());
         boolean crossNode = tp > acc.scaleUpDomain();
         this.linkBytesPerSecond = (crossNode ? CROSS_NODE_GBS * 1e9 : acc.interconnectBytesPerSecond());
         this.linkLatency = crossNode || !acc.fastInterconnect() ? SLOW_LINK_LATENCY_S : FAST_LINK_LATENCY_S;
@@ -126,6 +129,22 @@ public final class ServingModel {
             this.allReduceSecondsPerSequence = 2.0 * model.layers() * model.hiddenSize() * 2.0 * 2.0 * (tp - 1) / tp
                     / linkBytesPerSecond;
         }
+    }
+
+    /**
+     * The compute rate an FP4 deployment reaches, as an FP8-equivalent peak. The compute efficiencies are
+     * calibrated on FP8 and FP16 serving, where a compute-bound step is ~{@link #PREFILL_EFFICIENCY} ÷
+     * {@link #GEMM_EFFICIENCY} GEMMs and the rest attention (kept at FP8 with an 8-bit cache), norms, activation
+     * quantisation and sampling. FP4 runs only the GEMMs faster, by 0.9 of the FP4 ÷ FP8 peak ratio as FP8 does
+     * over bf16 in training (1.8× on B200 and GB200, 2.6× on B300): B200 serves 1.42× its FP8 rate, not 2×
+     * (MLPerf Inference v4.1, Llama 2 70B offline on one B200 in FP4: 11,264 tokens/s; docs/calibration.md).
+     */
+    static double fp4Flops(Accelerator acc) {
+        double fp4 = acc.nativePeakFlops(Precision.FP4).orElseThrow();
+        double fp8 = acc.nativePeakFlops(Precision.FP8).orElse(fp4 / 2);
+        double gemmShare = PREFILL_EFFICIENCY / GEMM_EFFICIENCY;
+        double gemmSpeedup = 0.9 * fp4 / fp8;
+        return fp8 / (gemmShare / gemmSpeedup + (1.0 - gemmShare));
     }
 
     /** KV cache precision: fp8/int8/fp4 deployments keep an 8-bit cache, others 16-bit (int4 is weight-only). */

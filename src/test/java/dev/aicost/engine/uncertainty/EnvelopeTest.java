@@ -28,19 +28,19 @@ class EnvelopeTest {
 
     @Test
     void servingOnAnAcceleratorNoServingFigureRanOnGetsTheWideRowAndSaysWhy() {
-        ModelError.Row outside = CATALOG.modelError().lookup(ModelError.Figure.SERVING_THROUGHPUT, "b200", "nvidia",
+        ModelError.Row outside = CATALOG.modelError().lookup(ModelError.Figure.SERVING_THROUGHPUT, "l40s", "nvidia",
                 "bf16", false);
         ModelError.Row inside = CATALOG.modelError().lookup(ModelError.Figure.SERVING_THROUGHPUT, "h100-sxm", "nvidia",
                 "bf16", false);
         assertThat(outside.outside()).isTrue();
-        assertThat(outside.calibratedOn()).contains("h100-sxm").doesNotContain("b200");
+        assertThat(outside.calibratedOn()).contains("h100-sxm").doesNotContain("l40s");
         assertThat(inside.outside()).isFalse();
         assertThat(outside.p90Factor() / outside.p10Factor()).isGreaterThan(inside.p90Factor() / inside.p10Factor());
-        CostReport b200 = serve("b200");
+        CostReport l40s = serve("l40s");
         CostReport h100 = serve("h100-sxm");
-        assertThat(width(b200.inference().ranges().tokensPerSecondPerAccelerator()))
+        assertThat(width(l40s.inference().ranges().tokensPerSecondPerAccelerator()))
                 .isGreaterThan(width(h100.inference().ranges().tokensPerSecondPerAccelerator()));
-        assertThat(assumption(b200, "ranges.inference.modelError")).contains("wide: no published throughput figures on "
+        assertThat(assumption(l40s, "ranges.inference.modelError")).contains("wide: no published throughput figures on "
                 + "this accelerator").contains("h100-sxm");
         assertThat(assumption(h100, "ranges.inference.modelError")).doesNotContain("wide");
     }
