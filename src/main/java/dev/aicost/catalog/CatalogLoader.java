@@ -42,7 +42,7 @@ final class CatalogLoader {
             Accelerator a = build(row, () -> new Accelerator(row.text("id"), row.text("name"), row.text("vendor"), peaks,
                     row.positive("memoryGb"), row.positive("bandwidthGBs"), row.positive("tdpW"),
                     row.text("interconnect"), row.positive("interconnectGBs"), row.positive("purchaseUsd"),
-                    ceiling(row), share(row), row.source()));
+                    ceiling(row), share(row, "servingEfficiency"), share(row, "tunedServingEfficiency"), row.source()));
             putUnique(accelerators, a.id(), a, row);
         }
 
@@ -185,8 +185,8 @@ final class CatalogLoader {
         }
     }
 
-    private static Double share(DataTable.Row row) {
-        var c = row.optionalPositive("servingEfficiency");
+    private static Double share(DataTable.Row row, String column) {
+        var c = row.optionalPositive(column);
         return c.isPresent() ? c.getAsDouble() : null;
     }
 

@@ -88,13 +88,19 @@ final class OutOfSample {
             }
             boolean serving = c.figure() == ModelError.Figure.SERVING_THROUGHPUT
                     || c.figure() == ModelError.Figure.SERVING_LATENCY;
-            if (serving && acc.servingEfficiency() < 1
+            // An accelerator's serving share on a stack is settled by the serving cases on it that ran that stack.
+            boolean tuned = "tuned".equals(InferenceCalibrationTest.stackOf(c.source()));
+            double share = acc.servingEfficiency(tuned);
+            if (serving && share < 1
                     && onlySource(cases, held, o -> o.accelerator().equals(c.accelerator())
+                            && "tuned".equals(InferenceCalibrationTest.stackOf(o.source())) == tuned
                             && (o.figure() == ModelError.Figure.SERVING_THROUGHPUT
                                     || o.figure() == ModelError.Figure.SERVING_LATENCY))) {
-                // Throughput scales with the efficiency, latency with its inverse.
-                ratio = c.figure() == ModelError.Figure.SERVING_THROUGHPUT ? ratio / acc.servingEfficiency()
-                        : ratio * acc.servingEfficiency();
+                // Without that source the engine falls back: a tuned share to the part's typical one, a typical share
+                // to 1. Throughput scales with the share, latency with its inverse.
+                double prior = tuned && acc.tunedServingShare() != null ? acc.servingEfficiency() : 1.0;
+                ratio = c.figure() == ModelError.Figure.SERVING_THROUGHPUT ? ratio * prior / share
+                        : ratio * share / prior;
                 outside = true;
             }
             out.add(new Held(c, held, ratio, outside));

@@ -71,7 +71,8 @@ public final class Hardware {
                     value(in.bandwidthGBs(), base.map(Accelerator::bandwidthGBs), 0, path + ".bandwidthGBs", "GB/s",
                             notes),
                     tdp, interconnect, link, purchase, base.map(Accelerator::trainingCeiling).orElse(null),
-                    base.map(Accelerator::servingShare).orElse(null), Source.request());
+                    base.map(Accelerator::servingShare).orElse(null), base.map(Accelerator::tunedServingShare).orElse(null),
+                    Source.request());
             notes.assume(path, ".source", base.isPresent() ? "catalog " + in.id() + " with the request's overrides"
                     : "specs given in the request", () -> "custom accelerator '" + in.id() + "'");
             return a;

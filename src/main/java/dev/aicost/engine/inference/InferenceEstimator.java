@@ -135,8 +135,9 @@ public final class InferenceEstimator {
                 + "runtime (TensorRT-LLM, NIM), whose fixed costs per request and per token are smaller")
                 : Stack.TYPICAL;
         if (llm) {
-            notes.assume(path + ".servingEfficiency", Num.shown(acc.servingEfficiency()),
-                    () -> servingEfficiencyReason(acc, precision));
+            boolean tuned = stack == Stack.TUNED;
+            notes.assume(path + ".servingEfficiency", Num.shown(acc.servingEfficiency(tuned)),
+                    () -> servingEfficiencyReason(acc, precision, tuned));
         }
         ReplicaChoice.Shape shape = new ReplicaChoice.Shape(input, output, prefixHit, target, in.replica().batchSize(),
                 stack);
@@ -283,12 +284,13 @@ public final class InferenceEstimator {
      * on), carried over (other NVIDIA parts, the same kernels), the catalog's figure for the part, or an estimate
      * for a design no calibration case ran on (TPU, Inferentia, Trainium, Gaudi), which the ranges then widen.
      */
-    private String servingEfficiencyReason(Accelerator acc, Precision precision) {
+    private String servingEfficiencyReason(Accelerator acc, Precision precision, boolean tuned) {
         boolean calibrated = !hardware.catalog().modelError().lookup(ModelError.Figure.SERVING_THROUGHPUT, acc.id(),
                 acc.vendor(), precision.wireName(), false).outside();
-        if (acc.servingEfficiency() != 1.0) {
-            return "the catalog's share for " + acc.id() + " of what the serving cases on NVIDIA GPUs reach"
-                    + (calibrated ? ", set by a published serving figure on it" : ", an estimate (docs/catalog.md)");
+        if (acc.servingEfficiency(tuned) != 1.0) {
+            return "the catalog's share for " + acc.id() + " on a " + (tuned ? "tuned" : "typical") + " stack of what "
+                    + "the serving cases on NVIDIA GPUs reach" + (calibrated ? ", set by published serving figures on it"
+                            : ", an estimate (docs/catalog.md)");
         }
         if (calibrated) {
             return "the share of the compute and bandwidth roofline the published serving figures on " + acc.id()

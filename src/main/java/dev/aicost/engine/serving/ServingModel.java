@@ -71,7 +71,7 @@ public final class ServingModel {
     private double allReduceFixedSeconds;
     private double allReduceSecondsPerSequence;
     private final double linkLatency;
-    private final double prefillSeconds;
+    final double prefillSeconds;
 
     public ServingModel(ModelSpec model, Accelerator acc, Precision precision, int tp, int inputTokens, int outputTokens,
             double prefixCacheHitRate) {
@@ -106,7 +106,7 @@ public final class ServingModel {
                     : acc.nativePeakFlops(Precision.FP8).isPresent() ? Precision.FP8 : Precision.BF16;
             default -> Precision.BF16;
         };
-        this.efficiency = acc.servingEfficiency();
+        this.efficiency = acc.servingEfficiency(stack == Stack.TUNED);
         // Only the layers that route pay the MoE decode loss: their share of the step at the MoE efficiency.
         double moe = model.moeLayerShare();
         this.decodeEfficiency = efficiency / (moe / MOE_EFFICIENCY + (1.0 - moe));

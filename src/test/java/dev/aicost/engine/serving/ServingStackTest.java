@@ -4,6 +4,8 @@ import static dev.aicost.engine.Fixtures.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.aicost.catalog.Accelerator;
+import dev.aicost.catalog.Catalog;
 import dev.aicost.catalog.Precision;
 import dev.aicost.report.CostReport;
 import dev.aicost.request.InferenceInput.Stack;
@@ -128,5 +130,22 @@ class ServingStackTest {
         double longOutputRate = tuned.at(tuned.maxBatch()).requestsPerSecond() * 2048; // output tokens a second
         double longPromptRate = longPrompt.at(longPrompt.maxBatch()).requestsPerSecond() * 128;
         assertThat(longOutputRate / longPromptRate).isBetween(4.0, 12.0);
+    }
+
+    @Test
+    void anAcceleratorsServingShareDependsOnTheStack() {
+        // MI300X reached 0.3 of NVIDIA's calibrated efficiencies on vLLM as deployed (Oracle Cloud) and 0.74 in AMD's
+        // own MLPerf harness: the same silicon, different software. An NVIDIA part has one share on both.
+        Accelerator mi300x = Catalog.builtIn().accelerator("mi300x").orElseThrow();
+        assertThat(mi300x.servingEfficiency(false)).isEqualTo(0.3);
+        assertThat(mi300x.servingEfficiency(true)).isEqualTo(0.74);
+        ServingModel tuned = replica("llama-2-70b", "mi300x", Precision.FP8, 1, 294, 294, Stack.TUNED);
+        ServingModel typical = replica("llama-2-70b", "mi300x", Precision.FP8, 1, 294, 294, Stack.TYPICAL);
+        // A weight read at batch 1 takes the share's inverse: the tuned stack reads them 0.74 / 0.3 times faster.
+        double weights = tuned.weightsBytes / (mi300x.bandwidthBytesPerSecond() * ServingModel.BANDWIDTH_EFFICIENCY);
+        assertThat(tuned.prefillSeconds).isGreaterThanOrEqualTo(weights / 0.74 - 1e-12);
+        assertThat(typical.prefillSeconds / tuned.prefillSeconds).isCloseTo(0.74 / 0.3, within(1e-9));
+        Accelerator h100 = Catalog.builtIn().accelerator("h100-sxm").orElseThrow();
+        assertThat(h100.servingEfficiency(true)).isEqualTo(h100.servingEfficiency(false)).isEqualTo(1.0);
     }
 }
