@@ -289,8 +289,8 @@ public final class InferenceEstimator {
                 acc.vendor(), precision.wireName(), false).outside();
         if (acc.servingEfficiency(tuned) != 1.0) {
             return "the catalog's share for " + acc.id() + " on a " + (tuned ? "tuned" : "typical") + " stack of what "
-                    + "the serving cases on NVIDIA GPUs reach" + (calibrated ? ", set by published serving figures on it"
-                            : ", an estimate (docs/catalog.md)");
+                    + "the serving cases on NVIDIA GPUs reach" + (calibrated ? ", with published serving figures on it "
+                            + "among the calibration cases (docs/catalog.md says which set it)" : ", an estimate (docs/catalog.md)");
         }
         if (calibrated) {
             return "the share of the compute and bandwidth roofline the published serving figures on " + acc.id()

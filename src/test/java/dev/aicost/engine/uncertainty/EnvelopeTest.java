@@ -76,7 +76,7 @@ class EnvelopeTest {
         assertThat(assumption(serve("tpu-v5e"), "inference.servingEfficiency"))
                 .contains("no published serving figure on tpu-v5e").contains("an estimate for a different design");
         assertThat(assumption(serve("h100-sxm"), "inference.servingEfficiency")).contains("calibration");
-        assertThat(assumption(serve("mi300x"), "inference.servingEfficiency")).contains("set by published serving figures");
+        assertThat(assumption(serve("mi300x"), "inference.servingEfficiency")).contains("with published serving figures on it");
         assertThat(assumption(serve("l4"), "inference.servingEfficiency")).contains("the same kernels");
     }
 }
