@@ -4,6 +4,7 @@ import dev.aicost.catalog.Accelerator;
 import dev.aicost.catalog.ModelKind;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.Precision;
+import dev.aicost.engine.core.Gemm;
 import dev.aicost.request.InferenceInput.LatencyTarget;
 import dev.aicost.request.InferenceInput.Stack;
 
@@ -20,8 +21,6 @@ public final class ServingModel {
     static final int BATCHED_TOKENS = 8192;
     static final double PREFILL_EFFICIENCY = 0.5;
     static final double DECODE_COMPUTE_EFFICIENCY = 0.5;
-    /** The share of peak large GEMMs reach (as in training): a compute-bound step at 0.5 is two thirds GEMMs. */
-    static final double GEMM_EFFICIENCY = 0.75;
     static final double BANDWIDTH_EFFICIENCY = 0.7;
     /**
      * Mixture-of-experts decode reaches this share of a dense model's efficiencies: routing, token
@@ -134,7 +133,7 @@ public final class ServingModel {
     /**
      * The compute rate an FP4 deployment reaches, as an FP8-equivalent peak. The compute efficiencies are
      * calibrated on FP8 and FP16 serving, where a compute-bound step is ~{@link #PREFILL_EFFICIENCY} ÷
-     * {@link #GEMM_EFFICIENCY} GEMMs and the rest attention (kept at FP8 with an 8-bit cache), norms, activation
+     * {@link Gemm#EFFICIENCY} GEMMs and the rest attention (kept at FP8 with an 8-bit cache), norms, activation
      * quantisation and sampling. FP4 runs only the GEMMs faster, by 0.9 of the FP4 ÷ FP8 peak ratio as FP8 does
      * over bf16 in training (1.8× on B200 and GB200, 2.6× on B300): B200 serves 1.42× its FP8 rate, not 2×
      * (MLPerf Inference v4.1, Llama 2 70B offline on one B200 in FP4: 11,264 tokens/s; docs/calibration.md).
@@ -142,9 +141,7 @@ public final class ServingModel {
     static double fp4Flops(Accelerator acc) {
         double fp4 = acc.nativePeakFlops(Precision.FP4).orElseThrow();
         double fp8 = acc.nativePeakFlops(Precision.FP8).orElse(fp4 / 2);
-        double gemmShare = PREFILL_EFFICIENCY / GEMM_EFFICIENCY;
-        double gemmSpeedup = 0.9 * fp4 / fp8;
-        return fp8 / (gemmShare / gemmSpeedup + (1.0 - gemmShare));
+        return fp8 * Gemm.stepSpeedup(PREFILL_EFFICIENCY / Gemm.EFFICIENCY, Gemm.RATE_REALISED * fp4 / fp8);
     }
 
     /** KV cache precision: fp8/int8/fp4 deployments keep an 8-bit cache, others 16-bit (int4 is weight-only). */

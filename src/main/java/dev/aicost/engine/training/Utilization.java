@@ -3,6 +3,7 @@ package dev.aicost.engine.training;
 import dev.aicost.catalog.Accelerator;
 import dev.aicost.catalog.ModelSpec;
 import dev.aicost.catalog.Precision;
+import dev.aicost.engine.core.Gemm;
 import dev.aicost.engine.core.ModelResolver;
 
 /**
@@ -44,8 +45,8 @@ final class Utilization {
     /** The weights may take this share of memory before the model is split (the rest: gradients, states). */
     static final double WEIGHTS_SHARE = 0.5;
     /** Large bf16 GEMMs reach ~75 % of peak; FP8 GEMMs 1.8× their throughput (2× peak at lower efficiency). */
-    static final double BF16_GEMM_EFFICIENCY = 0.75;
-    static final double FP8_GEMM_SPEEDUP = 1.8;
+    static final double BF16_GEMM_EFFICIENCY = Gemm.EFFICIENCY;
+    static final double FP8_GEMM_SPEEDUP = 2 * Gemm.RATE_REALISED;
     /**
      * Ceiling assumed for an accelerator without a published tuned figure (an inference part, a custom one):
      * the geometric mean of the fitted families' (A100 0.60, Hopper 0.66, Blackwell 0.59, TPU 0.69), what a
@@ -143,7 +144,7 @@ final class Utilization {
             return 1.0;
         }
         double matmulShare = Math.min(0.95, bf16Mfu / BF16_GEMM_EFFICIENCY);
-        return 1.0 / (matmulShare / FP8_GEMM_SPEEDUP + (1.0 - matmulShare));
+        return Gemm.stepSpeedup(matmulShare, FP8_GEMM_SPEEDUP);
     }
 
     private static boolean fp8(Accelerator acc, Precision precision) {
